@@ -1,0 +1,56 @@
+/**
+ * The contract between the engine and a component. An actor is a plain object of functions over
+ * its own plain-data state; `Ctx` is everything it may do. It cannot see the world, another
+ * actor's state, or the host.
+ */
+import type { Message } from '../messages.ts'
+import type { ActorId, ActorKind, KubectlResult, ObjectChange, Stage } from '../protocol.ts'
+
+export interface SendOptions {
+  /** Routine periodic traffic; inherited from the flow being handled when not given. */
+  ambient?: boolean
+  /** Overrides the cause the engine fills in (the flow being handled, or the timer's cause). */
+  causeId?: string | null
+  /** How long the message travels, when it is a transfer rather than a hop (an image download). */
+  durationMs?: number
+}
+
+/** What the host learns without a flow: kubectl's answers and etcd's committed changes. */
+export type Observation =
+  | { type: 'kubectl'; result: KubectlResult }
+  | { type: 'object'; change: ObjectChange }
+
+export interface Ctx {
+  readonly self: ActorId
+  /** Virtual ms. */
+  readonly now: number
+  /** Epoch ms of virtual time 0; timestamps are `startTimeMs + now`. */
+  readonly startTimeMs: number
+  /** The flow being handled (or the timer's cause); null at a root. */
+  readonly causeId: string | null
+  /** Sends a message; returns the new flow's id. */
+  send(to: ActorId, msg: Message, opts?: SendOptions): string
+  /** Sets (or resets) the named timer. `data` must be plain data. */
+  setTimer(name: string, delayMs: number, data?: unknown): void
+  cancelTimer(name: string): void
+  hasTimer(name: string): boolean
+  /** A float in [0, 1) from this actor's own seeded stream. */
+  random(): number
+  /** Records a step of work on the flow being handled. */
+  stage(stage: Stage): void
+  observe(observation: Observation): void
+}
+
+/** A typed line or a script step handed to an actor (kubectl) from outside the cluster. */
+export interface UserInput {
+  line: string
+  stdin?: string
+  requestId?: string
+}
+
+export interface ActorDef<S = unknown> {
+  kind: ActorKind
+  receive(state: S, msg: Message, ctx: Ctx): void
+  timer?(state: S, name: string, data: unknown, ctx: Ctx): void
+  input?(state: S, input: UserInput, ctx: Ctx): void
+}

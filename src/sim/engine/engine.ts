@@ -1,0 +1,207 @@
+/**
+ * The world loop: events come off a (time, seq) heap and go to actors; actors answer through
+ * `Ctx`. Sending is the only way to talk, and every send is one recorded Flow.
+ */
+import { labelOf, type Message } from '../messages.ts'
+import type { ActorId, ActorKind, Stage } from '../protocol.ts'
+import type { ActorDef, Ctx, SendOptions, UserInput } from './actor.ts'
+import { heapPeek, heapPop, heapPush } from './queue.ts'
+import { linkLatencyMs } from './network.ts'
+import { mulberry32, seedFor } from './rng.ts'
+import type { ActorRecord, QueueEvent, World } from './world.ts'
+
+export type ActorDefs = Partial<Record<ActorKind, ActorDef<never>>>
+
+/** What the engine calls for work that is not an actor's: script steps. */
+export interface Hooks {
+  script(world: World, index: number): void
+}
+
+export function createWorld(seed: number, startTimeMs: number): World {
+  return { now: 0, seq: 0, seed, startTimeMs, queue: [], actors: {}, flows: [], delivered: 0, kubectl: [], observations: [] }
+}
+
+export function addActor(
+  world: World,
+  id: ActorId,
+  kind: ActorKind,
+  state: unknown,
+  extra: { node?: string; dormant?: string; running?: boolean } = {},
+): ActorRecord {
+  const record: ActorRecord = {
+    id,
+    kind,
+    state,
+    rng: seedFor(world.seed, id),
+    running: extra.running ?? !extra.dormant,
+    timers: {},
+    ...(extra.node !== undefined ? { node: extra.node } : {}),
+    ...(extra.dormant !== undefined ? { dormant: extra.dormant } : {}),
+  }
+  world.actors[id] = record
+  return record
+}
+
+function push(world: World, event: DistributiveOmit<QueueEvent, 'seq'>): void {
+  heapPush(world.queue, { ...event, seq: world.seq++ } as QueueEvent)
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+export function scheduleInput(world: World, actor: ActorId, input: UserInput, at = world.now): void {
+  push(world, { time: at, type: 'input', actor, input })
+}
+
+export function scheduleScript(world: World, index: number, at: number): void {
+  push(world, { time: at, type: 'script', index })
+}
+
+/** Starts an actor's named timer from outside a handler (bootstrap: first lease renewal). */
+export function startTimer(world: World, actor: ActorId, name: string, delayMs: number, data?: unknown): void {
+  const record = world.actors[actor]
+  if (!record) throw new Error(`no actor ${actor}`)
+  const token = world.seq
+  record.timers[name] = token
+  push(world, { time: world.now + delayMs, type: 'timer', actor, name, token, cause: null, ambient: true, data: data ?? null })
+}
+
+function makeCtx(world: World, record: ActorRecord, causeId: string | null, ambient: boolean, handling: number | null): Ctx {
+  const random = (): number => {
+    const [next, value] = mulberry32(record.rng)
+    record.rng = next
+    return value
+  }
+  return {
+    self: record.id,
+    now: world.now,
+    startTimeMs: world.startTimeMs,
+    causeId,
+    send(to: ActorId, msg: Message, opts: SendOptions = {}): string {
+      const target = world.actors[to]
+      if (!target) throw new Error(`${record.id} sent ${msg.kind} to unknown actor ${to}`)
+      const duration = opts.durationMs ?? linkLatencyMs(record.kind, target.kind, random)
+      const n = world.flows.length + 1
+      const id = `flow:${n}`
+      world.flows.push({
+        id,
+        from: record.id,
+        to,
+        kind: msg.kind,
+        label: labelOf(msg),
+        sentAt: world.now,
+        arrivesAt: world.now + duration,
+        causeId: opts.causeId !== undefined ? opts.causeId : causeId,
+        outcome: 'in-flight',
+        ambient: opts.ambient ?? ambient,
+      })
+      push(world, { time: world.now + duration, type: 'deliver', flow: n, msg })
+      return id
+    },
+    setTimer(name: string, delayMs: number, data?: unknown): void {
+      const token = world.seq
+      record.timers[name] = token
+      push(world, {
+        time: world.now + Math.max(0, Math.round(delayMs)),
+        type: 'timer',
+        actor: record.id,
+        name,
+        token,
+        cause: causeId,
+        ambient,
+        data: data ?? null,
+      })
+    },
+    cancelTimer(name: string): void {
+      delete record.timers[name]
+    },
+    hasTimer(name: string): boolean {
+      return name in record.timers
+    },
+    random,
+    stage(stage: Stage): void {
+      if (handling === null) return
+      const flow = world.flows[handling - 1]
+      if (flow) (flow.stages ??= []).push(stage)
+    },
+    observe(observation): void {
+      if (observation.type === 'kubectl') world.kubectl.push(observation.result)
+      world.observations.push(observation)
+    },
+  }
+}
+
+function defFor(defs: ActorDefs, record: ActorRecord): ActorDef<unknown> {
+  const def = defs[record.kind] as ActorDef<unknown> | undefined
+  if (!def) throw new Error(`no behaviour registered for ${record.kind}`)
+  return def
+}
+
+/** Handles one event. Returns the delivered flow's number for a delivery, else 0. */
+function dispatch(world: World, defs: ActorDefs, hooks: Hooks, event: QueueEvent): number {
+  world.now = event.time
+  switch (event.type) {
+    case 'deliver': {
+      const flow = world.flows[event.flow - 1]!
+      const record = world.actors[flow.to]
+      world.delivered++
+      if (!record || !record.running) {
+        flow.outcome = 'dropped'
+        return event.flow
+      }
+      flow.outcome = 'delivered'
+      defFor(defs, record).receive(record.state as never, event.msg, makeCtx(world, record, flow.id, flow.ambient, event.flow))
+      return event.flow
+    }
+    case 'timer': {
+      const record = world.actors[event.actor]
+      if (!record || record.timers[event.name] !== event.token) return 0
+      delete record.timers[event.name]
+      if (!record.running) return 0
+      defFor(defs, record).timer?.(record.state as never, event.name, event.data, makeCtx(world, record, event.cause, event.ambient, null))
+      return 0
+    }
+    case 'input': {
+      const record = world.actors[event.actor]
+      if (!record || !record.running) return 0
+      defFor(defs, record).input?.(record.state as never, event.input, makeCtx(world, record, null, false, null))
+      return 0
+    }
+    case 'script':
+      hooks.script(world, event.index)
+      return 0
+  }
+}
+
+/** Processes every event with time ≤ t, then sets the clock to t. */
+export function runUntil(world: World, defs: ActorDefs, hooks: Hooks, t: number): void {
+  for (;;) {
+    const next = heapPeek(world.queue)
+    if (!next || next.time > t) break
+    dispatch(world, defs, hooks, heapPop(world.queue)!)
+  }
+  if (t > world.now) world.now = t
+}
+
+/**
+ * Processes events until one flow has been delivered (the "step" of the UI), but no further than
+ * `limit`. Returns the delivered flow's number, or 0 when none arrived before the limit.
+ */
+export function stepDelivery(world: World, defs: ActorDefs, hooks: Hooks, limit: number): number {
+  for (;;) {
+    const next = heapPeek(world.queue)
+    if (!next || next.time > limit) return 0
+    const delivered = dispatch(world, defs, hooks, heapPop(world.queue)!)
+    if (delivered) return delivered
+  }
+}
+
+export function nextEventTime(world: World): number | undefined {
+  return heapPeek(world.queue)?.time
+}
+
+/** Flow numbers still travelling: sent and not yet delivered. */
+export function inFlightFlows(world: World): number[] {
+  const out: number[] = []
+  for (const e of world.queue) if (e.type === 'deliver') out.push(e.flow)
+  return out.sort((a, b) => a - b)
+}

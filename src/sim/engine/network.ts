@@ -1,0 +1,29 @@
+/**
+ * Link latencies between components, in integer virtual ms. Figures are those FIDELITY.md §6
+ * quotes for a real cluster: API requests take 1–15 ms, etcd sits next to the apiserver, the
+ * kubelet and its runtime share a host (a unix socket), and the registry is across the internet.
+ */
+import type { ActorKind } from '../protocol.ts'
+
+type Range = readonly [min: number, max: number]
+
+const SAME_HOST: Range = [1, 1]
+const CONTROL_PLANE: Range = [1, 2]
+const NODE_TO_CONTROL_PLANE: Range = [2, 4]
+const USER_TO_APISERVER: Range = [2, 5]
+const INTERNET: Range = [20, 40]
+
+function rangeFor(from: ActorKind, to: ActorKind): Range {
+  const pair = new Set([from, to])
+  if (pair.has('image-registry')) return INTERNET
+  if (pair.has('kubectl')) return USER_TO_APISERVER
+  if (pair.has('container-runtime') && pair.has('kubelet')) return SAME_HOST
+  if (pair.has('kubelet') || pair.has('kube-proxy')) return NODE_TO_CONTROL_PLANE
+  return CONTROL_PLANE
+}
+
+/** Latency of one hop; `random` is the sender's stream, so jitter is deterministic. */
+export function linkLatencyMs(from: ActorKind, to: ActorKind, random: () => number): number {
+  const [min, max] = rangeFor(from, to)
+  return min + Math.floor(random() * (max - min + 1))
+}

@@ -1,0 +1,53 @@
+/** The whole simulation as plain data: a snapshot is a deep copy of this. */
+import type { Message } from '../messages.ts'
+import type { ActorId, ActorKind, Flow, KubectlResult } from '../protocol.ts'
+import type { Observation, UserInput } from './actor.ts'
+
+export interface ActorRecord {
+  id: ActorId
+  kind: ActorKind
+  state: unknown
+  /** mulberry32 state word. */
+  rng: number
+  running: boolean
+  /** Live timers: name → token of the scheduled event (a reset timer gets a new token). */
+  timers: Record<string, number>
+  node?: string
+  dormant?: string
+}
+
+export type QueueEvent =
+  | { time: number; seq: number; type: 'deliver'; flow: number; msg: Message }
+  | {
+      time: number
+      seq: number
+      type: 'timer'
+      actor: ActorId
+      name: string
+      token: number
+      cause: string | null
+      ambient: boolean
+      data: unknown
+    }
+  | { time: number; seq: number; type: 'input'; actor: ActorId; input: UserInput }
+  | { time: number; seq: number; type: 'script'; index: number }
+
+export interface World {
+  now: number
+  seq: number
+  seed: number
+  startTimeMs: number
+  queue: QueueEvent[]
+  actors: Record<ActorId, ActorRecord>
+  /** Every flow ever sent; `flow:<n>` is `flows[n - 1]`. */
+  flows: Flow[]
+  delivered: number
+  /** Answers of every kubectl line, in order. */
+  kubectl: KubectlResult[]
+  /** Not yet drained by the host. */
+  observations: Observation[]
+}
+
+export function flowAt(world: World, id: string): Flow | undefined {
+  return world.flows[Number(id.slice(5)) - 1]
+}

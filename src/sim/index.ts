@@ -1,0 +1,123 @@
+/**
+ * The engine's public face. The worker, the CLI, tests and benchmarks create simulations here and
+ * import nothing else from src/sim but protocol.ts types.
+ *
+ * @example
+ * const sim = createSimulation(scenario)
+ * sim.runUntil(scenario.untilMs)
+ * console.log(sim.traceHash(), sim.kubectlResults())
+ */
+import { actorDefs } from './actors/index.ts'
+import { buildWorld, runScriptStep } from './cluster/build.ts'
+import { etcdObjects } from './cluster/objects.ts'
+import type { Observation } from './engine/actor.ts'
+import { clonePlain } from './engine/clone.ts'
+import {
+  inFlightFlows,
+  nextEventTime,
+  runUntil,
+  scheduleInput,
+  stepDelivery,
+  type Hooks,
+} from './engine/engine.ts'
+import { traceHash } from './engine/trace.ts'
+import type { World } from './engine/world.ts'
+import type { ActorView, EventSummary, Flow, KObject, KubectlResult, PodView, Scenario } from './protocol.ts'
+import { eventSummaries } from './cluster/events.ts'
+import { podViews } from './cluster/pod-views.ts'
+
+export type { Observation } from './engine/actor.ts'
+export { unsupportedFeature } from './cluster/capabilities.ts'
+
+/** The Kubernetes release whose texts and defaults the engine reproduces. */
+export const kubernetesVersion = 'v1.34.0'
+
+/** A whole simulation, frozen as plain data. */
+export interface Snapshot {
+  readonly world: World
+}
+
+export interface Simulation {
+  readonly scenario: Scenario
+  /** Virtual ms. */
+  now(): number
+  /** Processes every event up to virtual time t. */
+  runUntil(t: number): void
+  /** Runs until the next flow is delivered (no further than `limit`); returns it. */
+  step(limit?: number): Flow | undefined
+  nextEventTime(): number | undefined
+  /** Types a kubectl line now. Its answer comes back as a `kubectl` observation. */
+  kubectl(line: string, stdin?: string, requestId?: string): void
+  /** Every flow so far, oldest first. Outcomes and stages change in place as flows settle. */
+  flows(): readonly Flow[]
+  inFlight(): Flow[]
+  deliveredCount(): number
+  /** The etcd contents, keyed by etcd key. */
+  objects(): Record<string, KObject>
+  actors(): ActorView[]
+  /** Every pod with its kubectl STATUS, for the graph. */
+  podViews(): PodView[]
+  /** Every Event in etcd, oldest first, as the CLI reports them. */
+  events(): EventSummary[]
+  kubectlResults(): readonly KubectlResult[]
+  /** Observations since the last drain (kubectl answers, object changes). */
+  drain(): Observation[]
+  /** True when the script has run out and only routine traffic is left. */
+  idle(): boolean
+  snapshot(): Snapshot
+  restore(snapshot: Snapshot): void
+  traceHash(): string
+}
+
+export function createSimulation(scenario: Scenario): Simulation {
+  let world = buildWorld(scenario, actorDefs)
+  const hooks: Hooks = { script: (w, index) => runScriptStep(w, scenario, index) }
+  const lastScriptAt = scenario.script.reduce((t, s) => Math.max(t, s.atMs), 0)
+
+  return {
+    scenario,
+    now: () => world.now,
+    runUntil: (t) => runUntil(world, actorDefs, hooks, t),
+    step(limit = Number.MAX_SAFE_INTEGER) {
+      const n = stepDelivery(world, actorDefs, hooks, limit)
+      return n ? world.flows[n - 1] : undefined
+    },
+    nextEventTime: () => nextEventTime(world),
+    kubectl(line, stdin, requestId) {
+      scheduleInput(world, 'kubectl', {
+        line,
+        ...(stdin !== undefined ? { stdin } : {}),
+        ...(requestId !== undefined ? { requestId } : {}),
+      })
+    },
+    flows: () => world.flows,
+    inFlight: () => inFlightFlows(world).map((n) => world.flows[n - 1]!),
+    deliveredCount: () => world.delivered,
+    objects: () => etcdObjects(world),
+    actors: () =>
+      Object.values(world.actors).map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        running: a.running,
+        ...(a.node !== undefined ? { node: a.node } : {}),
+        ...(a.dormant !== undefined ? { dormant: a.dormant } : {}),
+      })),
+    podViews: () => podViews(etcdObjects(world)),
+    events: () => eventSummaries(etcdObjects(world), world.startTimeMs),
+    kubectlResults: () => world.kubectl,
+    drain() {
+      const out = world.observations
+      world.observations = []
+      return out
+    },
+    idle() {
+      if (world.now < lastScriptAt) return false
+      return inFlightFlows(world).every((n) => world.flows[n - 1]!.ambient)
+    },
+    snapshot: () => ({ world: clonePlain(world) }),
+    restore(snapshot) {
+      world = clonePlain(snapshot.world)
+    },
+    traceHash: () => traceHash(world.flows, world.kubectl, etcdObjects(world)),
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Every message one component sends another. The `kind` of a message is the kind of the Flow that
+ * carries it (protocol.ts `FlowKind`), and `labelOf` gives the text a learner reads on the token.
+ */
+import type { FlowKind, KObject } from './protocol.ts'
+
+export type Verb = 'get' | 'list' | 'create' | 'update' | 'patch' | 'delete' | 'watch'
+
+/** An HTTP request to kube-apiserver. */
+export interface ApiRequest {
+  kind: 'apiserver.get' | 'apiserver.list' | 'apiserver.create' | 'apiserver.update' | 'apiserver.patch' | 'apiserver.delete' | 'apiserver.watch'
+  reqId: string
+  verb: Verb
+  /** Path without query: `/api/v1/namespaces/default/pods`. */
+  path: string
+  /** Query parameters in the order a real client sends them. */
+  query?: [string, string][]
+  body?: unknown
+}
+
+export interface ApiResponse {
+  kind: 'apiserver.response'
+  reqId: string
+  /** HTTP status code: 200, 201, 404, 409, 422, … */
+  code: number
+  /** The object, the list, or a metav1.Status on failure. */
+  body: unknown
+}
+
+export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED'
+
+/** One event on a client's watch (an informer's stream). */
+export interface WatchEventMessage {
+  kind: 'watch.event'
+  watchId: string
+  type: WatchType
+  object: KObject
+}
+
+/** One etcd transaction from kube-apiserver's storage layer. */
+export interface EtcdTxn {
+  kind: 'etcd.txn'
+  txnId: string
+  key: string
+  /**
+   * create: `If(create_revision(key) == 0) Then Put`.
+   * update: `If(mod_revision(key) == expect) Then Put`.
+   * delete: `If(mod_revision(key) == expect) Then Delete`.
+   */
+  op: 'create' | 'update' | 'delete'
+  value?: KObject
+  expectModRevision?: number
+}
+
+export interface EtcdRange {
+  kind: 'etcd.range'
+  txnId: string
+  key: string
+  /** Range over every key under `key` (a list). */
+  prefix: boolean
+}
+
+export interface EtcdKv {
+  key: string
+  value: KObject
+  createRevision: number
+  modRevision: number
+  version: number
+}
+
+export interface EtcdResponse {
+  kind: 'etcd.response'
+  txnId: string
+  succeeded: boolean
+  /** The store's revision after this request. */
+  revision: number
+  /** Range results, or the current value when a guarded txn failed. */
+  kvs: EtcdKv[]
+}
+
+export interface EtcdWatchEvent {
+  type: 'PUT' | 'DELETE'
+  key: string
+  value: KObject | null
+  prevValue: KObject | null
+  modRevision: number
+}
+
+/** etcd's watch stream to kube-apiserver (the watch cache), one message per committed write. */
+export interface EtcdWatchMessage {
+  kind: 'etcd.watch'
+  events: EtcdWatchEvent[]
+}
+
+export type CriMethod =
+  | 'RunPodSandbox'
+  | 'StopPodSandbox'
+  | 'RemovePodSandbox'
+  | 'ImageStatus'
+  | 'PullImage'
+  | 'CreateContainer'
+  | 'StartContainer'
+  | 'StopContainer'
+  | 'RemoveContainer'
+  | 'ListContainers'
+
+/** A CRI gRPC call from the kubelet to the container runtime (containerd). */
+export interface CriCall {
+  kind: 'cri.call'
+  callId: string
+  method: CriMethod
+  args: Record<string, unknown>
+}
+
+export interface CriReply {
+  kind: 'cri.reply'
+  callId: string
+  method: CriMethod
+  ok: boolean
+  result?: Record<string, unknown>
+  error?: string
+}
+
+/** An OCI distribution request from the container runtime to the image registry. */
+export interface RegistryGet {
+  kind: 'registry.get'
+  reqId: string
+  image: string
+  what: 'manifest' | 'blobs'
+}
+
+export interface RegistryReply {
+  kind: 'registry.reply'
+  reqId: string
+  image: string
+  what: 'manifest' | 'blobs'
+  code: number
+  sizeBytes?: number
+  digest?: string
+  layers?: number
+}
+
+export type Message =
+  | ApiRequest
+  | ApiResponse
+  | WatchEventMessage
+  | EtcdTxn
+  | EtcdRange
+  | EtcdResponse
+  | EtcdWatchMessage
+  | CriCall
+  | CriReply
+  | RegistryGet
+  | RegistryReply
+
+// Every FlowKind has a message and every message kind is a FlowKind.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const messageKindsMatchFlowKinds: Exact<Message['kind'], FlowKind> = true
+
+const HTTP_REASON: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}
+
+function objectRef(o: KObject): string {
+  const m = o.metadata
+  return m.namespace ? `${o.kind} ${m.namespace}/${m.name ?? ''}` : `${o.kind} ${m.name ?? ''}`
+}
+
+/** The text on a token and in the flow list. */
+export function labelOf(msg: Message): string {
+  switch (msg.kind) {
+    case 'apiserver.get':
+    case 'apiserver.list':
+    case 'apiserver.create':
+    case 'apiserver.update':
+    case 'apiserver.patch':
+    case 'apiserver.delete':
+    case 'apiserver.watch': {
+      const method = HTTP_METHOD[msg.verb]
+      const q = msg.query?.length ? `?${msg.query.map(([k, v]) => `${k}=${v}`).join('&')}` : ''
+      return `${method} ${msg.path}${q}`
+    }
+    case 'apiserver.response':
+      return `${msg.code} ${HTTP_REASON[msg.code] ?? ''}`.trim()
+    case 'watch.event':
+      return `${msg.type} ${objectRef(msg.object)}`
+    case 'etcd.txn':
+      return msg.op === 'delete' ? `Txn DELETE ${msg.key}` : `Txn PUT ${msg.key}`
+    case 'etcd.range':
+      return msg.prefix ? `Range ${msg.key}/ (prefix)` : `Range ${msg.key}`
+    case 'etcd.response':
+      return msg.succeeded ? `OK rev ${msg.revision}` : `FAILED rev ${msg.revision}`
+    case 'etcd.watch':
+      return msg.events.map((e) => `${e.type} ${e.key}`).join(', ')
+    case 'cri.call':
+      return msg.method
+    case 'cri.reply':
+      return msg.ok ? `${msg.method} OK` : `${msg.method} error`
+    case 'registry.get':
+      return msg.what === 'manifest' ? `GET ${registryPath(msg.image, 'manifests')}` : `GET ${registryPath(msg.image, 'blobs')}`
+    case 'registry.reply':
+      return msg.code === 200
+        ? msg.what === 'manifest'
+          ? `200 manifest ${msg.digest?.slice(0, 19) ?? ''}`
+          : `200 layers ${formatBytes(msg.sizeBytes ?? 0)}`
+        : `${msg.code} ${HTTP_REASON[msg.code] ?? ''}`.trim()
+  }
+}
+
+const HTTP_METHOD: Record<Verb, string> = {
+  get: 'GET',
+  list: 'GET',
+  watch: 'GET',
+  create: 'POST',
+  update: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+}
+
+/** `/v2/library/nginx/manifests/1.27`: the OCI distribution path for a Docker Hub style name. */
+export function registryPath(image: string, what: 'manifests' | 'blobs'): string {
+  const at = image.lastIndexOf(':')
+  const slash = image.lastIndexOf('/')
+  const name = at > slash ? image.slice(0, at) : image
+  const tag = at > slash ? image.slice(at + 1) : 'latest'
+  const repo = name.includes('/') ? name.replace(/^docker\.io\//, '') : `library/${name}`
+  return what === 'manifests' ? `/v2/${repo}/manifests/${tag}` : `/v2/${repo}/blobs/…`
+}
+
+function formatBytes(n: number): string {
+  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} kB`
+}

@@ -1,0 +1,320 @@
+/**
+ * The types every layer shares: scenarios, flows, commands into the worker and updates out of it.
+ * Types only: the UI, state, bridge and share layers import from here with `import type`.
+ */
+
+/* ------------------------------------------------------------------ actors */
+
+/** Every kind of component the simulation draws. */
+export type ActorKind =
+  | 'kubectl'
+  | 'kube-apiserver'
+  | 'etcd'
+  | 'kube-scheduler'
+  | 'kube-controller-manager'
+  | 'cloud-controller-manager'
+  | 'kubelet'
+  | 'kube-proxy'
+  | 'container-runtime'
+  | 'image-registry'
+
+/**
+ * `<component>:<instance>`: `kube-apiserver:0`, `etcd:0`, `kubelet:node-2`, `container-runtime:node-2`.
+ * kubectl and the registry are singletons: `kubectl`, `image-registry`.
+ */
+export type ActorId = string
+
+/** What the graph needs to draw one component. */
+export interface ActorView {
+  id: ActorId
+  kind: ActorKind
+  /** The Node this component runs on, for kubelet, kube-proxy and the container runtime. */
+  node?: string
+  /** False when the component is stopped by a fault, or exists only with a cloud provider. */
+  running: boolean
+  /** Drawn dimmed with this note, e.g. "only with a cloud provider". */
+  dormant?: string
+}
+
+/* ------------------------------------------------------------------- flows */
+
+/**
+ * One message between two components. Every send in the engine is exactly one Flow, and the UI
+ * draws exactly one token per Flow.
+ */
+export interface Flow {
+  /** `flow:<n>`, from the engine's counter. */
+  id: string
+  from: ActorId
+  to: ActorId
+  kind: FlowKind
+  /** What a learner reads: `POST /api/v1/namespaces/default/pods`, `RunPodSandbox`, `ADDED Pod default/nginx`. */
+  label: string
+  /** Virtual ms. */
+  sentAt: number
+  /** Virtual ms; the token is at the receiver then. */
+  arrivesAt: number
+  /** The flow whose handling caused this send; null for a root (a typed command, a periodic timer). */
+  causeId: string | null
+  outcome: FlowOutcome
+  /** Routine periodic traffic (lease renewals, PLEG relists): drawn faint, never slows time. */
+  ambient: boolean
+  /** Work the receiver did with this message (apiserver stages, scheduler plugins), in order. */
+  stages?: Stage[]
+}
+
+export type FlowOutcome = 'in-flight' | 'delivered' | 'dropped'
+
+/** Message kinds, `<component>.<verb>`. One kind, one style in the UI. */
+export type FlowKind =
+  | 'apiserver.get'
+  | 'apiserver.list'
+  | 'apiserver.create'
+  | 'apiserver.update'
+  | 'apiserver.patch'
+  | 'apiserver.delete'
+  | 'apiserver.watch'
+  | 'apiserver.response'
+  | 'watch.event'
+  | 'etcd.txn'
+  | 'etcd.range'
+  | 'etcd.response'
+  | 'etcd.watch'
+  | 'cri.call'
+  | 'cri.reply'
+  | 'registry.get'
+  | 'registry.reply'
+
+/** A step of work inside one component, recorded on the flow it handled. */
+export interface Stage {
+  /** `authentication`, `authorization`, `admission`, `validation`, `storage`, `filter`, `score`, … */
+  name: string
+  outcome: 'ok' | 'failed' | 'skipped'
+  /** Our words or the real message: `user "kubernetes-admin" (groups system:masters)`. */
+  detail: string
+}
+
+/* --------------------------------------------------------------- scenarios */
+
+/** A taint as the Node API holds it. */
+export interface Taint {
+  key: string
+  value?: string
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'
+}
+
+export interface NodeImage {
+  names: string[]
+  sizeBytes: number
+}
+
+export interface NodeSpec {
+  name: string
+  /** Allocatable cpu, a Kubernetes quantity: "4", "3500m". */
+  cpu: string
+  /** Allocatable memory, a Kubernetes quantity: "8Gi". */
+  memory: string
+  /** Allocatable pods (kubelet --max-pods, default 110). */
+  pods: number
+  labels: Record<string, string>
+  taints: Taint[]
+  /** Images already on the node. */
+  images: NodeImage[]
+}
+
+export interface ClusterSpec {
+  /** The Kubernetes release emulated, `v1.34`. */
+  version: string
+  controlPlane: { apiservers: number; etcd: number }
+  serviceCIDR: string
+  podCIDR: string
+  cloud: boolean
+  addons: string[]
+  nodes: NodeSpec[]
+}
+
+export interface RegistryImage {
+  name: string
+  sizeBytes: number
+}
+
+export type Fault =
+  | { kind: 'stop-node'; node: string }
+  | { kind: 'start-node'; node: string }
+  | { kind: 'stop-kubelet'; node: string }
+  | { kind: 'start-kubelet'; node: string }
+  | { kind: 'stop-etcd-member'; member: number }
+  | { kind: 'start-etcd-member'; member: number }
+  | { kind: 'stop-component'; component: string }
+  | { kind: 'start-component'; component: string }
+
+export type FaultKind = Fault['kind']
+
+/** One timed line of a scenario's script. `atMs` is virtual time since the start. */
+export type ScriptStep =
+  | { atMs: number; kubectl: string; stdin?: string }
+  | { atMs: number; apply: string }
+  | { atMs: number; fault: Fault }
+  | { atMs: number; addNode: NodeSpec }
+
+/** A declarative chapter trigger, evaluated in the engine. */
+export type Trigger =
+  | { atTime: number }
+  | { afterFlow: { kind: FlowKind; from?: ActorId; to?: ActorId; label?: string } }
+  | { whenObject: { key: string; path: string; equals: unknown } }
+  | { quiescent: true }
+
+export interface Chapter {
+  id: string
+  title: string
+  /** Plain text with `code` spans; never HTML. */
+  narration: string
+  startsWhen: Trigger
+  pauseAtEnd: boolean
+}
+
+/**
+ * A scenario after parsing and validation: durations are ms, every default is filled in.
+ * The file format (DESIGN.md §4) is parsed into this by src/scenarios.
+ */
+export interface Scenario {
+  title: string
+  seed: number
+  /** ISO instant of virtual time 0. */
+  startTime: string
+  cluster: ClusterSpec
+  registry: { images: RegistryImage[] }
+  script: ScriptStep[]
+  chapters: Chapter[]
+  /** Where a headless run stops. */
+  untilMs: number
+}
+
+/* ------------------------------------------------------------ observations */
+
+/** A Kubernetes object as stored: real JSON with apiVersion, kind, metadata, spec, status. */
+export interface KObject {
+  apiVersion: string
+  kind: string
+  metadata: {
+    name?: string
+    generateName?: string
+    namespace?: string
+    uid?: string
+    resourceVersion?: string
+    generation?: number
+    creationTimestamp?: string
+    deletionTimestamp?: string
+    deletionGracePeriodSeconds?: number
+    labels?: Record<string, string>
+    annotations?: Record<string, string>
+    ownerReferences?: unknown[]
+    finalizers?: string[]
+    [field: string]: unknown
+  }
+  [field: string]: unknown
+}
+
+/** What kubectl answered to one line, exactly as a terminal shows it. */
+export interface KubectlResult {
+  /** Virtual ms when the line was typed. */
+  atMs: number
+  /** Virtual ms when kubectl finished. */
+  doneAtMs: number
+  line: string
+  exitCode: number
+  stdout: string
+  stderr: string
+  /** The command's id when the UI typed it, so the console can match its answer. */
+  requestId?: string
+}
+
+/** A change to the etcd contents: object null means the key was deleted. */
+export interface ObjectChange {
+  key: string
+  object: KObject | null
+  /** etcd revision of the change. */
+  revision: number
+}
+
+/** A Kubernetes Event as the headless CLI reports it (DESIGN.md §4a), times in virtual ms. */
+export interface EventSummary {
+  type: string
+  reason: string
+  message: string
+  involvedObject: { kind: string; namespace?: string; name: string }
+  count: number
+  firstTimestampMs: number
+  lastTimestampMs: number
+  /** `kubelet`, `default-scheduler`, … */
+  source: string
+}
+
+/** What the graph draws for one pod, with STATUS and READY exactly as `kubectl get pods` shows them. */
+export interface PodView {
+  /** etcd key, `/registry/pods/default/nginx`. */
+  key: string
+  namespace: string
+  name: string
+  /** spec.nodeName; absent while the pod is unscheduled. */
+  node?: string
+  /** kubectl STATUS column: `Pending`, `ContainerCreating`, `Running`, `Terminating`, … */
+  status: string
+  /** kubectl READY column: `0/1`. */
+  ready: string
+  restarts: number
+  podIP?: string
+}
+
+/* -------------------------------------------------------- worker protocol */
+
+/** Commands from the page to the worker. */
+export type Command =
+  | { type: 'load'; scenario: Scenario }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'speed'; speed: number }
+  /** Deliver the next flow, animate it, then pause. */
+  | { type: 'step' }
+  | { type: 'kubectl'; line: string; stdin?: string; requestId: string }
+  | { type: 'reduced-motion'; reduced: boolean }
+
+/** The pacer's mapping of wall time to virtual time, so the page can interpolate between updates. */
+export interface TimeAnchor {
+  /** Virtual ms (may be fractional) at `wallAt`. */
+  virtualAt: number
+  /** The worker's `performance.now()` at that moment. */
+  wallAt: number
+  /** Virtual ms per wall ms right now (speed × dilation); 0 when paused. */
+  rate: number
+  /** The page must never display past this virtual time. */
+  maxVirtual: number
+}
+
+/** One batch from the worker, at most one per animation frame. */
+export interface Update {
+  type: 'update'
+  /** True on the first update after a load: replace everything mirrored so far. */
+  reset: boolean
+  scenarioTitle: string
+  anchor: TimeAnchor
+  playing: boolean
+  speed: number
+  /** Flows the engine sent since the last update. */
+  flowsStarted: Flow[]
+  /** Flows whose outcome became final since the last update. */
+  flowsSettled: { id: string; outcome: FlowOutcome; stages?: Stage[] }[]
+  objects: ObjectChange[]
+  kubectl: KubectlResult[]
+  /** Sent when the set of components or their running state changes. */
+  actors?: ActorView[]
+  /** Every pod, sent whenever any pod changed. */
+  pods?: PodView[]
+  /** Count of flows delivered so far. */
+  deliveredCount: number
+  /** True when the script is done and nothing is left but routine traffic. */
+  idle: boolean
+}
+
+/** A message from the worker to the page. */
+export type WorkerMessage = Update | { type: 'error'; message: string }
