@@ -1,0 +1,34 @@
+/**
+ * The built-in scenarios, as an explicit list (no import.meta.glob: this module loads in Node for
+ * the CLI and tests as well as in the app). Adding a scenario: one file with its YAML, one line here.
+ */
+import type { Scenario } from '../sim/protocol.ts'
+import { parseScenario } from './parse.ts'
+import { podCreationYaml } from './pod-creation.ts'
+
+export { parseScenario, parseYaml, maxScenarioChars, type ParseResult } from './parse.ts'
+export type { ScenarioFile } from './scenario-schema.ts'
+export { parseDuration, formatDuration } from './duration.ts'
+
+export interface ScenarioEntry {
+  /** Used in `?scenario=<id>` and by the CLI. */
+  id: string
+  title: string
+  /** The scenario file, YAML text. */
+  source: string
+}
+
+export const scenarios: readonly ScenarioEntry[] = [
+  { id: 'pod-creation', title: 'Pod creation, hop by hop', source: podCreationYaml },
+]
+
+export const defaultScenarioId = 'pod-creation'
+
+/** Parses a built-in scenario; throws only for an unknown id (a built-in that fails is a bug the tests catch). */
+export function loadScenario(id: string): Scenario {
+  const entry = scenarios.find((s) => s.id === id)
+  if (!entry) throw new Error(`no scenario "${id}"; known: ${scenarios.map((s) => s.id).join(', ')}`)
+  const parsed = parseScenario(entry.source)
+  if (!parsed.ok) throw new Error(`built-in scenario "${id}" is invalid: ${parsed.error}`)
+  return parsed.scenario
+}

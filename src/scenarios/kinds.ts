@@ -1,0 +1,53 @@
+/**
+ * The closed sets a scenario may name, as runtime lists. Each list is checked against its
+ * protocol.ts union at compile time, so a new FlowKind or Fault cannot be forgotten here.
+ */
+import type { FaultKind, FlowKind } from '../sim/protocol.ts'
+
+type Exhaustive<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never]
+  ? true
+  : { missing: Exclude<Union, List[number]> }
+
+export const flowKinds = [
+  'apiserver.get',
+  'apiserver.list',
+  'apiserver.create',
+  'apiserver.update',
+  'apiserver.patch',
+  'apiserver.delete',
+  'apiserver.watch',
+  'apiserver.response',
+  'watch.event',
+  'etcd.txn',
+  'etcd.range',
+  'etcd.response',
+  'etcd.watch',
+  'cri.call',
+  'cri.reply',
+  'registry.get',
+  'registry.reply',
+] as const satisfies readonly FlowKind[]
+export const flowKindsComplete: Exhaustive<FlowKind, typeof flowKinds> = true
+
+/** Faults by the field that names their target. */
+export const nodeFaults = ['stop-node', 'start-node', 'stop-kubelet', 'start-kubelet'] as const
+export const memberFaults = ['stop-etcd-member', 'start-etcd-member'] as const
+export const componentFaults = ['stop-component', 'start-component'] as const
+export const faultKinds = [...nodeFaults, ...memberFaults, ...componentFaults] as const satisfies readonly FaultKind[]
+export const faultKindsComplete: Exhaustive<FaultKind, typeof faultKinds> = true
+
+/** Control-plane components a stop-component / start-component fault may name. */
+export const components = [
+  'kube-apiserver',
+  'kube-scheduler',
+  'kube-controller-manager',
+  'cloud-controller-manager',
+] as const
+
+/** Add-ons the format knows; the engine says which it runs (unsupportedFeature). */
+export const addons = ['coredns'] as const
+
+export const taintEffects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const
+
+/** Releases the engine emulates. */
+export const clusterVersions = ['v1.34'] as const

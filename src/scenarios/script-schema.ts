@@ -1,0 +1,61 @@
+/** The timed script: kubectl lines, manifests, faults and nodes joining. */
+import * as v from 'valibot'
+import type { Fault, ScriptStep } from '../sim/protocol.ts'
+import { anyMapping, checkedText, duration, integer, mapping, nonEmptyText, oneOf, show, text } from './fields.ts'
+import { componentFaults, components, faultKinds, memberFaults, nodeFaults } from './kinds.ts'
+import { subdomainError } from './k8s-names.ts'
+import { nodeSchema } from './node-schema.ts'
+
+const faultMessage = (issue: v.BaseIssue<unknown>): string =>
+  issue.input === undefined
+    ? 'is required (one of: ' + faultKinds.join(', ') + ')'
+    : `${show(issue.input)} is not a fault kind; use one of: ${faultKinds.join(', ')}`
+
+const faultSchema = v.pipe(
+  anyMapping(),
+  v.variant(
+    'kind',
+    [
+      v.strictObject({ kind: v.picklist(nodeFaults), node: checkedText(subdomainError) }, strictMessage('kind, node')),
+      v.strictObject({ kind: v.picklist(memberFaults), member: integer(0, 6) }, strictMessage('kind, member')),
+      v.strictObject(
+        { kind: v.picklist(componentFaults), component: oneOf(components, 'a control-plane component') },
+        strictMessage('kind, component'),
+      ),
+    ],
+    faultMessage,
+  ),
+  v.transform((fault): Fault => fault),
+)
+
+function strictMessage(known: string) {
+  return (issue: v.BaseIssue<unknown>): string =>
+    issue.expected === 'never' ? `unknown field (this fault has: ${known})` : 'is required'
+}
+
+const stepKinds = ['kubectl', 'apply', 'fault', 'addNode'] as const
+
+export const stepSchema = v.pipe(
+  mapping({
+    at: v.optional(duration(), '0s'),
+    kubectl: v.optional(nonEmptyText()),
+    stdin: v.optional(text()),
+    apply: v.optional(nonEmptyText()),
+    fault: v.optional(faultSchema),
+    addNode: v.optional(nodeSchema),
+  }),
+  v.check(
+    (step) => stepKinds.filter((k) => step[k] !== undefined).length === 1,
+    `a step needs exactly one of ${stepKinds.join(', ')}`,
+  ),
+  v.check((step) => step.stdin === undefined || step.kubectl !== undefined, 'stdin goes with a kubectl line only'),
+  v.transform((step): ScriptStep => {
+    const atMs = step.at
+    if (step.kubectl !== undefined) {
+      return step.stdin !== undefined ? { atMs, kubectl: step.kubectl, stdin: step.stdin } : { atMs, kubectl: step.kubectl }
+    }
+    if (step.apply !== undefined) return { atMs, apply: step.apply }
+    if (step.fault !== undefined) return { atMs, fault: step.fault }
+    return { atMs, addNode: step.addNode! }
+  }),
+)
