@@ -1,0 +1,31 @@
+/**
+ * Wires a SimClient to the stores, outside React: every update is folded into the mirror the
+ * moment it arrives, stamped with the page's own receipt time.
+ */
+import type { SimClient } from '../bridge/sim-client.ts'
+import { playbackStore } from './playback-store.ts'
+import { applyUpdate, reportError } from './sim-store.ts'
+
+let current: SimClient | null = null
+
+/** The client actions send to; null before `connect`. */
+export function connectedClient(): SimClient | null {
+  return current
+}
+
+export function connect(client: SimClient, now: () => number = () => performance.now()): () => void {
+  current = client
+  const offUpdate = client.onUpdate((update) => {
+    applyUpdate(update, now())
+    const playback = playbackStore.getState()
+    if (playback.playing !== update.playing || playback.speed !== update.speed) {
+      playbackStore.setState({ playing: update.playing, speed: update.speed })
+    }
+  })
+  const offError = client.onError(reportError)
+  return () => {
+    offUpdate()
+    offError()
+    if (current === client) current = null
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Mirror of what the worker last sent. Changes at frame rate while playing, so components read it
+ * through narrow selectors (selectors.ts) and the token layer reads it outside React.
+ */
+import { createStore } from 'zustand/vanilla'
+import { useStore } from 'zustand'
+import type {
+  ActorView,
+  Flow,
+  KObject,
+  KubectlResult,
+  PodView,
+  TimeAnchor,
+  Update,
+} from '../sim/protocol.ts'
+import { zeroAnchor } from './time.ts'
+
+/** How many recent flows the page keeps (the flow list and the inspector). */
+export const recentFlowLimit = 400
+/** How many kubectl answers the console keeps. */
+export const kubectlResultLimit = 100
+
+export interface SimState {
+  loaded: boolean
+  /** Increments on every reset (a new simulation). */
+  epoch: number
+  scenarioTitle: string
+  /** The pacer's anchor, `wallAt` already in the page's clock. */
+  anchor: TimeAnchor
+  /** Recent flows, oldest first. */
+  flows: Flow[]
+  /** Flows not yet arrived at the anchor's time: the tokens to draw. */
+  live: Flow[]
+  actors: ActorView[]
+  actorById: Record<string, ActorView>
+  pods: PodView[]
+  objects: Record<string, KObject>
+  kubectl: KubectlResult[]
+  deliveredCount: number
+  idle: boolean
+  error: string | null
+}
+
+export const initialSimState: SimState = {
+  loaded: false,
+  epoch: 0,
+  scenarioTitle: '',
+  anchor: zeroAnchor,
+  flows: [],
+  live: [],
+  actors: [],
+  actorById: {},
+  pods: [],
+  objects: {},
+  kubectl: [],
+  deliveredCount: 0,
+  idle: false,
+  error: null,
+}
+
+export const simStore = createStore<SimState>()(() => initialSimState)
+
+export function useSimStore<T>(selector: (state: SimState) => T): T {
+  return useStore(simStore, selector)
+}
+
+/** Folds one update into a state; `receivedAt` is the page's clock when it arrived. */
+export function reduceUpdate(prev: SimState, update: Update, receivedAt: number): SimState {
+  const base = update.reset ? { ...initialSimState, epoch: prev.epoch + 1 } : prev
+  const anchor: TimeAnchor = { ...update.anchor, wallAt: receivedAt }
+
+  let flows = base.flows
+  let live = base.live
+  if (update.flowsStarted.length > 0 || update.flowsSettled.length > 0) {
+    const settled = new Map(update.flowsSettled.map((s) => [s.id, s]))
+    const settle = (f: Flow): Flow => {
+      const s = settled.get(f.id)
+      return s ? { ...f, outcome: s.outcome, ...(s.stages ? { stages: s.stages } : {}) } : f
+    }
+    flows = [...base.flows.map(settle), ...update.flowsStarted]
+    if (flows.length > recentFlowLimit) flows = flows.slice(flows.length - recentFlowLimit)
+    live = [...base.live.map(settle), ...update.flowsStarted]
+  }
+  const liveNow = live.filter((f) => f.arrivesAt >= anchor.virtualAt)
+  if (liveNow.length !== live.length) live = liveNow
+
+  let objects = base.objects
+  if (update.objects.length > 0) {
+    objects = { ...base.objects }
+    for (const change of update.objects) {
+      if (change.object) objects[change.key] = change.object
+      else delete objects[change.key]
+    }
+  }
+
+  let actors = base.actors
+  let actorById = base.actorById
+  if (update.actors) {
+    actors = update.actors
+    actorById = Object.fromEntries(update.actors.map((a) => [a.id, a]))
+  }
+
+  let kubectl = base.kubectl
+  if (update.kubectl.length > 0) {
+    kubectl = [...base.kubectl, ...update.kubectl].slice(-kubectlResultLimit)
+  }
+
+  return {
+    loaded: true,
+    epoch: base.epoch,
+    scenarioTitle: update.scenarioTitle,
+    anchor,
+    flows,
+    live,
+    actors,
+    actorById,
+    pods: update.pods ?? base.pods,
+    objects,
+    kubectl,
+    deliveredCount: update.deliveredCount,
+    idle: update.idle,
+    error: base.error,
+  }
+}
+
+export function applyUpdate(update: Update, receivedAt: number): void {
+  simStore.setState((prev) => reduceUpdate(prev, update, receivedAt), true)
+}
+
+export function reportError(message: string): void {
+  simStore.setState({ error: message })
+}

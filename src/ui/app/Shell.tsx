@@ -1,0 +1,44 @@
+import { useEffect } from 'react'
+import { ReactFlowProvider } from '@xyflow/react'
+import { useReducedMotion } from 'motion/react'
+import { setReducedMotion } from '../../state/actions.ts'
+import { selectError, selectLoaded } from '../../state/selectors.ts'
+import { useSimStore } from '../../state/sim-store.ts'
+import { Graph } from '../graph/Graph.tsx'
+import { Console } from '../panels/Console.tsx'
+import { FlowDetails } from '../panels/FlowDetails.tsx'
+import { FlowList } from '../panels/FlowList.tsx'
+import { Toolbar } from '../panels/Toolbar.tsx'
+import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts'
+
+/** The page: toolbar on top, the cluster in the middle, messages and console on the right. */
+export function Shell({ loadError }: { loadError?: string }) {
+  const reduced = useReducedMotion() ?? false
+  const loaded = useSimStore(selectLoaded)
+  const error = useSimStore(selectError)
+  useKeyboardShortcuts()
+  useEffect(() => setReducedMotion(reduced), [reduced])
+
+  return (
+    <div className="shell">
+      <Toolbar />
+      <main className="shell__main">
+        <h1 className="visually-hidden">Kubernetes cluster anatomy</h1>
+        {loadError || error ? (
+          <div className="banner" role="alert" data-testid="banner.error">
+            {loadError ?? error}
+          </div>
+        ) : null}
+        <ReactFlowProvider>
+          <Graph />
+        </ReactFlowProvider>
+        {!loaded && !loadError ? <p className="loading">Starting the simulation…</p> : null}
+      </main>
+      <aside className="shell__side" aria-label="Messages and console">
+        <FlowList />
+        <FlowDetails />
+        <Console />
+      </aside>
+    </div>
+  )
+}

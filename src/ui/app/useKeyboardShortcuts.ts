@@ -1,0 +1,26 @@
+import { useEffect } from 'react'
+import { step, togglePlay } from '../../state/actions.ts'
+
+const typing = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement &&
+  (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
+
+/** Space plays or pauses, → steps; never while the person is typing. */
+export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return
+      if (e.key === ' ') {
+        // A focused button already answers Space with a click.
+        if (e.target instanceof HTMLButtonElement) return
+        e.preventDefault()
+        togglePlay()
+      } else if (e.key === 'ArrowRight') {
+        e.preventDefault()
+        step()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}

@@ -1,0 +1,39 @@
+/**
+ * How each message kind looks: a colour and a short noun. `satisfies Record<FlowKind, …>` makes a
+ * new message kind without a look a compile error.
+ */
+import type { FlowKind } from '../../sim/protocol.ts'
+
+export interface FlowStyle {
+  /** Token and row accent colour. */
+  color: string
+  /** A word on the token: what travels. */
+  noun: string
+}
+
+const request = '#2563eb'
+const reply = '#64748b'
+
+export const flowStyles = {
+  'apiserver.get': { color: request, noun: 'GET' },
+  'apiserver.list': { color: request, noun: 'LIST' },
+  'apiserver.create': { color: '#1d4ed8', noun: 'POST' },
+  'apiserver.update': { color: request, noun: 'PUT' },
+  'apiserver.patch': { color: '#0369a1', noun: 'PATCH' },
+  'apiserver.delete': { color: '#b91c1c', noun: 'DELETE' },
+  'apiserver.watch': { color: '#7c3aed', noun: 'WATCH' },
+  'apiserver.response': { color: reply, noun: 'reply' },
+  'watch.event': { color: '#9333ea', noun: 'event' },
+  'etcd.txn': { color: '#0f766e', noun: 'txn' },
+  'etcd.range': { color: '#0f766e', noun: 'range' },
+  'etcd.response': { color: reply, noun: 'reply' },
+  'etcd.watch': { color: '#0d9488', noun: 'watch' },
+  'cri.call': { color: '#15803d', noun: 'CRI' },
+  'cri.reply': { color: reply, noun: 'reply' },
+  'registry.get': { color: '#be185d', noun: 'pull' },
+  'registry.reply': { color: '#be185d', noun: 'layers' },
+} satisfies Record<FlowKind, FlowStyle>
+
+export function flowStyle(kind: FlowKind): FlowStyle {
+  return flowStyles[kind] ?? { color: reply, noun: kind }
+}

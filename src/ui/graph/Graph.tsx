@@ -1,0 +1,108 @@
+import { useEffect, useMemo } from 'react'
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type Edge,
+  type Node,
+} from '@xyflow/react'
+import { usePodPlacements, selectActors } from '../../state/selectors.ts'
+import { useSimStore } from '../../state/sim-store.ts'
+import { FlowLayer } from '../flows/FlowLayer.tsx'
+import { layoutCluster, type ClusterLayout, type LayoutNode } from './layout.ts'
+import { edgeTypes, nodeTypes } from './node-types.ts'
+
+const groupTitles: Record<string, (n: LayoutNode) => { title: string; subtitle: string; testId: string }> = {
+  'control-plane': () => ({ title: 'Control plane', subtitle: '', testId: 'group.control-plane' }),
+  'worker-node': (n) => ({ title: n.ref ?? '', subtitle: 'worker node', testId: `node.${n.ref}` }),
+  'pending-pods': () => ({ title: 'Not scheduled yet', subtitle: 'pods', testId: 'group.pending-pods' }),
+}
+
+function toNode(n: LayoutNode): Node {
+  const base = {
+    id: n.id,
+    type: n.type,
+    position: n.position,
+    width: n.width,
+    height: n.height,
+    style: { width: n.width, height: n.height },
+    draggable: false,
+    selectable: false,
+    focusable: false,
+    ...(n.parentId ? { parentId: n.parentId, extent: 'parent' as const } : {}),
+  }
+  if (n.type === 'pod') return { ...base, data: { podKey: n.ref ?? '' } }
+  const titles = groupTitles[n.type]
+  if (titles) return { ...base, data: titles(n), zIndex: -1 }
+  return { ...base, data: {} }
+}
+
+function toEdges(layout: ClusterLayout): Edge[] {
+  return layout.links.map((l) => ({
+    id: l.id,
+    source: l.a,
+    target: l.b,
+    type: 'link',
+    data: { points: l.points },
+    selectable: false,
+    focusable: false,
+  }))
+}
+
+/** Fits the whole cluster in view when it first appears and whenever its shape changes. */
+function FitOnChange({ width, height }: { width: number; height: number }) {
+  const { fitView } = useReactFlow()
+  const initialized = useNodesInitialized()
+  useEffect(() => {
+    if (initialized && width > 0) void fitView({ padding: 0.04 })
+  }, [initialized, width, height, fitView])
+  return null
+}
+
+/**
+ * The cluster. It selects the component list and pod placements only; every node component
+ * selects its own view (xyflow's NodeRenderer pattern), and tokens live in FlowLayer.
+ */
+export function Graph() {
+  const actors = useSimStore(selectActors)
+  const placements = usePodPlacements()
+  const layout = useMemo(
+    () =>
+      layoutCluster(
+        actors,
+        placements.map((p) => {
+          const [key, node] = p.split('|') as [string, string]
+          return node ? { key, node } : { key }
+        }),
+      ),
+    [actors, placements],
+  )
+  const nodes = useMemo(() => layout.nodes.map(toNode), [layout])
+  const edges = useMemo(() => toEdges(layout), [layout])
+
+  return (
+    <div className="graph" data-testid="graph">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        fitView
+        fitViewOptions={{ padding: 0.04 }}
+        minZoom={0.2}
+        maxZoom={3}
+        aria-label="Cluster diagram"
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} />
+        <FlowLayer layout={layout} />
+        <FitOnChange width={layout.width} height={layout.height} />
+      </ReactFlow>
+    </div>
+  )
+}

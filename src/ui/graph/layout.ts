@@ -1,0 +1,340 @@
+/**
+ * The anatomy, hand-laid out: kubectl top left, the control plane on top (apiserver in the
+ * middle), worker nodes below as boxes holding their components and pods, the image registry at
+ * the bottom right on the bus the runtimes pull through. A pure function of the component list
+ * and pod placement, so it is stable and tested.
+ *
+ * Links are orthogonal polylines in absolute flow coordinates. The edges draw them and the tokens
+ * travel along them, so a token always rides the line it belongs to.
+ */
+import type { ActorKind, ActorView } from '../../sim/protocol.ts'
+
+export interface Point {
+  x: number
+  y: number
+}
+
+export type LayoutNodeType = 'component' | 'control-plane' | 'worker-node' | 'pending-pods' | 'pod'
+
+export interface LayoutNode {
+  /** React Flow node id: the actor id for components, `node:<name>` for worker nodes, `pod:<key>` for pods. */
+  id: string
+  type: LayoutNodeType
+  parentId?: string
+  /** Position relative to the parent (React Flow's convention). */
+  position: Point
+  /** Absolute position, top left. */
+  absolute: Point
+  width: number
+  height: number
+  /** The worker node's name, for groups; the etcd key for pods. */
+  ref?: string
+}
+
+export interface Link {
+  /** `link:<a>--<b>` with a < b. */
+  id: string
+  a: string
+  b: string
+  /** From a to b, absolute. */
+  points: Point[]
+}
+
+export interface ClusterLayout {
+  nodes: LayoutNode[]
+  links: Link[]
+  /** Absolute centre of every component, by actor id. */
+  centers: Record<string, Point>
+  width: number
+  height: number
+}
+
+export interface PodPlacement {
+  key: string
+  node?: string
+}
+
+export const componentSize = { width: 136, height: 46 }
+export const podSize = { width: 136, height: 40 }
+
+const pad = 16
+const groupTitle = 36
+const gapX = 48
+const gapY = 24
+const nodeGap = 28
+const corridor = 56
+
+export function linkId(a: string, b: string): string {
+  return a < b ? `link:${a}--${b}` : `link:${b}--${a}`
+}
+
+const center = (n: LayoutNode): Point => ({
+  x: n.absolute.x + n.width / 2,
+  y: n.absolute.y + n.height / 2,
+})
+
+const byId = (a: ActorView, b: ActorView): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+function ofKind(actors: readonly ActorView[], kind: ActorKind): ActorView[] {
+  return actors.filter((a) => a.kind === kind).sort(byId)
+}
+
+function podSlot(i: number): Point {
+  // Slot 0 sits beside the runtime; then two per row below.
+  if (i === 0) return { x: pad, y: groupTitle + componentSize.height + gapY / 2 + 4 }
+  const row = Math.floor((i - 1) / 2) + 1
+  const col = (i - 1) % 2
+  return {
+    x: pad + col * (componentSize.width + pad),
+    y: groupTitle + componentSize.height + gapY / 2 + 4 + row * (podSize.height + 10),
+  }
+}
+
+export function layoutCluster(
+  actors: readonly ActorView[],
+  pods: readonly PodPlacement[] = [],
+): ClusterLayout {
+  const nodes: LayoutNode[] = []
+  const links: Link[] = []
+  const add = (n: LayoutNode): LayoutNode => {
+    nodes.push(n)
+    return n
+  }
+  const child = (
+    id: string,
+    type: LayoutNodeType,
+    parent: LayoutNode,
+    x: number,
+    y: number,
+    size = componentSize,
+    ref?: string,
+  ): LayoutNode =>
+    add({
+      id,
+      type,
+      parentId: parent.id,
+      position: { x, y },
+      absolute: { x: parent.absolute.x + x, y: parent.absolute.y + y },
+      ...size,
+      ...(ref !== undefined ? { ref } : {}),
+    })
+
+  const workerNames = [
+    ...new Set(
+      actors
+        .filter((a) => a.node !== undefined)
+        .map((a) => a.node!)
+        .concat(pods.filter((p) => p.node).map((p) => p.node!)),
+    ),
+  ].sort()
+  const podsByNode = new Map<string, PodPlacement[]>()
+  for (const p of [...pods].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    const k = p.node && workerNames.includes(p.node) ? p.node : ''
+    podsByNode.set(k, [...(podsByNode.get(k) ?? []), p])
+  }
+
+  // Worker node boxes: width fixed, height fits the most crowded node so rows line up.
+  const groupWidth = pad * 3 + componentSize.width * 2
+  const maxPods = Math.max(1, ...workerNames.map((n) => podsByNode.get(n)?.length ?? 0))
+  const lastSlot = podSlot(maxPods - 1)
+  const groupHeight = Math.max(
+    groupTitle + componentSize.height * 2 + gapY / 2 + 4 + pad,
+    lastSlot.y + podSize.height + pad,
+  )
+  const nodesWidth = Math.max(
+    groupWidth,
+    workerNames.length * groupWidth + Math.max(0, workerNames.length - 1) * nodeGap,
+  )
+
+  // Control plane: left column etcd + KCM, centre apiservers, right scheduler + CCM.
+  const apiservers = ofKind(actors, 'kube-apiserver')
+  const etcds = ofKind(actors, 'etcd')
+  const schedulers = ofKind(actors, 'kube-scheduler')
+  const kcms = ofKind(actors, 'kube-controller-manager')
+  const ccms = ofKind(actors, 'cloud-controller-manager')
+  const left = [...etcds, ...kcms]
+  const middle = apiservers
+  const right = [...schedulers, ...ccms]
+  const rows = Math.max(1, left.length, middle.length, right.length)
+  const cpWidth = pad * 2 + componentSize.width * 3 + gapX * 2
+  const cpHeight = groupTitle + rows * componentSize.height + (rows - 1) * gapY + pad
+  const top = componentSize.height + 30
+  const cp = add({
+    id: 'control-plane',
+    type: 'control-plane',
+    position: { x: Math.round((nodesWidth - cpWidth) / 2), y: top },
+    absolute: { x: Math.round((nodesWidth - cpWidth) / 2), y: top },
+    width: cpWidth,
+    height: cpHeight,
+  })
+  const colX = [pad, pad + componentSize.width + gapX, pad + (componentSize.width + gapX) * 2]
+  const placeColumn = (list: ActorView[], col: number): void => {
+    list.forEach((a, i) => {
+      child(a.id, 'component', cp, colX[col]!, groupTitle + i * (componentSize.height + gapY))
+    })
+  }
+  placeColumn(left, 0)
+  placeColumn(middle, 1)
+  placeColumn(right, 2)
+
+  // Pods nobody has scheduled yet wait beside the control plane, near the scheduler.
+  const pending = podsByNode.get('') ?? []
+  const trayX = cp.absolute.x + cpWidth + nodeGap
+  const trayWidth = Math.max(podSize.width + pad * 2, nodesWidth - trayX)
+  const tray = add({
+    id: 'pending-pods',
+    type: 'pending-pods',
+    position: { x: trayX, y: top },
+    absolute: { x: trayX, y: top },
+    width: trayWidth,
+    height: Math.max(cpHeight, groupTitle + pending.length * (podSize.height + 10) + pad),
+  })
+  pending.forEach((p, i) => {
+    child(`pod:${p.key}`, 'pod', tray, pad, groupTitle + i * (podSize.height + 10), podSize, p.key)
+  })
+
+  const kubectl = ofKind(actors, 'kubectl')
+  kubectl.forEach((a, i) => {
+    add({
+      id: a.id,
+      type: 'component',
+      position: { x: i * (componentSize.width + pad), y: 0 },
+      absolute: { x: i * (componentSize.width + pad), y: 0 },
+      ...componentSize,
+    })
+  })
+
+  const nodesTop = top + cpHeight + corridor
+  workerNames.forEach((name, i) => {
+    const x = i * (groupWidth + nodeGap)
+    const group = add({
+      id: `node:${name}`,
+      type: 'worker-node',
+      position: { x, y: nodesTop },
+      absolute: { x, y: nodesTop },
+      width: groupWidth,
+      height: groupHeight,
+      ref: name,
+    })
+    const here = actors.filter((a) => a.node === name)
+    const colB = pad * 2 + componentSize.width
+    for (const a of here) {
+      if (a.kind === 'kubelet') child(a.id, 'component', group, pad, groupTitle)
+      else if (a.kind === 'kube-proxy') child(a.id, 'component', group, colB, groupTitle)
+      else if (a.kind === 'container-runtime') {
+        child(a.id, 'component', group, colB, groupTitle + componentSize.height + gapY / 2 + 4)
+      }
+    }
+    ;(podsByNode.get(name) ?? []).forEach((p, slot) => {
+      const s = podSlot(slot)
+      child(`pod:${p.key}`, 'pod', group, s.x, s.y, podSize, p.key)
+    })
+  })
+
+  const busY = nodesTop + groupHeight + corridor / 2 + 6
+  const registries = ofKind(actors, 'image-registry')
+  registries.forEach((a, i) => {
+    const x = nodesWidth - componentSize.width - i * (componentSize.width + pad)
+    add({
+      id: a.id,
+      type: 'component',
+      position: { x, y: busY - componentSize.height / 2 },
+      absolute: { x, y: busY - componentSize.height / 2 },
+      ...componentSize,
+    })
+  })
+
+  const nodeById = new Map(nodes.map((n) => [n.id, n]))
+  const centers: Record<string, Point> = {}
+  for (const a of actors) {
+    const n = nodeById.get(a.id)
+    if (n) centers[a.id] = center(n)
+  }
+
+  const addLink = (from: string, to: string, points: Point[]): void => {
+    if (!centers[from] || !centers[to]) return
+    const ordered = from < to ? points : [...points].reverse()
+    links.push({ id: linkId(from, to), a: from < to ? from : to, b: from < to ? to : from, points: ordered })
+  }
+  const corridorY = top + cpHeight + corridor / 2
+
+  for (const api of apiservers) {
+    const c = centers[api.id]!
+    for (const k of kubectl) {
+      const s = centers[k.id]!
+      addLink(k.id, api.id, [s, { x: c.x, y: s.y }, c])
+    }
+    for (const other of [...etcds, ...schedulers, ...kcms, ...ccms]) {
+      const o = centers[other.id]!
+      addLink(api.id, other.id, o.y === c.y ? [c, o] : [c, { x: c.x, y: o.y }, o])
+    }
+    for (const a of actors) {
+      if (a.kind !== 'kubelet' && a.kind !== 'kube-proxy') continue
+      const o = centers[a.id]
+      if (!o) continue
+      addLink(api.id, a.id, [c, { x: c.x, y: corridorY }, { x: o.x, y: corridorY }, o])
+    }
+  }
+  workerNames.forEach((name, i) => {
+    const kubelet = actors.find((a) => a.node === name && a.kind === 'kubelet')
+    const runtime = actors.find((a) => a.node === name && a.kind === 'container-runtime')
+    if (kubelet && runtime) {
+      const k = centers[kubelet.id]!
+      const r = centers[runtime.id]!
+      addLink(kubelet.id, runtime.id, [k, { x: k.x, y: r.y }, r])
+    }
+    if (runtime) {
+      const r = centers[runtime.id]!
+      const gutter = i * (groupWidth + nodeGap) + groupWidth + nodeGap / 2
+      for (const reg of registries) {
+        const g = centers[reg.id]!
+        addLink(runtime.id, reg.id, [r, { x: gutter, y: r.y }, { x: gutter, y: busY }, g])
+      }
+    }
+  })
+
+  let width = 0
+  let height = 0
+  for (const n of nodes) {
+    width = Math.max(width, n.absolute.x + n.width)
+    height = Math.max(height, n.absolute.y + n.height)
+  }
+  return { nodes, links, centers, width, height }
+}
+
+/** Total length of a polyline. */
+export function polylineLength(points: readonly Point[]): number {
+  let total = 0
+  for (let i = 1; i < points.length; i++) {
+    total += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y)
+  }
+  return total
+}
+
+/** The point at fraction `t` (0..1) of a polyline's length. */
+export function pointAlong(points: readonly Point[], t: number): Point {
+  if (points.length === 0) return { x: 0, y: 0 }
+  if (points.length === 1 || t <= 0) return points[0]!
+  const target = polylineLength(points) * Math.min(1, t)
+  let walked = 0
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!
+    const b = points[i]!
+    const seg = Math.hypot(b.x - a.x, b.y - a.y)
+    if (walked + seg >= target && seg > 0) {
+      const f = (target - walked) / seg
+      return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f }
+    }
+    walked += seg
+  }
+  return points[points.length - 1]!
+}
+
+/** The path a flow from `from` to `to` travels: its link, or a straight line when none exists. */
+export function flowPath(layout: ClusterLayout, from: string, to: string): Point[] | null {
+  const link = layout.links.find((l) => l.id === linkId(from, to))
+  if (link) return link.a === from ? link.points : [...link.points].reverse()
+  const a = layout.centers[from]
+  const b = layout.centers[to]
+  return a && b ? [a, b] : null
+}

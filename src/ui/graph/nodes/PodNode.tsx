@@ -1,0 +1,39 @@
+import { memo, useMemo } from 'react'
+import type { NodeProps } from '@xyflow/react'
+import { selectPod } from '../../../state/selectors.ts'
+import { useSimStore } from '../../../state/sim-store.ts'
+
+export interface PodData extends Record<string, unknown> {
+  podKey: string
+}
+
+const statusClass = (status: string): string => {
+  if (status === 'Running' || status === 'Completed') return 'ok'
+  if (status === 'Pending' || status === 'ContainerCreating' || status === 'PodInitializing') {
+    return 'progress'
+  }
+  if (status === 'Terminating') return 'muted'
+  return 'bad'
+}
+
+/** A pod, with STATUS as `kubectl get pods` prints it. */
+export const PodNode = memo(function PodNode({ data }: NodeProps) {
+  const key = (data as PodData).podKey
+  const pod = useSimStore(useMemo(() => selectPod(key), [key]))
+  if (!pod) return null
+  return (
+    <div
+      className={`pod pod--${statusClass(pod.status)}`}
+      data-testid={`pod.${pod.namespace}.${pod.name}`}
+      data-status={pod.status}
+      data-node={pod.node ?? ''}
+      aria-label={`pod ${pod.namespace}/${pod.name}: ${pod.status}`}
+    >
+      <span className="pod__name">{pod.name}</span>
+      <span className="pod__status">
+        {pod.status}
+        <span className="pod__ready"> {pod.ready}</span>
+      </span>
+    </div>
+  )
+})

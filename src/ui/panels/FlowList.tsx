@@ -1,0 +1,70 @@
+import { memo } from 'react'
+import type { Flow } from '../../sim/protocol.ts'
+import { selectFlow } from '../../state/actions.ts'
+import { selectFlows, selectSelectedFlowId, selectShowAmbient } from '../../state/selectors.ts'
+import { useSimStore } from '../../state/sim-store.ts'
+import { useUiStore } from '../../state/ui-store.ts'
+import { actorLabel } from '../graph/actor-styles.ts'
+import { flowStyle } from '../flows/flow-styles.ts'
+
+/** Rows drawn at most; the store keeps more for the inspector. */
+const rowLimit = 150
+
+export const formatMs = (ms: number): string => `${(ms / 1000).toFixed(3)} s`
+
+const FlowRow = memo(function FlowRow({ flow, selected }: { flow: Flow; selected: boolean }) {
+  const style = flowStyle(flow.kind)
+  return (
+    <li
+      className={`flow-row${selected ? ' flow-row--selected' : ''}${flow.ambient ? ' flow-row--ambient' : ''}`}
+      data-testid="flows.row"
+      data-flow-kind={flow.kind}
+      data-flow-id={flow.id}
+    >
+      <button
+        type="button"
+        className="flow-row__button"
+        aria-pressed={selected}
+        onClick={() => selectFlow(selected ? null : flow.id)}
+      >
+        <span className="flow-row__time">{formatMs(flow.sentAt)}</span>
+        <span className="flow-row__route">
+          {actorLabel(flow.from)} → {actorLabel(flow.to)}
+        </span>
+        <span className="flow-row__label">
+          <span className="flow-row__noun" style={{ background: style.color }}>
+            {style.noun}
+          </span>
+          {flow.label}
+        </span>
+      </button>
+    </li>
+  )
+})
+
+/** Recent messages, newest first. Selecting one highlights its token and link. */
+export function FlowList() {
+  const flows = useSimStore(selectFlows)
+  const selectedId = useUiStore(selectSelectedFlowId)
+  const showAmbient = useUiStore(selectShowAmbient)
+  const rows: Flow[] = []
+  for (let i = flows.length - 1; i >= 0 && rows.length < rowLimit; i--) {
+    const f = flows[i]!
+    if (showAmbient || !f.ambient) rows.push(f)
+  }
+  return (
+    <section className="panel panel--flows" aria-labelledby="flows-heading">
+      <h2 id="flows-heading" className="panel__heading">
+        Messages <span className="panel__hint">newest first</span>
+      </h2>
+      {rows.length === 0 ? (
+        <p className="panel__empty">Press Play or Step (→) to send the first message.</p>
+      ) : null}
+      <ol className="flow-list" data-testid="flows.list" aria-label="Messages between components">
+        {rows.map((f) => (
+          <FlowRow key={f.id} flow={f} selected={f.id === selectedId} />
+        ))}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,157 @@
+/**
+ * Folds what the engine did since the last frame into one `Update`. The host calls `collect`
+ * after every engine advance and `flush` at most once per animation frame.
+ */
+import type { Simulation } from '../sim/index.ts'
+import type {
+  ActorView,
+  Flow,
+  FlowOutcome,
+  KubectlResult,
+  ObjectChange,
+  PodView,
+  Stage,
+  TimeAnchor,
+  Update,
+} from '../sim/protocol.ts'
+
+export interface FlushMeta {
+  scenarioTitle: string
+  anchor: TimeAnchor
+  playing: boolean
+  speed: number
+}
+
+export interface Batcher {
+  /** Starts over for a freshly loaded simulation; the next flush is a reset with everything. */
+  reset(sim: Simulation): void
+  /** Picks up new flows, settled flows, observations, pods and actors from the engine. */
+  collect(sim: Simulation): void
+  /** True when something is waiting to be sent besides the clock. */
+  hasNews(): boolean
+  flush(sim: Simulation, meta: FlushMeta): Update
+}
+
+const copyFlow = (f: Flow): Flow => ({ ...f, ...(f.stages ? { stages: [...f.stages] } : {}) })
+
+export function createBatcher(): Batcher {
+  let nextFlow = 0
+  /** Flows sent to the page as in flight, by index in `sim.flows()`. */
+  let travelling = new Set<number>()
+  let started: Flow[] = []
+  let settled: { id: string; outcome: FlowOutcome; stages?: Stage[] }[] = []
+  let objects: ObjectChange[] = []
+  let kubectl: KubectlResult[] = []
+  let actors: ActorView[] | undefined
+  let pods: PodView[] | undefined
+  let lastActorsJson = ''
+  let lastPodsJson = ''
+  let isReset = true
+
+  const clear = (): void => {
+    started = []
+    settled = []
+    objects = []
+    kubectl = []
+    actors = undefined
+    pods = undefined
+  }
+
+  const refreshPods = (sim: Simulation): void => {
+    const next = sim.podViews()
+    const json = JSON.stringify(next)
+    if (json !== lastPodsJson) {
+      lastPodsJson = json
+      pods = next
+    }
+  }
+
+  const refreshActors = (sim: Simulation): void => {
+    const next = sim.actors()
+    const json = JSON.stringify(next)
+    if (json !== lastActorsJson) {
+      lastActorsJson = json
+      actors = next
+    }
+  }
+
+  return {
+    reset(sim) {
+      clear()
+      nextFlow = 0
+      travelling = new Set()
+      lastActorsJson = ''
+      lastPodsJson = ''
+      isReset = true
+      sim.drain()
+      const initial = sim.objects()
+      for (const key of Object.keys(initial).sort()) {
+        objects.push({ key, object: initial[key]!, revision: 0 })
+      }
+      refreshActors(sim)
+      refreshPods(sim)
+      pods ??= []
+    },
+    collect(sim) {
+      const all = sim.flows()
+      for (const i of travelling) {
+        const f = all[i]
+        if (f && f.outcome !== 'in-flight') {
+          travelling.delete(i)
+          settled.push({ id: f.id, outcome: f.outcome, ...(f.stages ? { stages: [...f.stages] } : {}) })
+        }
+      }
+      for (; nextFlow < all.length; nextFlow++) {
+        const f = all[nextFlow]!
+        started.push(copyFlow(f))
+        if (f.outcome === 'in-flight') travelling.add(nextFlow)
+      }
+      let objectsChanged = false
+      for (const o of sim.drain()) {
+        if (o.type === 'kubectl') kubectl.push(o.result)
+        else {
+          objects.push(o.change)
+          objectsChanged = true
+        }
+      }
+      if (objectsChanged) refreshPods(sim)
+      refreshActors(sim)
+    },
+    hasNews: () =>
+      isReset ||
+      started.length > 0 ||
+      settled.length > 0 ||
+      objects.length > 0 ||
+      kubectl.length > 0 ||
+      actors !== undefined ||
+      pods !== undefined,
+    flush(sim, meta) {
+      // A flow started and settled within one frame is sent once, already settled.
+      const startedIds = new Set(started.map((f) => f.id))
+      const all = sim.flows()
+      const startedNow = started.map((f) => {
+        const live = all[Number(f.id.slice(f.id.indexOf(':') + 1)) - 1]
+        return live && live.id === f.id ? copyFlow(live) : f
+      })
+      const update: Update = {
+        type: 'update',
+        reset: isReset,
+        scenarioTitle: meta.scenarioTitle,
+        anchor: meta.anchor,
+        playing: meta.playing,
+        speed: meta.speed,
+        flowsStarted: startedNow,
+        flowsSettled: settled.filter((s) => !startedIds.has(s.id)),
+        objects,
+        kubectl,
+        ...(actors ? { actors } : {}),
+        ...(pods ? { pods } : {}),
+        deliveredCount: sim.deliveredCount(),
+        idle: sim.idle(),
+      }
+      isReset = false
+      clear()
+      return update
+    },
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The worker's brain, free of the Worker global so tests can run it over a MessageChannel:
+ * commands in, one simulation, paced time, batched updates out.
+ */
+import { createSimulation, type Simulation } from '../sim/index.ts'
+import type { Command, TimeAnchor, WorkerMessage } from '../sim/protocol.ts'
+import { createBatcher } from './batcher.ts'
+import { createPacer, dilatedRate, hopWallMs, maxTickWallMs, type Clock } from './pacer.ts'
+
+/** Calls `fn` about once per animation frame. */
+export interface FrameScheduler {
+  request(fn: () => void): unknown
+  cancel(handle: unknown): void
+}
+
+export const timeoutFrames: FrameScheduler = {
+  request: (fn) => setTimeout(fn, 16),
+  cancel: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+export interface SimHostOptions {
+  clock?: Clock
+  frames?: FrameScheduler
+  /** Wall ms a step glides for (0: jump). */
+  stepWallMs?: number
+}
+
+export interface SimHost {
+  handle(command: Command): void
+  /** One animation frame: advance time, send an update if there is one. */
+  frame(): void
+  dispose(): void
+}
+
+/** The smallest endpoint the host needs: a Worker's `self` or a MessagePort. */
+export interface HostEndpoint {
+  postMessage(message: unknown): void
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void
+  start?: () => void
+}
+
+export function createSimHost(post: (message: WorkerMessage) => void, options: SimHostOptions = {}): SimHost {
+  const pacer = createPacer(options.clock)
+  const frames = options.frames ?? timeoutFrames
+  const stepWallMs = options.stepWallMs ?? hopWallMs
+  const batcher = createBatcher()
+  let sim: Simulation | null = null
+  let reducedMotion = false
+  let pending: unknown = null
+  let forceSend = false
+
+  const advance = (v: number): void => {
+    if (!sim) return
+    const t = Math.floor(v)
+    const next = sim.nextEventTime()
+    if (t > sim.now() || (next !== undefined && next <= t)) sim.runUntil(t)
+    batcher.collect(sim)
+  }
+  const rateAt = (): number => (sim ? dilatedRate(pacer.speed(), sim.inFlight()) : 0)
+  const nextEventAt = (): number | undefined => sim?.nextEventTime()
+
+  const anchor = (): TimeAnchor => {
+    const v = pacer.virtual()
+    const rate = pacer.rate()
+    let maxVirtual = v + rate * maxTickWallMs
+    if (pacer.playing()) {
+      const next = nextEventAt()
+      if (next !== undefined) maxVirtual = Math.max(v, Math.min(maxVirtual, next))
+    }
+    return { virtualAt: v, wallAt: pacer.wallAt(), rate, maxVirtual }
+  }
+
+  const active = (): boolean => sim !== null && (pacer.playing() || pacer.gliding())
+
+  const send = (): void => {
+    if (!sim) return
+    post(
+      batcher.flush(sim, {
+        scenarioTitle: sim.scenario.title,
+        anchor: anchor(),
+        playing: pacer.playing(),
+        speed: pacer.speed(),
+      }),
+    )
+  }
+
+  const frame = (): void => {
+    pending = null
+    if (!sim) return
+    try {
+      const wasActive = active()
+      pacer.tick(rateAt, nextEventAt, advance)
+      if (wasActive || forceSend || batcher.hasNews()) send()
+      forceSend = false
+    } catch (error) {
+      post({ type: 'error', message: error instanceof Error ? error.message : String(error) })
+      pacer.pause()
+    }
+    schedule()
+  }
+
+  function schedule(): void {
+    if (pending !== null) return
+    if (active() || forceSend || (sim !== null && batcher.hasNews())) {
+      pending = frames.request(frame)
+    }
+  }
+
+  const handle = (command: Command): void => {
+    try {
+      switch (command.type) {
+        case 'load':
+          sim = createSimulation(command.scenario)
+          pacer.pause()
+          pacer.jumpTo(0)
+          batcher.reset(sim)
+          break
+        case 'play':
+          if (sim) pacer.play()
+          break
+        case 'pause':
+          pacer.pause()
+          break
+        case 'speed':
+          pacer.setSpeed(command.speed)
+          break
+        case 'step': {
+          if (!sim) break
+          pacer.pause()
+          const flow = sim.step()
+          batcher.collect(sim)
+          if (flow) {
+            const to = Math.max(flow.arrivesAt, pacer.virtual())
+            if (reducedMotion) pacer.jumpTo(to)
+            else pacer.glideTo(to, stepWallMs)
+          }
+          break
+        }
+        case 'kubectl':
+          if (!sim) break
+          sim.kubectl(command.line, command.stdin, command.requestId)
+          // The answer needs virtual time to pass: a typed command sets the clock running.
+          if (!pacer.playing()) pacer.play()
+          break
+        case 'reduced-motion':
+          reducedMotion = command.reduced
+          break
+      }
+    } catch (error) {
+      post({ type: 'error', message: error instanceof Error ? error.message : String(error) })
+    }
+    forceSend = true
+    schedule()
+  }
+
+  return {
+    handle,
+    frame,
+    dispose() {
+      if (pending !== null) frames.cancel(pending)
+      pending = null
+      sim = null
+    },
+  }
+}
+
+/** Serves one simulation on an endpoint: every message in is a Command. */
+export function serveSimulation(endpoint: HostEndpoint, options: SimHostOptions = {}): SimHost {
+  const host = createSimHost((message) => endpoint.postMessage(message), options)
+  const listener = (event: MessageEvent): void => host.handle(event.data as Command)
+  endpoint.addEventListener('message', listener)
+  endpoint.start?.()
+  return {
+    ...host,
+    dispose() {
+      endpoint.removeEventListener('message', listener)
+      host.dispose()
+    },
+  }
+}
