@@ -281,7 +281,9 @@ export function layoutCluster(
     if (kubelet && runtime) {
       const k = centers[kubelet.id]!
       const r = centers[runtime.id]!
-      addLink(kubelet.id, runtime.id, [k, { x: k.x, y: r.y }, r])
+      // Down the gap between the two columns, so the line never crosses a pod.
+      const gapX = i * (groupWidth + nodeGap) + pad + componentSize.width + pad / 2
+      addLink(kubelet.id, runtime.id, [k, { x: gapX, y: k.y }, { x: gapX, y: r.y }, r])
     }
     if (runtime) {
       const r = centers[runtime.id]!

@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test'
+import { Console } from './console.ts'
+import { Flows } from './flows.ts'
+import { Graph } from './graph.ts'
+import { Toolbar } from './toolbar.ts'
+
+/** The whole page, opened on a scenario (state comes from the URL, never from a back door). */
+export class App {
+  readonly toolbar: Toolbar
+  readonly graph: Graph
+  readonly flows: Flows
+  readonly console: Console
+
+  constructor(readonly page: Page) {
+    this.toolbar = new Toolbar(page)
+    this.graph = new Graph(page)
+    this.flows = new Flows(page)
+    this.console = new Console(page)
+  }
+
+  async open(scenarioId?: string): Promise<void> {
+    await this.page.goto(scenarioId ? `/?scenario=${encodeURIComponent(scenarioId)}` : '/')
+    await expect(this.graph.component('kube-apiserver:0')).toBeVisible()
+    await expect(this.toolbar.clock).toHaveAttribute('data-delivered', '0')
+  }
+}
