@@ -18,10 +18,16 @@ function split(text: string): { negative: boolean; digits: number; suffix: strin
   const negative = text[0] === '-'
   if (text[0] === '-' || text[0] === '+') pos++
   let digits = 0
-  while (isDigit(text[pos])) (pos++, digits++)
+  const skipDigits = (): void => {
+    while (isDigit(text[pos])) {
+      pos++
+      digits++
+    }
+  }
+  skipDigits()
   if (text[pos] === '.') {
     pos++
-    while (isDigit(text[pos])) (pos++, digits++)
+    skipDigits()
   }
   const suffixStart = pos
   while (pos < text.length && suffixLetters.includes(text[pos]!)) pos++
