@@ -102,7 +102,7 @@ export function createSimulation(scenario: Scenario): Simulation {
         ...(a.node !== undefined ? { node: a.node } : {}),
         ...(a.dormant !== undefined ? { dormant: a.dormant } : {}),
       })),
-    podViews: () => podViews(etcdObjects(world)),
+    podViews: () => podViews(etcdObjects(world), world.startTimeMs + world.now),
     events: () => eventSummaries(etcdObjects(world), world.startTimeMs),
     kubectlResults: () => world.kubectl,
     drain() {

@@ -16,6 +16,13 @@ export interface ApiRequest {
   /** Query parameters in the order a real client sends them. */
   query?: [string, string][]
   body?: unknown
+  /**
+   * The credential when one process uses several: kube-controller-manager's controllers each
+   * authenticate as their own ServiceAccount (`--use-service-account-credentials`).
+   */
+  asUser?: string
+  /** The client closes this watch after the first event of this type (kubectl delete's wait). */
+  closeOn?: 'DELETED'
 }
 
 export interface ApiResponse {

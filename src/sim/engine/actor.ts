@@ -13,6 +13,8 @@ export interface SendOptions {
   causeId?: string | null
   /** How long the message travels, when it is a transfer rather than a hop (an image download). */
   durationMs?: number
+  /** Work the sender did to produce this message (the scheduler's filter and score). */
+  stages?: Stage[]
 }
 
 /** What the host learns without a flow: kubectl's answers and etcd's committed changes. */
@@ -28,6 +30,8 @@ export interface Ctx {
   readonly startTimeMs: number
   /** The flow being handled (or the timer's cause); null at a root. */
   readonly causeId: string | null
+  /** The sender of the message being handled; null in a timer or an input. */
+  readonly from: ActorId | null
   /** Sends a message; returns the new flow's id. */
   send(to: ActorId, msg: Message, opts?: SendOptions): string
   /** Sets (or resets) the named timer. `data` must be plain data. */

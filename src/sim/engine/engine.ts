@@ -66,6 +66,7 @@ export function startTimer(world: World, actor: ActorId, name: string, delayMs: 
 }
 
 function makeCtx(world: World, record: ActorRecord, causeId: string | null, ambient: boolean, handling: number | null): Ctx {
+  const from = handling === null ? null : world.flows[handling - 1]!.from
   const random = (): number => {
     const [next, value] = mulberry32(record.rng)
     record.rng = next
@@ -76,6 +77,7 @@ function makeCtx(world: World, record: ActorRecord, causeId: string | null, ambi
     now: world.now,
     startTimeMs: world.startTimeMs,
     causeId,
+    from,
     send(to: ActorId, msg: Message, opts: SendOptions = {}): string {
       const target = world.actors[to]
       if (!target) throw new Error(`${record.id} sent ${msg.kind} to unknown actor ${to}`)
@@ -93,6 +95,7 @@ function makeCtx(world: World, record: ActorRecord, causeId: string | null, ambi
         causeId: opts.causeId !== undefined ? opts.causeId : causeId,
         outcome: 'in-flight',
         ambient: opts.ambient ?? ambient,
+        ...(opts.stages ? { stages: [...opts.stages] } : {}),
       })
       push(world, { time: world.now + duration, type: 'deliver', flow: n, msg })
       return id

@@ -1,0 +1,49 @@
+/**
+ * Defaulting, mutating admission and validation for a new object, each a stage on the request.
+ * Returns the error status to answer with, or null when the object may be stored.
+ */
+import type { Ctx } from '../../engine/actor.ts'
+import { admitDefaultTolerations, admitPriority, admitServiceAccount, applyPodDefaults } from '../../k8s/pod-defaults.ts'
+import { etcdKey, resourceByName, type ResourceInfo } from '../../k8s/resources.ts'
+import { forbidden, invalid, notFound, type Status } from '../../k8s/status.ts'
+import { validateObjectName, validatePod } from '../../k8s/validation.ts'
+import type { KObject } from '../../protocol.ts'
+import type { ApiserverState } from './state.ts'
+
+/** NamespaceLifecycle: nothing is created in a namespace that does not exist. */
+function namespaceExists(state: ApiserverState, namespace: string): boolean {
+  return etcdKey(resourceByName('namespaces')!, undefined, namespace) in state.cache
+}
+
+export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: KObject): Status | null {
+  const ns = obj.metadata.namespace
+  if (info.namespaced && ns && !namespaceExists(state, ns)) {
+    ctx.stage({ name: 'admission', outcome: 'failed', detail: `NamespaceLifecycle: namespace ${ns} does not exist` })
+    return notFound(resourceByName('namespaces')!, ns)
+  }
+  const notes: string[] = []
+  if (info.kind === 'Pod') {
+    applyPodDefaults(obj)
+    const sa = ((obj.spec as { serviceAccountName?: string }).serviceAccountName ?? 'default') as string
+    const saKey = etcdKey(resourceByName('serviceaccounts')!, ns, sa)
+    if (!(saKey in state.cache)) {
+      const why = `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`
+      ctx.stage({ name: 'admission', outcome: 'failed', detail: `ServiceAccount: ${why}` })
+      return forbidden(info, String(obj.metadata.name), why)
+    }
+    notes.push(admitServiceAccount(obj, ctx.random), admitDefaultTolerations(obj), admitPriority(obj))
+  }
+  ctx.stage({
+    name: 'admission',
+    outcome: 'ok',
+    detail: notes.length ? notes.join('; ') : 'NamespaceLifecycle ok; no mutating plugin changed the object',
+  })
+  const errors = info.kind === 'Pod' ? validatePod(obj) : validateObjectName(obj, info.kind === 'Namespace' ? 'label' : 'subdomain')
+  if (errors.length) {
+    const status = invalid(info.kind, info.group, String(obj.metadata.name ?? ''), errors)
+    ctx.stage({ name: 'validation', outcome: 'failed', detail: status.message ?? '' })
+    return status
+  }
+  ctx.stage({ name: 'validation', outcome: 'ok', detail: `${info.kind} is valid` })
+  return null
+}

@@ -1,0 +1,39 @@
+/**
+ * kube-apiserver: the only component that talks to etcd. Every request goes through
+ * authentication → authorization → admission → validation → storage, each a stage on the
+ * request's flow, and every committed write comes back from etcd's watch to be fanned out to the
+ * clients' watches (FIDELITY.md §1.0).
+ */
+import type { ActorDef } from '../../engine/actor.ts'
+import type { ActorId } from '../../protocol.ts'
+import { handleRequest } from './requests.ts'
+import type { ApiserverState } from './state.ts'
+import { handleEtcdResponse } from './storage-reply.ts'
+import { fanOut } from './watch.ts'
+
+export function newApiserverState(etcd: ActorId): ApiserverState {
+  return { etcd, nextTxn: 0, pending: {}, watchers: [], nextWatch: 0, cache: {} }
+}
+
+export const apiserver: ActorDef<ApiserverState> = {
+  kind: 'kube-apiserver',
+  receive(state, msg, ctx) {
+    switch (msg.kind) {
+      case 'apiserver.get':
+      case 'apiserver.list':
+      case 'apiserver.create':
+      case 'apiserver.update':
+      case 'apiserver.patch':
+      case 'apiserver.delete':
+      case 'apiserver.watch':
+        handleRequest(state, msg, ctx)
+        return
+      case 'etcd.response':
+        handleEtcdResponse(state, msg, ctx)
+        return
+      case 'etcd.watch':
+        fanOut(state, msg, ctx)
+        return
+    }
+  },
+}

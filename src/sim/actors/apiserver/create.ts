@@ -1,0 +1,81 @@
+/** POST of a new object: decode, name, admit, validate, then `Txn If(create_revision == 0) Put`. */
+import type { Ctx } from '../../engine/actor.ts'
+import { clonePlain } from '../../engine/clone.ts'
+import type { ApiRequest } from '../../messages.ts'
+import { generatedName, rfc3339, uuid } from '../../k8s/meta.ts'
+import { apiVersionOf, etcdKey, type ParsedPath } from '../../k8s/resources.ts'
+import { badRequest } from '../../k8s/status.ts'
+import type { KObject } from '../../protocol.ts'
+import { admit } from './admission.ts'
+import { respond, sendTxn } from './respond.ts'
+import type { ApiserverState, RequestRef } from './state.ts'
+
+/** An events.k8s.io/v1 Event is stored as the core/v1 Event it converts to. */
+function toCoreEvent(e: KObject): KObject {
+  const x = e as Record<string, unknown>
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: e.metadata,
+    involvedObject: x.regarding,
+    reason: x.reason,
+    message: x.note,
+    source: {},
+    firstTimestamp: null,
+    lastTimestamp: null,
+    eventTime: x.eventTime,
+    type: x.type,
+    action: x.action,
+    reportingComponent: x.reportingController,
+    reportingInstance: x.reportingInstance,
+  }
+}
+
+export function create(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
+  const info = parsed.info
+  let obj = clonePlain(msg.body) as KObject
+  if (!obj || typeof obj !== 'object' || obj.kind !== info.kind) {
+    const status = badRequest(`the body of the request was in an unknown format`)
+    respond(ctx, req, status.code, status)
+    return
+  }
+  if (info.group === 'events.k8s.io') obj = toCoreEvent(obj)
+  obj.metadata = { ...(obj.metadata ?? {}) }
+  if (info.namespaced) {
+    const ns = obj.metadata.namespace ?? parsed.namespace
+    if (obj.metadata.namespace && parsed.namespace && obj.metadata.namespace !== parsed.namespace) {
+      const status = badRequest('the namespace of the provided object does not match the namespace sent on the request')
+      respond(ctx, req, status.code, status)
+      return
+    }
+    obj.metadata.namespace = ns
+  }
+  if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generatedName(obj.metadata.generateName, ctx.random)
+  const stored = resourceByNameForStorage(parsed)
+  obj.apiVersion = apiVersionOf(stored)
+  const error = admit(state, ctx, stored, obj)
+  if (error) {
+    respond(ctx, req, error.code, error)
+    return
+  }
+  const epochMs = ctx.startTimeMs + ctx.now
+  obj.metadata.uid = uuid(ctx.random)
+  obj.metadata.creationTimestamp = rfc3339(epochMs)
+  if (info.kind === 'Pod') obj.metadata.generation = 1
+  const name = String(obj.metadata.name)
+  const key = etcdKey(stored, obj.metadata.namespace, name)
+  ctx.stage({ name: 'storage', outcome: 'ok', detail: `Txn If(create_revision(${key}) == 0) Then Put` })
+  sendTxn(state, ctx, { key, op: 'create', value: obj }, {
+    op: 'create',
+    req,
+    resource: stored.resource,
+    group: stored.group,
+    name,
+    respond: 'object',
+  })
+}
+
+/** The resource whose storage a request writes to (events.k8s.io events are core events). */
+function resourceByNameForStorage(parsed: ParsedPath) {
+  return parsed.info.group === 'events.k8s.io' ? { ...parsed.info, group: '', version: 'v1' } : parsed.info
+}

@@ -1,0 +1,115 @@
+/**
+ * GuaranteedUpdate: read the object from the watch cache, change it, and write it back guarded by
+ * its mod revision; when etcd says the cache was stale, change the fresh copy and try again
+ * (staging/src/k8s.io/apiserver/pkg/storage/etcd3/store.go).
+ */
+import type { Ctx } from '../../engine/actor.ts'
+import { clonePlain } from '../../engine/clone.ts'
+import { strategicMerge } from '../../k8s/merge.ts'
+import { rfc3339 } from '../../k8s/meta.ts'
+import { resourceByName } from '../../k8s/resources.ts'
+import { conflict, notFound, type Status } from '../../k8s/status.ts'
+import type { KObject } from '../../protocol.ts'
+import { respond, sendTxn } from './respond.ts'
+import type { ApiserverState, Mutation, RequestRef } from './state.ts'
+
+type Result = { ok: true; object: KObject } | { ok: false; status: Status }
+
+function setCondition(conditions: Record<string, unknown>[], condition: Record<string, unknown>): Record<string, unknown>[] {
+  const rest = conditions.filter((c) => c.type !== condition.type)
+  return [...rest, condition]
+}
+
+/** Applies a mutation to a copy of the current object. */
+export function applyMutation(current: KObject, mutation: Mutation, epochMs: number, resource: string, group: string): Result {
+  const info = resourceByName(resource, group)!
+  const name = String(current.metadata.name)
+  const obj = clonePlain(current)
+  switch (mutation.type) {
+    case 'bind': {
+      const spec = obj.spec as { nodeName?: string }
+      if (spec.nodeName)
+        return { ok: false, status: conflict({ ...info, resource: 'pods/binding' }, name, `pod ${name} is already assigned to node "${spec.nodeName}"`) }
+      if (obj.metadata.deletionTimestamp)
+        return { ok: false, status: conflict({ ...info, resource: 'pods/binding' }, name, `pod ${name} is being deleted, cannot be assigned to a host`) }
+      spec.nodeName = mutation.node
+      const status = (obj.status ?? {}) as { conditions?: Record<string, unknown>[] }
+      status.conditions = setCondition(status.conditions ?? [], {
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: rfc3339(epochMs),
+      })
+      obj.status = status
+      return { ok: true, object: obj }
+    }
+    case 'merge-patch': {
+      if (mutation.subresource === 'status') {
+        const patch = (mutation.patch.status ?? {}) as Record<string, unknown>
+        obj.status = strategicMerge((obj.status ?? {}) as Record<string, unknown>, patch)
+        return { ok: true, object: obj }
+      }
+      const merged = strategicMerge(obj as unknown as Record<string, unknown>, mutation.patch) as unknown as KObject
+      merged.metadata = { ...obj.metadata, ...(merged.metadata ?? {}), name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid }
+      bumpGeneration(obj, merged)
+      return { ok: true, object: merged }
+    }
+    case 'replace': {
+      const next = clonePlain(mutation.object)
+      next.metadata = { ...next.metadata, uid: obj.metadata.uid, creationTimestamp: obj.metadata.creationTimestamp }
+      bumpGeneration(obj, next)
+      return { ok: true, object: next }
+    }
+    case 'graceful-delete': {
+      if (!obj.metadata.deletionTimestamp || (obj.metadata.deletionGracePeriodSeconds ?? 0) > mutation.graceSeconds) {
+        obj.metadata.deletionTimestamp = rfc3339(epochMs + mutation.graceSeconds * 1000)
+        obj.metadata.deletionGracePeriodSeconds = mutation.graceSeconds
+      }
+      return { ok: true, object: obj }
+    }
+  }
+}
+
+function bumpGeneration(before: KObject, after: KObject): void {
+  if (before.metadata.generation === undefined) return
+  const changed = JSON.stringify(before.spec) !== JSON.stringify(after.spec)
+  after.metadata.generation = before.metadata.generation + (changed ? 1 : 0)
+}
+
+/** Starts or retries a guarded update of `key` from the apiserver's cache. */
+export function guaranteedUpdate(
+  state: ApiserverState,
+  ctx: Ctx,
+  req: RequestRef,
+  target: { resource: string; group: string; name: string; key: string },
+  mutation: Mutation,
+  attempt: number,
+  current: KObject | undefined = state.cache[target.key],
+): void {
+  const info = resourceByName(target.resource, target.group)!
+  if (!current) {
+    ctx.stage({ name: 'storage', outcome: 'failed', detail: `${target.key} is not in the watch cache` })
+    const status = notFound(info, target.name)
+    respond(ctx, req, status.code, status)
+    return
+  }
+  const result = applyMutation(current, mutation, ctx.startTimeMs + ctx.now, target.resource, target.group)
+  if (!result.ok) {
+    ctx.stage({ name: 'storage', outcome: 'failed', detail: result.status.message ?? '' })
+    respond(ctx, req, result.status.code, result.status)
+    return
+  }
+  const expect = mutation.type === 'replace' && mutation.object.metadata.resourceVersion ? Number(mutation.object.metadata.resourceVersion) : Number(current.metadata.resourceVersion)
+  ctx.stage({ name: 'storage', outcome: 'ok', detail: `GuaranteedUpdate ${target.key}: Txn If(mod_revision == ${expect}) Then Put` })
+  sendTxn(state, ctx, { key: target.key, op: 'update', value: result.object, expectModRevision: expect }, {
+    op: 'mutate',
+    req,
+    resource: target.resource,
+    group: target.group,
+    name: target.name,
+    key: target.key,
+    mutation,
+    attempt,
+  })
+}
+

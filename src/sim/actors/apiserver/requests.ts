@@ -1,0 +1,132 @@
+/** Routing a client request through authentication, authorization and its verb's handler. */
+import type { Ctx } from '../../engine/actor.ts'
+import type { ApiRequest } from '../../messages.ts'
+import { microTime } from '../../k8s/meta.ts'
+import { etcdKey, etcdListPrefix, parsePath, type ParsedPath } from '../../k8s/resources.ts'
+import { methodNotAllowed, type Status } from '../../k8s/status.ts'
+import type { KObject } from '../../protocol.ts'
+import { create } from './create.ts'
+import { authStages, identityOf } from './identity.ts'
+import { guaranteedUpdate } from './mutate.ts'
+import { respond, sendRange, sendTxn } from './respond.ts'
+import type { ApiserverState, RequestRef } from './state.ts'
+import { addWatcher } from './watch.ts'
+
+function query(msg: ApiRequest, name: string): string {
+  return msg.query?.find(([k]) => k === name)?.[1] ?? ''
+}
+
+function notFoundPath(): Status {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', code: 404 }
+}
+
+export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx): void {
+  const req: RequestRef = { reqId: msg.reqId, client: ctx.from!, path: msg.path }
+  for (const s of authStages(identityOf(ctx.from!, msg.asUser))) ctx.stage(s)
+  const parsed = parsePath(msg.path)
+  if (!parsed) {
+    respond(ctx, req, 404, notFoundPath())
+    return
+  }
+  const target = { resource: parsed.info.resource, group: parsed.info.group }
+  switch (msg.verb) {
+    case 'create':
+      if (parsed.subresource === 'binding') return bind(state, ctx, msg, parsed, req)
+      if (parsed.subresource === 'token') return tokenRequest(ctx, msg, parsed, req)
+      return create(state, ctx, msg, parsed, req)
+    case 'get':
+      sendRange(state, ctx, { key: etcdKey(parsed.info, parsed.namespace, parsed.name!), prefix: false }, { op: 'get', req, ...target, name: parsed.name! })
+      return
+    case 'list':
+      sendRange(state, ctx, { key: etcdListPrefix(parsed.info, parsed.namespace), prefix: true }, {
+        op: 'list',
+        req,
+        ...target,
+        fieldSelector: decodeURIComponent(query(msg, 'fieldSelector')),
+        labelSelector: decodeURIComponent(query(msg, 'labelSelector')),
+      })
+      return
+    case 'watch': {
+      const w = addWatcher(state, {
+        client: req.client,
+        prefix: parsed.info.etcdPrefix,
+        ...(parsed.namespace ? { namespace: parsed.namespace } : {}),
+        fieldSelector: decodeURIComponent(query(msg, 'fieldSelector')),
+        labelSelector: decodeURIComponent(query(msg, 'labelSelector')),
+        ...(msg.closeOn ? { until: msg.closeOn } : {}),
+      })
+      const name = /^metadata\.name=(.+)$/.exec(w.fieldSelector)?.[1]
+      const gone = msg.closeOn === 'DELETED' && name !== undefined && !(etcdKey(parsed.info, parsed.namespace, name) in state.cache)
+      if (gone) state.watchers = state.watchers.filter((x) => x !== w)
+      ctx.stage({ name: 'watch', outcome: 'ok', detail: `${w.id} streams ${parsed.info.resource} from the watch cache` })
+      respond(ctx, req, 200, { kind: 'WatchStream', watchId: w.id, ...(gone ? { gone: true } : {}) })
+      return
+    }
+    case 'update':
+    case 'patch': {
+      const key = etcdKey(parsed.info, parsed.namespace, parsed.name!)
+      const body = msg.body as KObject
+      const mutation =
+        msg.verb === 'update'
+          ? { type: 'replace' as const, object: body }
+          : { type: 'merge-patch' as const, patch: body as unknown as Record<string, unknown>, ...(parsed.subresource ? { subresource: parsed.subresource } : {}) }
+      ctx.stage({ name: 'admission', outcome: 'ok', detail: 'no mutating plugin applies to this update' })
+      guaranteedUpdate(state, ctx, req, { ...target, name: parsed.name!, key }, mutation, 0)
+      return
+    }
+    case 'delete':
+      return remove(state, ctx, msg, parsed, req)
+  }
+  const status = methodNotAllowed()
+  respond(ctx, req, status.code, status)
+}
+
+/** POST pods/<name>/binding: set spec.nodeName and PodScheduled=True (pkg/registry/core/pod/storage). */
+function bind(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
+  const target = (msg.body as { target?: { name?: string } }).target?.name ?? ''
+  const key = etcdKey(parsed.info, parsed.namespace, parsed.name!)
+  ctx.stage({ name: 'admission', outcome: 'ok', detail: `Binding of ${parsed.namespace}/${parsed.name} to node ${target}` })
+  guaranteedUpdate(state, ctx, req, { resource: 'pods', group: '', name: parsed.name!, key }, { type: 'bind', node: target }, 0)
+}
+
+/** TokenRequest: a signed, pod-bound token; nothing is stored. */
+function tokenRequest(ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
+  const body = (msg.body ?? {}) as { spec?: Record<string, unknown> }
+  const expirationSeconds = Number(body.spec?.expirationSeconds ?? 3607)
+  ctx.stage({ name: 'token', outcome: 'ok', detail: `signed a token for system:serviceaccount:${parsed.namespace}:${parsed.name}, valid ${expirationSeconds}s` })
+  respond(ctx, req, 201, {
+    kind: 'TokenRequest',
+    apiVersion: 'authentication.k8s.io/v1',
+    metadata: { name: parsed.name, namespace: parsed.namespace },
+    spec: { ...body.spec, expirationSeconds },
+    status: { token: 'eyJhbGciOiJSUzI1NiIsImtpZCI6…', expirationTimestamp: microTime(ctx.startTimeMs + ctx.now + expirationSeconds * 1000).replace(/\.\d+Z$/, 'Z') },
+  })
+}
+
+/**
+ * DELETE. A pod bound to a node is deleted gracefully: it gets a deletionTimestamp and its kubelet
+ * finishes the job with a final DELETE of grace 0. An unbound pod goes at once.
+ */
+function remove(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
+  const key = etcdKey(parsed.info, parsed.namespace, parsed.name!)
+  const current = state.cache[key]
+  const target = { resource: parsed.info.resource, group: parsed.info.group, name: parsed.name! }
+  const options = (msg.body ?? {}) as { gracePeriodSeconds?: number }
+  const graceText = query(msg, 'gracePeriodSeconds')
+  if (parsed.info.kind === 'Pod' && current) {
+    const spec = current.spec as { nodeName?: string; terminationGracePeriodSeconds?: number }
+    const phase = (current.status as { phase?: string } | undefined)?.phase
+    let grace = options.gracePeriodSeconds ?? (graceText ? Number(graceText) : spec.terminationGracePeriodSeconds ?? 30)
+    if (!spec.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0
+    if (grace > 0) {
+      ctx.stage({ name: 'storage', outcome: 'ok', detail: `graceful deletion: deletionTimestamp now + ${grace}s; the kubelet finishes it` })
+      guaranteedUpdate(state, ctx, req, { ...target, key }, { type: 'graceful-delete', graceSeconds: grace }, 0)
+      return
+    }
+  }
+  const expect = current ? Number(current.metadata.resourceVersion) : undefined
+  ctx.stage({ name: 'storage', outcome: 'ok', detail: `Txn If(mod_revision(${key}) == ${expect ?? '?'}) Then Delete` })
+  sendTxn(state, ctx, { key, op: 'delete', ...(expect !== undefined ? { expectModRevision: expect } : {}) }, { op: 'delete', req, ...target })
+}
+
+

@@ -1,0 +1,20 @@
+/** Answering a client, and asking etcd. */
+import type { Ctx } from '../../engine/actor.ts'
+import type { EtcdRange, EtcdTxn } from '../../messages.ts'
+import type { ApiserverState, RequestRef, StorageOp } from './state.ts'
+
+export function respond(ctx: Ctx, req: RequestRef, code: number, body: unknown): void {
+  ctx.send(req.client, { kind: 'apiserver.response', reqId: req.reqId, code, body })
+}
+
+export function sendTxn(state: ApiserverState, ctx: Ctx, txn: Omit<EtcdTxn, 'kind' | 'txnId'>, op: StorageOp): void {
+  const txnId = `${ctx.self}#${++state.nextTxn}`
+  state.pending[txnId] = op
+  ctx.send(state.etcd, { kind: 'etcd.txn', txnId, ...txn })
+}
+
+export function sendRange(state: ApiserverState, ctx: Ctx, range: Omit<EtcdRange, 'kind' | 'txnId'>, op: StorageOp): void {
+  const txnId = `${ctx.self}#${++state.nextTxn}`
+  state.pending[txnId] = op
+  ctx.send(state.etcd, { kind: 'etcd.range', txnId, ...range })
+}

@@ -1,0 +1,47 @@
+/** kube-apiserver's state: its watch cache, its clients' watches and requests waiting on etcd. */
+import type { ActorId, KObject } from '../../protocol.ts'
+
+/** A client request being served; `client` gets the response. */
+export interface RequestRef {
+  reqId: string
+  client: ActorId
+  path: string
+}
+
+/** A change the apiserver makes to a stored object on the client's behalf (GuaranteedUpdate). */
+export type Mutation =
+  | { type: 'bind'; node: string }
+  | { type: 'merge-patch'; patch: Record<string, unknown>; subresource?: string }
+  | { type: 'replace'; object: KObject }
+  | { type: 'graceful-delete'; graceSeconds: number }
+
+/** What to do when etcd answers. */
+export type StorageOp =
+  | { op: 'create'; req: RequestRef; resource: string; group: string; name: string; respond: 'object' | 'status' }
+  | { op: 'get'; req: RequestRef; resource: string; group: string; name: string }
+  | { op: 'list'; req: RequestRef; resource: string; group: string; fieldSelector: string; labelSelector: string }
+  | { op: 'mutate'; req: RequestRef; resource: string; group: string; name: string; key: string; mutation: Mutation; attempt: number }
+  | { op: 'delete'; req: RequestRef; resource: string; group: string; name: string }
+
+export interface Watcher {
+  id: string
+  client: ActorId
+  /** etcd prefix of the resource, `/registry/pods`. */
+  prefix: string
+  namespace?: string
+  /** `spec.nodeName=node-1`, `status.phase!=Succeeded,status.phase!=Failed`. */
+  fieldSelector: string
+  labelSelector: string
+  /** Closes after the first event of this type (kubectl delete --wait). */
+  until?: 'DELETED'
+}
+
+export interface ApiserverState {
+  etcd: ActorId
+  nextTxn: number
+  pending: Record<string, StorageOp>
+  watchers: Watcher[]
+  nextWatch: number
+  /** The watch cache: every object, by etcd key, as of the last etcd watch event. */
+  cache: Record<string, KObject>
+}

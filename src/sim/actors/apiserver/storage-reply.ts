@@ -1,0 +1,65 @@
+/** What the apiserver does when etcd answers one of its requests. */
+import type { Ctx } from '../../engine/actor.ts'
+import type { EtcdResponse } from '../../messages.ts'
+import { apiVersionOf, resourceByName } from '../../k8s/resources.ts'
+import { alreadyExists, conflict, notFound, success } from '../../k8s/status.ts'
+import { guaranteedUpdate } from './mutate.ts'
+import { respond } from './respond.ts'
+import { matchesFieldSelector, matchesLabelSelector } from './selectors.ts'
+import type { ApiserverState } from './state.ts'
+
+/** GuaranteedUpdate gives up after this many stale reads (our bound; upstream loops until done). */
+const maxAttempts = 5
+
+export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx: Ctx): void {
+  const op = state.pending[msg.txnId]
+  if (!op) return
+  delete state.pending[msg.txnId]
+  const info = resourceByName(op.resource, op.group)!
+  switch (op.op) {
+    case 'create':
+      if (!msg.succeeded) {
+        const status = alreadyExists(info, op.name)
+        ctx.stage({ name: 'response', outcome: 'failed', detail: status.message ?? '' })
+        respond(ctx, op.req, 409, status)
+      } else {
+        ctx.stage({ name: 'response', outcome: 'ok', detail: `201 Created, resourceVersion ${msg.revision}` })
+        respond(ctx, op.req, 201, op.respond === 'status' ? success() : msg.kvs[0]!.value)
+      }
+      return
+    case 'get':
+      if (!msg.kvs[0]) {
+        const status = notFound(info, op.name)
+        respond(ctx, op.req, 404, status)
+      } else respond(ctx, op.req, 200, msg.kvs[0].value)
+      return
+    case 'list': {
+      const items = msg.kvs.map((kv) => kv.value).filter((o) => matchesFieldSelector(o, op.fieldSelector) && matchesLabelSelector(o, op.labelSelector))
+      ctx.stage({ name: 'response', outcome: 'ok', detail: `${items.length} item(s) at resourceVersion ${msg.revision}` })
+      respond(ctx, op.req, 200, { apiVersion: apiVersionOf(info), kind: `${info.kind}List`, metadata: { resourceVersion: String(msg.revision) }, items })
+      return
+    }
+    case 'delete':
+      if (!msg.succeeded) {
+        const status = msg.kvs[0] ? conflict(info, op.name) : notFound(info, op.name)
+        respond(ctx, op.req, status.code, status)
+      } else respond(ctx, op.req, 200, msg.kvs[0]!.value)
+      return
+    case 'mutate': {
+      if (msg.succeeded) {
+        const bound = op.mutation.type === 'bind'
+        ctx.stage({ name: 'response', outcome: 'ok', detail: `stored at resourceVersion ${msg.revision}` })
+        respond(ctx, op.req, bound ? 201 : 200, bound ? success() : msg.kvs[0]!.value)
+        return
+      }
+      const fresh = msg.kvs[0]?.value
+      if (op.mutation.type === 'replace' || !fresh || op.attempt + 1 >= maxAttempts) {
+        const status = fresh ? conflict(info, op.name) : notFound(info, op.name)
+        respond(ctx, op.req, status.code, status)
+        return
+      }
+      ctx.stage({ name: 'storage', outcome: 'failed', detail: 'the watch cache was stale; retrying on the fresh object' })
+      guaranteedUpdate(state, ctx, op.req, op, op.mutation, op.attempt + 1, fresh)
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The watch cache and fan-out: etcd streams every committed write to the apiserver, which updates
+ * its cache and sends each client watch the event as that client sees it. With a selector, an
+ * object that starts matching arrives as ADDED and one that stops matching as DELETED: the binding
+ * of a pod is a MODIFIED for the scheduler but an ADDED for the kubelet of its node
+ * (cacher/cache_watcher.go; FIDELITY.md §1.0.2).
+ */
+import type { Ctx } from '../../engine/actor.ts'
+import type { EtcdWatchMessage, WatchType } from '../../messages.ts'
+import type { KObject } from '../../protocol.ts'
+import { matchesFieldSelector, matchesLabelSelector } from './selectors.ts'
+import type { ApiserverState, Watcher } from './state.ts'
+
+function sees(w: Watcher, key: string, obj: KObject | null): boolean {
+  if (!obj) return false
+  if (w.namespace && !key.startsWith(`${w.prefix}/${w.namespace}/`)) return false
+  return matchesFieldSelector(obj, w.fieldSelector) && matchesLabelSelector(obj, w.labelSelector)
+}
+
+export function fanOut(state: ApiserverState, msg: EtcdWatchMessage, ctx: Ctx): void {
+  let sent = 0
+  for (const ev of msg.events) {
+    if (ev.value) state.cache[ev.key] = ev.value
+    else delete state.cache[ev.key]
+    for (const w of [...state.watchers]) {
+      if (!ev.key.startsWith(`${w.prefix}/`)) continue
+      const was = sees(w, ev.key, ev.prevValue)
+      const is = sees(w, ev.key, ev.value)
+      let type: WatchType
+      if (is) type = was ? 'MODIFIED' : 'ADDED'
+      else if (was) type = 'DELETED'
+      else continue
+      const object = is ? ev.value! : ev.prevValue!
+      ctx.send(w.client, { kind: 'watch.event', watchId: w.id, type, object })
+      sent++
+      if (w.until === type) state.watchers = state.watchers.filter((x) => x !== w)
+    }
+  }
+  ctx.stage({ name: 'watch cache', outcome: 'ok', detail: sent ? `sent to ${sent} watcher(s)` : 'no watcher selects this object' })
+}
+
+export function addWatcher(state: ApiserverState, w: Omit<Watcher, 'id'>): Watcher {
+  const watcher: Watcher = { id: `watch-${++state.nextWatch}`, ...w }
+  state.watchers.push(watcher)
+  return watcher
+}

@@ -1,0 +1,59 @@
+/**
+ * How every component talks to kube-apiserver: a request carries a plain-data continuation that
+ * the component's own code interprets when the response arrives (no closures: state must clone).
+ */
+import type { Ctx, SendOptions } from '../../engine/actor.ts'
+import type { ApiRequest, ApiResponse, Verb } from '../../messages.ts'
+import type { ActorId } from '../../protocol.ts'
+
+export interface ApiClient<C> {
+  apiserver: ActorId
+  nextReq: number
+  pending: Record<string, C>
+}
+
+export function newApiClient<C>(apiserver: ActorId): ApiClient<C> {
+  return { apiserver, nextReq: 0, pending: {} }
+}
+
+const KIND: Record<Verb, ApiRequest['kind']> = {
+  get: 'apiserver.get',
+  list: 'apiserver.list',
+  create: 'apiserver.create',
+  update: 'apiserver.update',
+  patch: 'apiserver.patch',
+  delete: 'apiserver.delete',
+  watch: 'apiserver.watch',
+}
+
+export interface RequestOptions extends SendOptions {
+  query?: [string, string][]
+  body?: unknown
+  asUser?: string
+  closeOn?: 'DELETED'
+}
+
+/** Sends a request; `cont` comes back from `takeResponse` with its response. */
+export function apiRequest<C>(client: ApiClient<C>, ctx: Ctx, verb: Verb, path: string, cont: C, opts: RequestOptions = {}): string {
+  const reqId = `${ctx.self}#${++client.nextReq}`
+  client.pending[reqId] = cont
+  const { query, body, asUser, closeOn, ...send } = opts
+  const msg: ApiRequest = {
+    kind: KIND[verb],
+    reqId,
+    verb,
+    path,
+    ...(query ? { query } : {}),
+    ...(body !== undefined ? { body } : {}),
+    ...(asUser ? { asUser } : {}),
+    ...(closeOn ? { closeOn } : {}),
+  }
+  ctx.send(client.apiserver, msg, send)
+  return reqId
+}
+
+export function takeResponse<C>(client: ApiClient<C>, msg: ApiResponse): C | undefined {
+  const cont = client.pending[msg.reqId]
+  delete client.pending[msg.reqId]
+  return cont
+}

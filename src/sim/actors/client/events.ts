@@ -1,0 +1,73 @@
+/**
+ * Recording Kubernetes Events: a POST to the apiserver, like client-go's event recorder.
+ * kubelet and controllers use core/v1; kube-scheduler uses events.k8s.io/v1 (FIDELITY.md §1.0.3).
+ */
+import type { Ctx, SendOptions } from '../../engine/actor.ts'
+import { eventName, microTime, rfc3339 } from '../../k8s/meta.ts'
+import type { KObject } from '../../protocol.ts'
+import { apiRequest, type ApiClient } from './api-client.ts'
+
+export interface EventSpec {
+  involved: KObject
+  type: 'Normal' | 'Warning'
+  reason: string
+  message: string
+  /** `kubelet`, `default-scheduler`, `replicaset-controller`, … */
+  component: string
+  /** The kubelet's node, for `source.host`. */
+  host?: string
+  /** `spec.containers{nginx}` for an event about one container. */
+  fieldPath?: string
+  /** events.k8s.io action (`Binding`), set only for events.k8s.io clients. */
+  action?: string
+  asUser?: string
+}
+
+export function recordEvent<C>(client: ApiClient<C>, ctx: Ctx, spec: EventSpec, cont: C, send: SendOptions = {}): void {
+  const epochMs = ctx.startTimeMs + ctx.now
+  const o = spec.involved
+  const namespace = o.metadata.namespace ?? 'default'
+  const involvedObject = {
+    kind: o.kind,
+    namespace: o.metadata.namespace,
+    name: o.metadata.name,
+    uid: o.metadata.uid,
+    apiVersion: o.apiVersion,
+    resourceVersion: o.metadata.resourceVersion,
+    ...(spec.fieldPath ? { fieldPath: spec.fieldPath } : {}),
+  }
+  const name = eventName(String(o.metadata.name), epochMs, ctx.random)
+  const eventsApi = spec.action !== undefined
+  const body: KObject = eventsApi
+    ? {
+        apiVersion: 'events.k8s.io/v1',
+        kind: 'Event',
+        metadata: { name, namespace },
+        eventTime: microTime(epochMs),
+        reportingController: spec.component,
+        reportingInstance: `${spec.component}-control-plane`,
+        action: spec.action,
+        reason: spec.reason,
+        regarding: { kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, uid: o.metadata.uid, apiVersion: o.apiVersion, resourceVersion: o.metadata.resourceVersion },
+        note: spec.message,
+        type: spec.type,
+      }
+    : {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace },
+        involvedObject,
+        reason: spec.reason,
+        message: spec.message,
+        source: { component: spec.component, ...(spec.host ? { host: spec.host } : {}) },
+        firstTimestamp: rfc3339(epochMs),
+        lastTimestamp: rfc3339(epochMs),
+        count: 1,
+        type: spec.type,
+        eventTime: null,
+        reportingComponent: spec.component,
+        reportingInstance: spec.host ?? '',
+      }
+  const path = eventsApi ? `/apis/events.k8s.io/v1/namespaces/${namespace}/events` : `/api/v1/namespaces/${namespace}/events`
+  apiRequest(client, ctx, 'create', path, cont, { ...send, body, ...(spec.asUser ? { asUser: spec.asUser } : {}) })
+}

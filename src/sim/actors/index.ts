@@ -1,0 +1,25 @@
+/** Behaviour by actor kind: one line per component. */
+import type { ActorDefs } from '../engine/engine.ts'
+import { apiserver } from './apiserver/apiserver.ts'
+import { controllerManager } from './controller-manager/controller-manager.ts'
+import { etcd } from './etcd/etcd.ts'
+import { cloudControllerManager } from './cloud-controller-manager/cloud-controller-manager.ts'
+import { kubeProxy } from './kube-proxy/kube-proxy.ts'
+import { kubectl } from './kubectl/kubectl.ts'
+import { kubelet } from './kubelet/kubelet.ts'
+import { registry } from './registry/registry.ts'
+import { runtime } from './runtime/runtime.ts'
+import { scheduler } from './scheduler/scheduler.ts'
+
+export const actorDefs: ActorDefs = {
+  kubectl: kubectl as never,
+  'kube-apiserver': apiserver as never,
+  etcd: etcd as never,
+  'kube-scheduler': scheduler as never,
+  'kube-controller-manager': controllerManager as never,
+  'cloud-controller-manager': cloudControllerManager as never,
+  kubelet: kubelet as never,
+  'kube-proxy': kubeProxy as never,
+  'container-runtime': runtime as never,
+  'image-registry': registry as never,
+}

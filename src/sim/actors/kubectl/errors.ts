@@ -1,0 +1,18 @@
+/**
+ * How kubectl prints a failed request (kubectl pkg/cmd/util/helpers.go `checkErr`): API errors as
+ * `Error from server (<Reason>): <message>`, Invalid as `The <Kind> "<name>" is invalid: …` with one
+ * cause inline and several as a `* ` list.
+ */
+import { isStatus } from '../../k8s/status.ts'
+
+export function statusErrorText(body: unknown): string {
+  if (!isStatus(body)) return 'error: unexpected response from the server\n'
+  if (body.reason === 'Invalid' && body.details) {
+    const prefix = `The ${body.details.kind ?? ''} "${body.details.name ?? ''}" is invalid: `
+    const causes = (body.details.causes ?? []).map((c) => (c.field ? `${c.field}: ${c.message}` : c.message))
+    if (causes.length === 0) return `${prefix.slice(0, -2)}\n`
+    if (causes.length === 1) return `${prefix}${causes[0]}\n`
+    return `${prefix}\n${causes.map((c) => `* ${c}\n`).join('')}`
+  }
+  return `Error from server (${body.reason ?? 'InternalError'}): ${body.message ?? ''}\n`
+}

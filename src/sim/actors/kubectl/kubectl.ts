@@ -1,0 +1,182 @@
+/**
+ * kubectl, the user's hands. A typed line becomes the requests real kubectl sends; the answer is
+ * printed exactly as real kubectl prints it, with its exit code.
+ */
+import type { ActorDef, Ctx, UserInput } from '../../engine/actor.ts'
+import type { ApiResponse, WatchEventMessage } from '../../messages.ts'
+import type { KObject } from '../../protocol.ts'
+import { apiRequest, newApiClient, takeResponse } from '../client/api-client.ts'
+import { startDelete, startDescribe, startGet, startRun, type Start } from './commands.ts'
+import { statusErrorText } from './errors.ts'
+import { distance, parseLine, tokenize } from './parse.ts'
+import { describePod } from './print/describe-pod.ts'
+import { getNodes } from './print/get-nodes.ts'
+import { getPods } from './print/get-pods.ts'
+import type { Cont, KubectlState, RunningCommand } from './state.ts'
+
+export function newKubectlState(apiserver: string): KubectlState {
+  return { client: newApiClient<Cont>(apiserver), commands: {}, nextCmd: 0, watches: {} }
+}
+
+/** kubectl's top-level commands, for "Did you mean this?". */
+const KNOWN = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale',
+  'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach',
+  'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait',
+  'kustomize', 'label', 'annotate', 'completion', 'api-resources', 'api-versions', 'config', 'plugin', 'version',
+]
+
+function finish(state: KubectlState, ctx: Ctx, cmd: RunningCommand, exitCode: number, stdout: string, stderr: string): void {
+  delete state.commands[cmd.id]
+  ctx.observe({
+    type: 'kubectl',
+    result: {
+      atMs: cmd.atMs,
+      doneAtMs: ctx.now,
+      line: cmd.line,
+      exitCode,
+      stdout: cmd.stdout + stdout,
+      stderr,
+      ...(cmd.requestId !== undefined ? { requestId: cmd.requestId } : {}),
+    },
+  })
+}
+
+function unknownCommand(word: string): string {
+  const near = KNOWN.filter((k) => distance(word, k) <= 2 || k.startsWith(word))
+  const hint = near.length ? `\n\nDid you mean this?\n${near.map((k) => `\t${k}\n`).join('')}` : '\n'
+  return `error: unknown command "${word}" for "kubectl"${hint}`
+}
+
+function start(state: KubectlState, ctx: Ctx, cmd: RunningCommand, words: string[]): Start {
+  const p = parseLine(words)
+  cmd.namespace = p.flags.namespace ?? 'default'
+  cmd.allNamespaces = p.flags['all-namespaces'] === 'true'
+  cmd.output = p.flags.output ?? ''
+  const verb = p.args[0]
+  switch (verb) {
+    case undefined:
+      return { ok: false, stderr: 'error: a kubectl command is required (try "kubectl get pods")\n' }
+    case 'run':
+      return startRun(state, ctx, cmd, p)
+    case 'get':
+      return startGet(state, ctx, cmd, p)
+    case 'describe':
+      return startDescribe(state, ctx, cmd, p)
+    case 'delete':
+      return startDelete(state, ctx, cmd, p)
+    default:
+      if (KNOWN.includes(verb)) return { ok: false, stderr: `error: kube-anatomy does not simulate "kubectl ${verb}" yet\n` }
+      return { ok: false, stderr: unknownCommand(verb) }
+  }
+}
+
+function onInput(state: KubectlState, input: UserInput, ctx: Ctx): void {
+  const id = `cmd-${++state.nextCmd}`
+  const cmd: RunningCommand = {
+    id,
+    atMs: ctx.now,
+    line: input.line,
+    ...(input.requestId !== undefined ? { requestId: input.requestId } : {}),
+    namespace: 'default',
+    allNamespaces: false,
+    output: '',
+    stdout: '',
+    resource: '',
+    name: '',
+    carry: null,
+  }
+  state.commands[id] = cmd
+  let words = tokenize(input.line)
+  if (words[0] === 'kubectl') words = words.slice(1)
+  const started = start(state, ctx, cmd, words)
+  if (!started.ok) finish(state, ctx, cmd, 1, '', started.stderr)
+}
+
+function nowMs(ctx: Ctx): number {
+  return ctx.startTimeMs + ctx.now
+}
+
+function onResponse(state: KubectlState, msg: ApiResponse, ctx: Ctx): void {
+  const cont = takeResponse(state.client, msg)
+  const cmd = cont && state.commands[cont.cmd]
+  if (!cont || !cmd) return
+  const ok = msg.code < 300
+  if (!ok && cont.step !== 'delete-wait') {
+    finish(state, ctx, cmd, 1, '', statusErrorText(msg.body))
+    return
+  }
+  switch (cont.step) {
+    case 'run':
+      finish(state, ctx, cmd, 0, `pod/${cmd.name} created\n`, '')
+      return
+    case 'get-list':
+    case 'get-one': {
+      const body = msg.body as { items?: KObject[] } & KObject
+      const items = cont.step === 'get-list' ? (body.items ?? []) : [body]
+      const out =
+        cmd.resource === 'pods'
+          ? getPods(items, { nowMs: nowMs(ctx), wide: cmd.output === 'wide', allNamespaces: cmd.allNamespaces, namespace: cmd.namespace })
+          : getNodes(items, { nowMs: nowMs(ctx), wide: cmd.output === 'wide' })
+      finish(state, ctx, cmd, 0, out.stdout, out.stderr)
+      return
+    }
+    case 'describe-pod': {
+      const pod = msg.body as KObject
+      cmd.carry = pod
+      const selector = `involvedObject.name=${pod.metadata.name},involvedObject.namespace=${pod.metadata.namespace},involvedObject.uid=${pod.metadata.uid}`
+      apiRequest(state.client, ctx, 'list', `/api/v1/namespaces/${cmd.namespace}/events`, { cmd: cmd.id, step: 'describe-events' }, {
+        query: [['fieldSelector', encodeURIComponent(selector)], ['limit', '500']],
+      })
+      return
+    }
+    case 'describe-events': {
+      const events = (msg.body as { items?: KObject[] }).items ?? []
+      finish(state, ctx, cmd, 0, describePod(cmd.carry as KObject, events, { nowMs: nowMs(ctx) }), '')
+      return
+    }
+    case 'delete': {
+      const deleted = `pod "${cmd.name}" deleted\n`
+      const pod = msg.body as KObject
+      const wait = (cmd.carry as { wait: boolean }).wait
+      if (!wait || !pod.metadata?.deletionTimestamp) {
+        finish(state, ctx, cmd, 0, deleted, '')
+        return
+      }
+      // kubectl prints at once, then waits for the object to be gone (--wait=true).
+      cmd.stdout = deleted
+      apiRequest(state.client, ctx, 'watch', podsPath(cmd), { cmd: cmd.id, step: 'delete-wait' }, {
+        query: [['fieldSelector', encodeURIComponent(`metadata.name=${cmd.name}`)], ['resourceVersion', String(pod.metadata.resourceVersion)], ['watch', 'true']],
+        closeOn: 'DELETED',
+      })
+      return
+    }
+    case 'delete-wait': {
+      const stream = msg.body as { watchId?: string; gone?: boolean }
+      if (stream.gone || !stream.watchId) finish(state, ctx, cmd, 0, '', '')
+      else state.watches[stream.watchId] = cmd.id
+      return
+    }
+  }
+}
+
+function podsPath(cmd: RunningCommand): string {
+  return `/api/v1/namespaces/${cmd.namespace}/pods`
+}
+
+function onWatchEvent(state: KubectlState, msg: WatchEventMessage, ctx: Ctx): void {
+  const cmdId = state.watches[msg.watchId]
+  const cmd = cmdId ? state.commands[cmdId] : undefined
+  if (!cmd || msg.type !== 'DELETED') return
+  delete state.watches[msg.watchId]
+  finish(state, ctx, cmd, 0, '', '')
+}
+
+export const kubectl: ActorDef<KubectlState> = {
+  kind: 'kubectl',
+  input: onInput,
+  receive(state, msg, ctx) {
+    if (msg.kind === 'apiserver.response') onResponse(state, msg, ctx)
+    else if (msg.kind === 'watch.event') onWatchEvent(state, msg, ctx)
+  },
+}

@@ -1,0 +1,89 @@
+/** Splitting a kubectl line the way a shell and cobra would. */
+
+/** Shell-like words: quotes group, backslash escapes. */
+export function tokenize(line: string): string[] {
+  const words: string[] = []
+  let cur = ''
+  let quote: '"' | "'" | null = null
+  let inWord = false
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!
+    if (quote) {
+      if (ch === quote) quote = null
+      else if (ch === '\\' && quote === '"' && i + 1 < line.length) cur += line[++i]
+      else cur += ch
+    } else if (ch === '"' || ch === "'") {
+      quote = ch
+      inWord = true
+    } else if (ch === '\\' && i + 1 < line.length) {
+      cur += line[++i]
+      inWord = true
+    } else if (/\s/.test(ch)) {
+      if (inWord) words.push(cur)
+      cur = ''
+      inWord = false
+    } else {
+      cur += ch
+      inWord = true
+    }
+  }
+  if (inWord) words.push(cur)
+  return words
+}
+
+export interface ParsedLine {
+  /** Words that are not flags, the command first. */
+  args: string[]
+  /** `--name=value`, `--name value`, `-n value`; booleans get 'true'. */
+  flags: Record<string, string>
+  /** Words after `--`. */
+  rest: string[]
+}
+
+/** Flags that take a value when written without `=`. */
+const VALUE_FLAGS = new Set([
+  'n', 'namespace', 'o', 'output', 'image', 'restart', 'labels', 'l', 'selector', 'port', 'env',
+  'grace-period', 'f', 'filename', 'field-selector', 'wait', 'timeout', 'cascade', 'image-pull-policy',
+  'requests', 'limits', 'overrides', 'annotations',
+])
+const SHORT_ALIASES: Record<string, string> = { n: 'namespace', o: 'output', A: 'all-namespaces', l: 'selector', f: 'filename' }
+
+export function parseLine(words: string[]): ParsedLine {
+  const args: string[] = []
+  const flags: Record<string, string> = {}
+  let rest: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (w === '--') {
+      rest = words.slice(i + 1)
+      break
+    }
+    if (w.startsWith('--') || (w.startsWith('-') && w.length > 1 && !/^-\d/.test(w))) {
+      const long = w.startsWith('--')
+      let body = w.slice(long ? 2 : 1)
+      let value: string | undefined
+      const eq = body.indexOf('=')
+      if (eq >= 0) {
+        value = body.slice(eq + 1)
+        body = body.slice(0, eq)
+      } else if (!long && body.length > 1 && VALUE_FLAGS.has(body[0]!)) {
+        value = body.slice(1) // -owide, -nkube-system
+        body = body[0]!
+      }
+      const name = long ? body : (SHORT_ALIASES[body] ?? body)
+      if (value === undefined && VALUE_FLAGS.has(body) && i + 1 < words.length) value = words[++i]
+      flags[name] = value ?? 'true'
+    } else args.push(w)
+  }
+  return { args, flags, rest }
+}
+
+/** Levenshtein distance, for cobra's "Did you mean this?" (SuggestionsMinimumDistance 2). */
+export function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)])
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+  return d[a.length]![b.length]!
+}

@@ -1,0 +1,204 @@
+/**
+ * The container runtime (containerd) behind the kubelet's CRI calls. RunPodSandbox starts the
+ * pause container and runs CNI ADD, which gives the pod its IP from the node's pod CIDR; PullImage
+ * fetches the manifest and layers from the registry; containers are created, started, stopped
+ * (SIGTERM, then SIGKILL after the grace period) and listed for the kubelet's PLEG.
+ * Latencies follow FIDELITY.md §6: sandbox + CNI 0.2–1 s, create + start 50–500 ms.
+ */
+import type { ActorDef, Ctx } from '../../engine/actor.ts'
+import type { CriCall, CriMethod, RegistryReply } from '../../messages.ts'
+import { containerId } from '../../k8s/meta.ts'
+import type { NodeImage } from '../../protocol.ts'
+import { digestOf, normalizeImage } from '../registry/catalogue.ts'
+import { behaviourOf } from './behaviour.ts'
+import type { Container, RuntimeState } from './state.ts'
+
+export function newRuntimeState(node: string, podNet: string, images: NodeImage[]): RuntimeState {
+  const store: RuntimeState['images'] = {}
+  // kubeadm pre-pulls the sandbox (pause) image on every node.
+  store[normalizeImage('registry.k8s.io/pause:3.10')] = { sizeBytes: 320_368, digest: digestOf('registry.k8s.io/pause:3.10') }
+  for (const i of images) for (const n of i.names) store[normalizeImage(n)] = { sizeBytes: i.sizeBytes, digest: digestOf(n) }
+  return { node, podNet, nextHost: 2, freeHosts: [], images: store, sandboxes: {}, containers: {}, pulls: {}, nextReq: 0 }
+}
+
+export const registryActor = 'image-registry'
+
+interface Reply {
+  kubelet: string
+  callId: string
+  method: CriMethod
+  ok: boolean
+  result?: Record<string, unknown>
+  error?: string
+}
+
+/** Answers after `delayMs` of work; the timer keeps the call's flow as the cause. */
+function replyLater(ctx: Ctx, reply: Reply, delayMs: number): void {
+  ctx.setTimer(`reply:${reply.callId}`, delayMs, reply)
+}
+
+function between(ctx: Ctx, min: number, max: number): number {
+  return min + Math.floor(ctx.random() * (max - min + 1))
+}
+
+function allocateIp(state: RuntimeState): string {
+  const host = state.freeHosts.shift() ?? state.nextHost++
+  return `${state.podNet}${host}`
+}
+
+function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
+  const kubelet = ctx.from!
+  const base = { kubelet, callId: msg.callId, method: msg.method }
+  const a = msg.args
+  switch (msg.method) {
+    case 'RunPodSandbox': {
+      const id = containerId(ctx.random)
+      const ip = allocateIp(state)
+      state.sandboxes[id] = { id, podUid: String(a.podUid), name: String(a.name), namespace: String(a.namespace), ip, state: 'SANDBOX_READY' }
+      ctx.stage({ name: 'sandbox', outcome: 'ok', detail: `pause container ${id.slice(0, 13)} started; CNI ADD: eth0 ${ip}/24 via ${state.podNet}1` })
+      replyLater(ctx, { ...base, ok: true, result: { podSandboxId: id, ip } }, between(ctx, 300, 700))
+      return
+    }
+    case 'ImageStatus': {
+      const image = state.images[normalizeImage(String(a.image))]
+      ctx.stage({ name: 'image', outcome: 'ok', detail: image ? `${normalizeImage(String(a.image))} is present` : `${normalizeImage(String(a.image))} is not present` })
+      replyLater(ctx, { ...base, ok: true, result: image ? { present: true, sizeBytes: image.sizeBytes, digest: image.digest } : { present: false } }, 1)
+      return
+    }
+    case 'PullImage': {
+      const reqId = `${ctx.self}#${++state.nextReq}`
+      state.pulls[reqId] = { callId: msg.callId, kubelet, image: String(a.image), startedAtMs: ctx.now }
+      ctx.send(registryActor, { kind: 'registry.get', reqId, image: String(a.image), what: 'manifest' })
+      return
+    }
+    case 'CreateContainer': {
+      const id = containerId(ctx.random)
+      const image = String(a.image)
+      state.containers[id] = {
+        id,
+        sandboxId: String(a.podSandboxId),
+        podUid: String(a.podUid),
+        name: String(a.name),
+        image,
+        imageRef: digestOf(image),
+        state: 'CONTAINER_CREATED',
+        createdAtMs: ctx.now,
+        behaviour: behaviourOf(a.command as string[] | undefined, a.args as string[] | undefined),
+        changedBy: ctx.causeId,
+      }
+      replyLater(ctx, { ...base, ok: true, result: { containerId: id } }, between(ctx, 30, 120))
+      return
+    }
+    case 'StartContainer': {
+      const c = state.containers[String(a.containerId)]
+      if (!c) return replyLater(ctx, { ...base, ok: false, error: 'container not found' }, 1)
+      ctx.setTimer(`start:${c.id}`, between(ctx, 40, 150), { ...base, containerId: c.id })
+      return
+    }
+    case 'StopContainer': {
+      const c = state.containers[String(a.containerId)]
+      if (!c || c.state !== 'CONTAINER_RUNNING') return replyLater(ctx, { ...base, ok: true }, 1)
+      const timeoutMs = Number(a.timeout ?? 30) * 1000
+      // SIGTERM; a process without a handler for it (a shell, sleep) waits for SIGKILL.
+      const killed = c.behaviour.ignoresSigterm
+      const after = killed ? timeoutMs : between(ctx, 50, 200)
+      ctx.stage({ name: 'signal', outcome: 'ok', detail: killed ? `SIGTERM ignored by PID 1; SIGKILL after ${timeoutMs / 1000}s` : 'SIGTERM; the process exits' })
+      ctx.setTimer(`stop:${c.id}`, after, { ...base, containerId: c.id, exitCode: killed ? 137 : 0 })
+      return
+    }
+    case 'StopPodSandbox':
+    case 'RemovePodSandbox': {
+      const sb = state.sandboxes[String(a.podSandboxId)]
+      if (sb && msg.method === 'RemovePodSandbox') {
+        delete state.sandboxes[sb.id]
+        for (const c of Object.values(state.containers)) if (c.sandboxId === sb.id) delete state.containers[c.id]
+        state.freeHosts.push(Number(sb.ip.slice(state.podNet.length)))
+      } else if (sb) sb.state = 'SANDBOX_NOTREADY'
+      replyLater(ctx, { ...base, ok: true }, between(ctx, 20, 80))
+      return
+    }
+    case 'RemoveContainer':
+      delete state.containers[String(a.containerId)]
+      replyLater(ctx, { ...base, ok: true }, 5)
+      return
+    case 'ListContainers':
+      replyLater(ctx, { ...base, ok: true, result: { containers: Object.values(state.containers).map(view) } }, 1)
+      return
+  }
+}
+
+/** What ListContainers reports about a container. */
+function view(c: Container): Record<string, unknown> {
+  return { ...c, behaviour: undefined }
+}
+
+function onRegistry(state: RuntimeState, msg: RegistryReply, ctx: Ctx): void {
+  const pull = state.pulls[msg.reqId]
+  if (!pull) return
+  const base = { kubelet: pull.kubelet, callId: pull.callId, method: 'PullImage' as const }
+  const ref = normalizeImage(pull.image)
+  if (msg.code !== 200) {
+    delete state.pulls[msg.reqId]
+    const error = `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`
+    replyLater(ctx, { ...base, ok: false, error }, 1)
+    return
+  }
+  if (msg.what === 'manifest') {
+    pull.digest = msg.digest
+    const local = state.images[ref]
+    if (local && local.digest === msg.digest) {
+      // Every layer is already in the content store: nothing to download.
+      delete state.pulls[msg.reqId]
+      ctx.stage({ name: 'unpack', outcome: 'skipped', detail: `${ref}: all layers already present` })
+      replyLater(ctx, { ...base, ok: true, result: { imageRef: local.digest, sizeBytes: local.sizeBytes, startedAtMs: pull.startedAtMs } }, 5)
+      return
+    }
+    ctx.send(registryActor, { kind: 'registry.get', reqId: msg.reqId, image: pull.image, what: 'blobs' })
+    return
+  }
+  delete state.pulls[msg.reqId]
+  const size = msg.sizeBytes ?? 0
+  state.images[ref] = { sizeBytes: size, digest: pull.digest ?? digestOf(pull.image) }
+  // Unpacking the layers into the snapshotter takes a moment too.
+  const unpackMs = 50 + Math.round(size / 200_000)
+  ctx.stage({ name: 'unpack', outcome: 'ok', detail: `${ref}: ${msg.layers ?? 'all'} layers unpacked` })
+  replyLater(ctx, { ...base, ok: true, result: { imageRef: pull.digest, sizeBytes: size, startedAtMs: pull.startedAtMs } }, unpackMs)
+}
+
+function exited(c: Container, ctx: Ctx, exitCode: number, reason: string): void {
+  c.state = 'CONTAINER_EXITED'
+  c.finishedAtMs = ctx.now
+  c.exitCode = exitCode
+  c.reason = reason
+  c.changedBy = ctx.causeId
+}
+
+export const runtime: ActorDef<RuntimeState> = {
+  kind: 'container-runtime',
+  receive(state, msg, ctx) {
+    if (msg.kind === 'cri.call') call(state, msg, ctx)
+    else if (msg.kind === 'registry.reply') onRegistry(state, msg, ctx)
+  },
+  timer(state, name, data, ctx) {
+    const d = data as Reply & { containerId?: string; exitCode?: number }
+    if (name.startsWith('reply:')) {
+      ctx.send(d.kubelet, { kind: 'cri.reply', callId: d.callId, method: d.method, ok: d.ok, ...(d.result ? { result: d.result } : {}), ...(d.error ? { error: d.error } : {}) })
+      return
+    }
+    const c = state.containers[d.containerId ?? '']
+    if (name.startsWith('start:')) {
+      if (!c) return
+      c.state = 'CONTAINER_RUNNING'
+      c.startedAtMs = ctx.now
+      c.changedBy = ctx.causeId
+      if (c.behaviour.exitAfterMs !== undefined) ctx.setTimer(`exit:${c.id}`, c.behaviour.exitAfterMs, { containerId: c.id })
+      ctx.send(d.kubelet, { kind: 'cri.reply', callId: d.callId, method: 'StartContainer', ok: true })
+    } else if (name.startsWith('stop:')) {
+      if (c && c.state === 'CONTAINER_RUNNING') exited(c, ctx, d.exitCode ?? 0, d.exitCode === 137 ? 'Error' : 'Completed')
+      ctx.cancelTimer(`exit:${d.containerId}`)
+      ctx.send(d.kubelet, { kind: 'cri.reply', callId: d.callId, method: 'StopContainer', ok: true })
+    } else if (name.startsWith('exit:')) {
+      if (c && c.state === 'CONTAINER_RUNNING') exited(c, ctx, c.behaviour.exitCode, c.behaviour.exitCode === 0 ? 'Completed' : 'Error')
+    }
+  },
+}

@@ -1,0 +1,51 @@
+/** containerd's state on one node: images, pod sandboxes and containers. */
+import type { Behaviour } from './behaviour.ts'
+
+export interface Sandbox {
+  id: string
+  podUid: string
+  name: string
+  namespace: string
+  ip: string
+  state: 'SANDBOX_READY' | 'SANDBOX_NOTREADY'
+}
+
+export interface Container {
+  id: string
+  sandboxId: string
+  podUid: string
+  name: string
+  image: string
+  imageRef: string
+  state: 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED'
+  createdAtMs: number
+  startedAtMs?: number
+  finishedAtMs?: number
+  exitCode?: number
+  reason?: string
+  behaviour: Behaviour
+  /** The flow that caused the last state change, so the kubelet's status update joins its tree. */
+  changedBy: string | null
+}
+
+export interface Pull {
+  callId: string
+  kubelet: string
+  image: string
+  startedAtMs: number
+  digest?: string
+}
+
+export interface RuntimeState {
+  node: string
+  /** The node's pod CIDR prefix, `10.244.1.`: the CNI bridge is .1, pods from .2. */
+  podNet: string
+  nextHost: number
+  freeHosts: number[]
+  /** Normalised reference → image. */
+  images: Record<string, { sizeBytes: number; digest: string }>
+  sandboxes: Record<string, Sandbox>
+  containers: Record<string, Container>
+  pulls: Record<string, Pull>
+  nextReq: number
+}

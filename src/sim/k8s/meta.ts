@@ -1,0 +1,53 @@
+/** Object metadata the apiserver fills in: uids, timestamps, generated names. */
+
+/** RFC 3339 at second precision, as metav1.Time serialises: `2026-01-01T00:00:12Z`. */
+export function rfc3339(epochMs: number): string {
+  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+}
+
+/** metav1.MicroTime: `2026-01-01T00:00:12.345000Z`. */
+export function microTime(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z')
+}
+
+export function parseTime(text: string): number {
+  return Date.parse(text)
+}
+
+function hex(random: () => number, digits: number): string {
+  let out = ''
+  for (let i = 0; i < digits; i++) out += Math.floor(random() * 16).toString(16)
+  return out
+}
+
+/** A version 4 UUID from the caller's seeded stream. */
+export function uuid(random: () => number): string {
+  const h = hex(random, 32)
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+/** A container or sandbox id as containerd prints it: 64 hex digits. */
+export function containerId(random: () => number): string {
+  return hex(random, 64)
+}
+
+/** The alphabet of apimachinery's rand.String: no vowels, no confusable digits. */
+const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
+
+/** 5 characters appended to a generateName (base truncated to 58). */
+export function randomSuffix(random: () => number, n = 5): string {
+  let out = ''
+  for (let i = 0; i < n; i++) out += SAFE_ALPHABET[Math.floor(random() * SAFE_ALPHABET.length)]
+  return out
+}
+
+export function generatedName(base: string, random: () => number): string {
+  return base.slice(0, 58) + randomSuffix(random)
+}
+
+/** Event names: `<involved name>.<hex of unix nanoseconds>` (client-go tools/record). */
+export function eventName(involvedName: string, epochMs: number, random: () => number): string {
+  const nanos = BigInt(epochMs) * 1_000_000n + BigInt(Math.floor(random() * 1_000_000))
+  return `${involvedName}.${nanos.toString(16)}`
+}

@@ -1,0 +1,102 @@
+/**
+ * The API resources the simulated apiserver serves, their REST paths and their etcd keys.
+ * Key prefixes follow kube-apiserver's storage factory: nodes live under `/registry/minions/`
+ * and services under `/registry/services/specs/` (pkg/kubeapiserver/default_storage_factory_builder.go).
+ */
+export interface ResourceInfo {
+  /** Plural REST name: `pods`. */
+  resource: string
+  /** API group, '' for core. */
+  group: string
+  version: string
+  kind: string
+  namespaced: boolean
+  /** etcd key prefix without a trailing slash: `/registry/pods`. */
+  etcdPrefix: string
+}
+
+const table: ResourceInfo[] = [
+  { resource: 'pods', group: '', version: 'v1', kind: 'Pod', namespaced: true, etcdPrefix: '/registry/pods' },
+  { resource: 'nodes', group: '', version: 'v1', kind: 'Node', namespaced: false, etcdPrefix: '/registry/minions' },
+  { resource: 'namespaces', group: '', version: 'v1', kind: 'Namespace', namespaced: false, etcdPrefix: '/registry/namespaces' },
+  { resource: 'serviceaccounts', group: '', version: 'v1', kind: 'ServiceAccount', namespaced: true, etcdPrefix: '/registry/serviceaccounts' },
+  { resource: 'configmaps', group: '', version: 'v1', kind: 'ConfigMap', namespaced: true, etcdPrefix: '/registry/configmaps' },
+  { resource: 'events', group: '', version: 'v1', kind: 'Event', namespaced: true, etcdPrefix: '/registry/events' },
+  { resource: 'leases', group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', namespaced: true, etcdPrefix: '/registry/leases' },
+]
+
+/** events.k8s.io/v1 Events share core Events' storage. */
+const aliases: ResourceInfo[] = [
+  { resource: 'events', group: 'events.k8s.io', version: 'v1', kind: 'Event', namespaced: true, etcdPrefix: '/registry/events' },
+]
+
+export const resources: readonly ResourceInfo[] = table
+
+export function resourceByName(resource: string, group = ''): ResourceInfo | undefined {
+  return [...table, ...aliases].find((r) => r.resource === resource && r.group === group)
+}
+
+export function resourceByKind(kind: string): ResourceInfo | undefined {
+  return table.find((r) => r.kind === kind)
+}
+
+export function apiVersionOf(r: ResourceInfo): string {
+  return r.group ? `${r.group}/${r.version}` : r.version
+}
+
+/** `pods` → `pods`; `deployments` in apps → `deployments.apps`: how error messages name a resource. */
+export function qualifiedResource(r: ResourceInfo): string {
+  return r.group ? `${r.resource}.${r.group}` : r.resource
+}
+
+export function etcdKey(r: ResourceInfo, namespace: string | undefined, name: string): string {
+  return r.namespaced ? `${r.etcdPrefix}/${namespace}/${name}` : `${r.etcdPrefix}/${name}`
+}
+
+/** The list prefix for a namespace (or all namespaces). */
+export function etcdListPrefix(r: ResourceInfo, namespace: string | undefined): string {
+  return r.namespaced && namespace ? `${r.etcdPrefix}/${namespace}` : r.etcdPrefix
+}
+
+/** The REST path of a collection or one object. */
+export function restPath(r: ResourceInfo, namespace?: string, name?: string, subresource?: string): string {
+  const base = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`
+  const ns = r.namespaced && namespace ? `/namespaces/${namespace}` : ''
+  const obj = name ? `/${name}` : ''
+  const sub = name && subresource ? `/${subresource}` : ''
+  return `${base}${ns}/${r.resource}${obj}${sub}`
+}
+
+export interface ParsedPath {
+  info: ResourceInfo
+  namespace?: string
+  name?: string
+  subresource?: string
+}
+
+/** Parses `/api/v1/namespaces/default/pods/nginx/status` and friends. */
+export function parsePath(path: string): ParsedPath | undefined {
+  const parts = path.split('/').filter(Boolean)
+  let group = ''
+  let rest: string[]
+  if (parts[0] === 'api' && parts[1] === 'v1') rest = parts.slice(2)
+  else if (parts[0] === 'apis' && parts.length >= 3) {
+    group = parts[1]!
+    rest = parts.slice(3)
+  } else return undefined
+  let namespace: string | undefined
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    namespace = rest[1]
+    rest = rest.slice(2)
+  }
+  const info = resourceByName(rest[0] ?? '', group)
+  if (!info) return undefined
+  // `/api/v1/namespaces/default` is the namespace object itself.
+  if (!namespace && info.resource === 'namespaces' && rest[1]) return { info, name: rest[1] }
+  return {
+    info,
+    ...(namespace !== undefined ? { namespace } : {}),
+    ...(rest[1] !== undefined ? { name: rest[1] } : {}),
+    ...(rest[2] !== undefined ? { subresource: rest[2] } : {}),
+  }
+}
