@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
 const simDir = dirname(fileURLToPath(import.meta.url))
@@ -27,59 +28,81 @@ const banned: [RegExp, string][] = [
   [/(?<![\w$.])await\s/, 'await'],
 ]
 
-/** Blanks comments, keeping line breaks so reported line numbers stay right. */
-function stripComments(code: string): string {
-  let out = ''
-  for (let i = 0; i < code.length; i++) {
-    const c = code[i]!
-    if (c === '"' || c === "'" || c === '`') {
-      let j = i + 1
-      while (j < code.length && code[j] !== c) j += code[j] === '\\' ? 2 : 1
-      out += code.slice(i, j + 1)
-      i = j
-    } else if (code.startsWith('//', i)) {
-      while (i < code.length && code[i] !== '\n') i++
-      out += '\n'
-    } else if (code.startsWith('/*', i)) {
-      const end = code.indexOf('*/', i + 2)
-      const stop = end === -1 ? code.length : end + 2
-      out += code.slice(i, stop).replace(/[^\n]/g, ' ')
-      i = stop - 1
-    } else {
-      out += c
+const literalKinds = new Set([
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateHead,
+  ts.SyntaxKind.TemplateMiddle,
+  ts.SyntaxKind.TemplateTail,
+  ts.SyntaxKind.RegularExpressionLiteral,
+])
+
+/**
+ * The source with comments and the insides of strings and regexes blanked (line breaks kept, so
+ * line numbers stay right): what is left is code, and a banned name in it is a real use.
+ */
+function codeOnly(source: ts.SourceFile): string {
+  const text = source.text
+  const blank: [number, number][] = []
+  const visit = (node: ts.Node): void => {
+    if (node.kind < ts.SyntaxKind.FirstNode || literalKinds.has(node.kind)) {
+      for (const c of ts.getLeadingCommentRanges(text, node.pos) ?? []) blank.push([c.pos, c.end])
+      if (literalKinds.has(node.kind)) blank.push([node.getStart(source) + 1, node.end - 1])
+      return
     }
+    node.getChildren(source).forEach(visit)
   }
-  return out
+  visit(source)
+  const chars = [...text]
+  for (const [from, to] of blank) for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' '
+  return chars.join('')
 }
 
-const specifierPatterns = [
-  /\b(import|export)\s+(type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-  /\b(import)()\s*['"]([^'"]+)['"]/g,
-  /\b(import|require)()\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-]
+/** Every import specifier with its line, and whether the import brings in types only. */
+function importsOf(source: ts.SourceFile): { spec: string; typeOnly: boolean; line: number }[] {
+  const found: { spec: string; typeOnly: boolean; line: number }[] = []
+  const visit = (node: ts.Node): void => {
+    let specifier: ts.Expression | undefined
+    let typeOnly = false
+    if (ts.isImportDeclaration(node)) {
+      specifier = node.moduleSpecifier
+      const clause = node.importClause
+      const named = clause?.namedBindings
+      typeOnly =
+        !!clause &&
+        (clause.isTypeOnly ||
+          (!clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)))
+    } else if (ts.isExportDeclaration(node)) {
+      specifier = node.moduleSpecifier
+      typeOnly = node.isTypeOnly
+    } else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+      specifier = node.arguments[0]
+    }
+    if (specifier && ts.isStringLiteralLike(specifier)) {
+      const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
+      found.push({ spec: specifier.text, typeOnly, line })
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return found
+}
 
 /** Every problem in one engine source file: banned host APIs and imports leaving src/sim. */
 function impurities(code: string, file: string): string[] {
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
   const problems: string[] = []
-  const lines = stripComments(code).split('\n')
-  lines.forEach((line, index) => {
-    for (const [pattern, name] of banned) if (pattern.test(line)) problems.push(`${file}:${index + 1}: ${name}`)
-  })
-  const text = lines.join('\n')
-  for (const pattern of specifierPatterns) {
-    for (const match of text.matchAll(pattern)) {
-      const [statement, , typeOnly, spec] = match as unknown as [string, string, string | undefined, string]
-      const line = text.slice(0, match.index).split('\n').length
-      if (spec.startsWith('.')) {
-        const target = relative(simDir, resolve(dirname(join(simDir, file)), spec))
-        if (target.startsWith('..')) problems.push(`${file}:${line}: imports ${spec} from outside src/sim`)
-      } else if (spec === 'yaml') {
-        continue
-      } else if (spec.startsWith('kubernetes-types/') && (typeOnly || /^import\s*\{\s*type\s[^}]*\}/.test(statement) && !/,\s*(?!type\s)[\w$]/.test(statement))) {
-        continue
-      } else {
-        problems.push(`${file}:${line}: imports the package ${spec}`)
-      }
+  codeOnly(source)
+    .split('\n')
+    .forEach((line, index) => {
+      for (const [pattern, name] of banned) if (pattern.test(line)) problems.push(`${file}:${index + 1}: ${name}`)
+    })
+  for (const { spec, typeOnly, line } of importsOf(source)) {
+    if (spec.startsWith('.')) {
+      const target = relative(simDir, resolve(dirname(join(simDir, file)), spec))
+      if (target.startsWith('..')) problems.push(`${file}:${line}: imports ${spec} from outside src/sim`)
+    } else if (spec !== 'yaml' && !(spec.startsWith('kubernetes-types/') && typeOnly)) {
+      problems.push(`${file}:${line}: imports the package ${spec}`)
     }
   }
   return problems
@@ -144,6 +167,12 @@ describe('the purity check', () => {
       "import { heapPush } from './engine/queue.ts'",
       "import type { Flow } from '../protocol.ts'",
       'const asyncCount = record.asyncWork',
+      "const reason = 'never call Date.now() or setTimeout(f) here'",
+      "const quote = /['\"]/.test(line) && `await ${'x'}`.length > 0",
+      "const line = 'import { App } from \"../../ui/App.tsx\"'",
+      '/** Never Date.now(): {@link Math.random} is banned too. */',
+      'export function f(): void {}',
+      '// trailing: setTimeout(x)',
     ].join('\n')
     expect(impurities(good, 'actors/good.ts')).toEqual([])
   })
