@@ -15,7 +15,7 @@ function firstMs(e: KObject, startTimeMs: number): number {
 }
 
 export function eventSummaries(objects: Record<string, KObject>, startTimeMs: number): EventSummary[] {
-  const out: (EventSummary & { key: string })[] = []
+  const out: (EventSummary & { key: string; rv: number })[] = []
   for (const [key, e] of Object.entries(objects)) {
     if (!key.startsWith('/registry/events/')) continue
     const x = e as Record<string, unknown>
@@ -25,6 +25,7 @@ export function eventSummaries(objects: Record<string, KObject>, startTimeMs: nu
     const source = ((x.source as { component?: string } | undefined)?.component || (x.reportingComponent as string | undefined)) ?? ''
     out.push({
       key,
+      rv: Number(e.metadata.resourceVersion ?? 0),
       type: String(x.type ?? 'Normal'),
       reason: String(x.reason ?? ''),
       message: String(x.message ?? ''),
@@ -35,6 +36,7 @@ export function eventSummaries(objects: Record<string, KObject>, startTimeMs: nu
       source,
     })
   }
-  out.sort((a, b) => a.firstTimestampMs - b.firstTimestampMs || (a.key < b.key ? -1 : 1))
-  return out.map(({ key: _key, ...rest }) => rest)
+  // Same millisecond: the order they were written in.
+  out.sort((a, b) => a.firstTimestampMs - b.firstTimestampMs || a.rv - b.rv)
+  return out.map(({ key: _key, rv: _rv, ...rest }) => rest)
 }

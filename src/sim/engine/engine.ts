@@ -18,7 +18,7 @@ export interface Hooks {
 }
 
 export function createWorld(seed: number, startTimeMs: number): World {
-  return { now: 0, seq: 0, seed, startTimeMs, queue: [], actors: {}, flows: [], delivered: 0, kubectl: [], observations: [] }
+  return { now: 0, seq: 0, seed, startTimeMs, queue: [], actors: {}, flows: [], delivered: 0, linkArrivals: {}, kubectl: [], observations: [] }
 }
 
 export function addActor(
@@ -81,7 +81,9 @@ function makeCtx(world: World, record: ActorRecord, causeId: string | null, ambi
     send(to: ActorId, msg: Message, opts: SendOptions = {}): string {
       const target = world.actors[to]
       if (!target) throw new Error(`${record.id} sent ${msg.kind} to unknown actor ${to}`)
-      const duration = opts.durationMs ?? linkLatencyMs(record.kind, target.kind, random)
+      const link = `${record.id}>${to}`
+      const arrivesAt = Math.max(world.now + (opts.durationMs ?? linkLatencyMs(record.kind, target.kind, random)), world.linkArrivals[link] ?? 0)
+      world.linkArrivals[link] = arrivesAt
       const n = world.flows.length + 1
       const id = `flow:${n}`
       world.flows.push({
@@ -91,13 +93,13 @@ function makeCtx(world: World, record: ActorRecord, causeId: string | null, ambi
         kind: msg.kind,
         label: labelOf(msg),
         sentAt: world.now,
-        arrivesAt: world.now + duration,
+        arrivesAt,
         causeId: opts.causeId !== undefined ? opts.causeId : causeId,
         outcome: 'in-flight',
         ambient: opts.ambient ?? ambient,
         ...(opts.stages ? { stages: [...opts.stages] } : {}),
       })
-      push(world, { time: world.now + duration, type: 'deliver', flow: n, msg })
+      push(world, { time: arrivesAt, type: 'deliver', flow: n, msg })
       return id
     },
     setTimer(name: string, delayMs: number, data?: unknown): void {

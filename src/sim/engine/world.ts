@@ -42,6 +42,11 @@ export interface World {
   /** Every flow ever sent; `flow:<n>` is `flows[n - 1]`. */
   flows: Flow[]
   delivered: number
+  /**
+   * Last arrival time per link `from>to`. A link is one connection (TCP, HTTP/2, a unix socket):
+   * messages on it never overtake each other.
+   */
+  linkArrivals: Record<string, number>
   /** Answers of every kubectl line, in order. */
   kubectl: KubectlResult[]
   /** Not yet drained by the host. */
