@@ -13,7 +13,7 @@ export interface UiState {
 
 export const uiStore = createStore<UiState>()(() => ({
   selectedFlowId: null,
-  showAmbient: true,
+  showAmbient: false,
   panels: { flows: true, details: true, console: true },
 }))
 

@@ -3,7 +3,7 @@ import {
   Background,
   Controls,
   ReactFlow,
-  useNodesInitialized,
+  useStore,
   useReactFlow,
   type Edge,
   type Node,
@@ -51,13 +51,21 @@ function toEdges(layout: ClusterLayout): Edge[] {
   }))
 }
 
-/** Fits the whole cluster in view when it first appears and whenever its shape changes. */
-function FitOnChange({ width, height }: { width: number; height: number }) {
-  const { fitView } = useReactFlow()
-  const initialized = useNodesInitialized()
+/**
+ * Fits the whole cluster in view when it first appears, when its shape changes and when the
+ * window resizes. The layout's own bounds are used, so it never waits for node measurement.
+ */
+function FitToLayout({ width, height }: { width: number; height: number }) {
+  const { fitBounds } = useReactFlow()
+  const container = useStore((s) => s.domNode)
   useEffect(() => {
-    if (initialized && width > 0) void fitView({ padding: 0.04 })
-  }, [initialized, width, height, fitView])
+    if (!container || width <= 0) return
+    const fit = (): void => void fitBounds({ x: 0, y: 0, width, height }, { padding: 0.03 })
+    fit()
+    const observer = new ResizeObserver(fit)
+    observer.observe(container)
+    return () => observer.disconnect()
+  }, [container, width, height, fitBounds])
   return null
 }
 
@@ -92,8 +100,11 @@ export function Graph() {
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
-        fitView
-        fitViewOptions={{ padding: 0.04 }}
+        panActivationKeyCode={null}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        zoomActivationKeyCode={null}
         minZoom={0.2}
         maxZoom={3}
         aria-label="Cluster diagram"
@@ -101,7 +112,7 @@ export function Graph() {
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
         <FlowLayer layout={layout} />
-        <FitOnChange width={layout.width} height={layout.height} />
+        <FitToLayout width={layout.width} height={layout.height} />
       </ReactFlow>
     </div>
   )

@@ -16,7 +16,7 @@ export const actorStyles = {
   'cloud-controller-manager': { color: '#64748b', role: 'cloud glue' },
   kubelet: { color: '#ea580c', role: 'node agent' },
   'kube-proxy': { color: '#ca8a04', role: 'Service rules' },
-  'container-runtime': { color: '#16a34a', role: 'containerd (CRI)' },
+  'container-runtime': { color: '#16a34a', role: 'container runtime' },
   'image-registry': { color: '#db2777', role: 'image store' },
 } satisfies Record<ActorKind, ActorStyle>
 
@@ -29,6 +29,12 @@ export function actorLabel(id: string): string {
   if (instance === '0') return name
   if (/^\d+$/.test(instance)) return `${name}-${instance}`
   return `${name} (${instance})`
+}
+
+/** What a node shows as its name: the runtime is drawn as the one kubeadm installs. */
+export function actorDisplayName(id: string, kind: ActorKind): string {
+  if (kind === 'container-runtime') return 'containerd'
+  return actorLabel(id).replace(/ \(.*\)$/, '')
 }
 
 /** The component name alone: `kubelet:node-1` → `kubelet`. */

@@ -54,12 +54,17 @@ export interface PodPlacement {
   node?: string
 }
 
-export const componentSize = { width: 136, height: 46 }
-export const podSize = { width: 136, height: 40 }
+/** Components on worker nodes, kubectl and the registry. */
+export const componentSize = { width: 130, height: 46 }
+/** Control-plane components have the long names (kube-controller-manager). */
+export const controlPlaneSize = { width: 222, height: 46 }
+/** kubectl and the registry, outside the cluster. */
+export const outsideSize = { width: 160, height: 46 }
+export const podSize = { width: 130, height: 40 }
 
 const pad = 16
 const groupTitle = 36
-const gapX = 48
+const gapX = 36
 const gapY = 24
 const nodeGap = 28
 const corridor = 56
@@ -156,21 +161,26 @@ export function layoutCluster(
   const middle = apiservers
   const right = [...schedulers, ...ccms]
   const rows = Math.max(1, left.length, middle.length, right.length)
-  const cpWidth = pad * 2 + componentSize.width * 3 + gapX * 2
+  const cpWidth = pad * 2 + controlPlaneSize.width * 3 + gapX * 2
   const cpHeight = groupTitle + rows * componentSize.height + (rows - 1) * gapY + pad
   const top = componentSize.height + 30
+  // Left-aligned when there is room for the pending-pods tray beside it, else centred.
+  const trayMin = podSize.width + pad * 2
+  const cpX =
+    nodesWidth >= cpWidth + nodeGap + trayMin ? 0 : Math.round((nodesWidth - cpWidth - nodeGap - trayMin) / 2)
   const cp = add({
     id: 'control-plane',
     type: 'control-plane',
-    position: { x: Math.round((nodesWidth - cpWidth) / 2), y: top },
-    absolute: { x: Math.round((nodesWidth - cpWidth) / 2), y: top },
+    position: { x: cpX, y: top },
+    absolute: { x: cpX, y: top },
     width: cpWidth,
     height: cpHeight,
   })
-  const colX = [pad, pad + componentSize.width + gapX, pad + (componentSize.width + gapX) * 2]
+  const colX = [pad, pad + controlPlaneSize.width + gapX, pad + (controlPlaneSize.width + gapX) * 2]
   const placeColumn = (list: ActorView[], col: number): void => {
     list.forEach((a, i) => {
-      child(a.id, 'component', cp, colX[col]!, groupTitle + i * (componentSize.height + gapY))
+      const y = groupTitle + i * (controlPlaneSize.height + gapY)
+      child(a.id, 'component', cp, colX[col]!, y, controlPlaneSize)
     })
   }
   placeColumn(left, 0)
@@ -180,7 +190,7 @@ export function layoutCluster(
   // Pods nobody has scheduled yet wait beside the control plane, near the scheduler.
   const pending = podsByNode.get('') ?? []
   const trayX = cp.absolute.x + cpWidth + nodeGap
-  const trayWidth = Math.max(podSize.width + pad * 2, nodesWidth - trayX)
+  const trayWidth = Math.max(trayMin, nodesWidth - trayX)
   const tray = add({
     id: 'pending-pods',
     type: 'pending-pods',
@@ -198,9 +208,9 @@ export function layoutCluster(
     add({
       id: a.id,
       type: 'component',
-      position: { x: i * (componentSize.width + pad), y: 0 },
-      absolute: { x: i * (componentSize.width + pad), y: 0 },
-      ...componentSize,
+      position: { x: i * (outsideSize.width + pad), y: 0 },
+      absolute: { x: i * (outsideSize.width + pad), y: 0 },
+      ...outsideSize,
     })
   })
 
@@ -234,13 +244,13 @@ export function layoutCluster(
   const busY = nodesTop + groupHeight + corridor / 2 + 6
   const registries = ofKind(actors, 'image-registry')
   registries.forEach((a, i) => {
-    const x = nodesWidth - componentSize.width - i * (componentSize.width + pad)
+    const x = nodesWidth - outsideSize.width - i * (outsideSize.width + pad)
     add({
       id: a.id,
       type: 'component',
-      position: { x, y: busY - componentSize.height / 2 },
-      absolute: { x, y: busY - componentSize.height / 2 },
-      ...componentSize,
+      position: { x, y: busY - outsideSize.height / 2 },
+      absolute: { x, y: busY - outsideSize.height / 2 },
+      ...outsideSize,
     })
   })
 
@@ -282,8 +292,8 @@ export function layoutCluster(
       const k = centers[kubelet.id]!
       const r = centers[runtime.id]!
       // Down the gap between the two columns, so the line never crosses a pod.
-      const gapX = i * (groupWidth + nodeGap) + pad + componentSize.width + pad / 2
-      addLink(kubelet.id, runtime.id, [k, { x: gapX, y: k.y }, { x: gapX, y: r.y }, r])
+      const between = i * (groupWidth + nodeGap) + pad + componentSize.width + pad / 2
+      addLink(kubelet.id, runtime.id, [k, { x: between, y: k.y }, { x: between, y: r.y }, r])
     }
     if (runtime) {
       const r = centers[runtime.id]!

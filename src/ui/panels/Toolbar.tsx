@@ -20,6 +20,23 @@ import { Clock } from './Clock.tsx'
 
 const speedLabel = (s: number): string => `${s}×`
 
+const icon = { width: 12, height: 12, viewBox: '0 0 12 12', 'aria-hidden': true, fill: 'currentColor' } as const
+const PlayIcon = () => (
+  <svg {...icon}>
+    <path d="M2 1l9 5-9 5z" />
+  </svg>
+)
+const PauseIcon = () => (
+  <svg {...icon}>
+    <path d="M2 1h3v10H2zM7 1h3v10H7z" />
+  </svg>
+)
+const StepIcon = () => (
+  <svg {...icon}>
+    <path d="M1 1l7 5-7 5zM9 1h2v10H9z" />
+  </svg>
+)
+
 /** Play/Pause, Step, speed, the clock and the heartbeat filter. */
 export function Toolbar() {
   const playing = usePlaying()
@@ -31,13 +48,13 @@ export function Toolbar() {
   const ambientId = useId()
 
   return (
-    <header className="toolbar" role="toolbar" aria-label="Playback">
+    <header className="toolbar">
       <div className="toolbar__brand">
         <span className="toolbar__logo" aria-hidden="true">⎈</span>
         <span className="toolbar__app">kube-anatomy</span>
         <span className="toolbar__title">{title}</span>
       </div>
-      <div className="toolbar__controls">
+      <div className="toolbar__controls" role="toolbar" aria-label="Playback">
         <button
           type="button"
           className="button button--primary"
@@ -46,7 +63,7 @@ export function Toolbar() {
           aria-keyshortcuts="Space"
           onClick={() => (playing ? pause() : play())}
         >
-          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+          {playing ? <PauseIcon /> : <PlayIcon />}
           {playing ? 'Pause' : 'Play'}
         </button>
         <button
@@ -58,7 +75,7 @@ export function Toolbar() {
           title="Deliver the next message (→)"
           onClick={step}
         >
-          <span aria-hidden="true">⏭</span>
+          <StepIcon />
           Step
         </button>
         <label className="toolbar__field" htmlFor={speedId}>

@@ -4,7 +4,7 @@ import { useAnimate } from 'motion/react'
 import { selectActor } from '../../../state/selectors.ts'
 import { useSimStore } from '../../../state/sim-store.ts'
 import { onPulse } from '../../flows/pulses.ts'
-import { actorLabel, actorStyles } from '../actor-styles.ts'
+import { actorDisplayName, actorStyles } from '../actor-styles.ts'
 
 /** One component (kube-apiserver, etcd, a kubelet, …): it selects its own ActorView. */
 export const ComponentNode = memo(function ComponentNode({ id }: NodeProps) {
@@ -38,7 +38,7 @@ export const ComponentNode = memo(function ComponentNode({ id }: NodeProps) {
     >
       <Handle type="target" position={Position.Top} className="center-handle" isConnectable={false} />
       <Handle type="source" position={Position.Bottom} className="center-handle" isConnectable={false} />
-      <div className="component__name">{actorLabel(actor.id).replace(/ \(.*\)$/, '')}</div>
+      <div className="component__name">{actorDisplayName(actor.id, actor.kind)}</div>
       <div className="component__role">
         {actor.dormant ?? (actor.running ? style.role : 'stopped')}
       </div>

@@ -29,11 +29,13 @@ export const PodNode = memo(function PodNode({ data }: NodeProps) {
       data-node={pod.node ?? ''}
       aria-label={`pod ${pod.namespace}/${pod.name}: ${pod.status}`}
     >
-      <span className="pod__name">{pod.name}</span>
-      <span className="pod__status">
-        {pod.status}
-        <span className="pod__ready"> {pod.ready}</span>
+      <span className="pod__line">
+        <span className="pod__name">{pod.name}</span>
+        <span className="pod__ready" title="READY">
+          {pod.ready}
+        </span>
       </span>
+      <span className="pod__status">{pod.status}</span>
     </div>
   )
 })
