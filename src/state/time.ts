@@ -38,3 +38,8 @@ export function createDisplayClock(): (anchor: TimeAnchor, epoch: number, wallNo
 export function formatVirtual(ms: number): string {
   return `t = ${(ms / 1000).toFixed(3)} s`
 }
+
+/** `1.234 s` */
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(3)} s`
+}

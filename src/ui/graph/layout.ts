@@ -350,3 +350,8 @@ export function flowPath(layout: ClusterLayout, from: string, to: string): Point
   const b = layout.centers[to]
   return a && b ? [a, b] : null
 }
+
+/** SVG path data for a polyline. */
+export function polylinePath(points: readonly Point[]): string {
+  return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ')
+}

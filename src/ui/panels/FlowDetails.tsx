@@ -2,7 +2,7 @@ import { selectFlow } from '../../state/actions.ts'
 import { useSelectedFlow } from '../../state/selectors.ts'
 import { actorLabel } from '../graph/actor-styles.ts'
 import { flowStyle } from '../flows/flow-styles.ts'
-import { formatMs } from './FlowList.tsx'
+import { formatSeconds as formatMs } from '../../state/time.ts'
 
 /** The selected message: route, timing, outcome and the work the receiver did with it. */
 export function FlowDetails() {

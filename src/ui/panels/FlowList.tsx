@@ -6,11 +6,10 @@ import { useSimStore } from '../../state/sim-store.ts'
 import { useUiStore } from '../../state/ui-store.ts'
 import { actorLabel } from '../graph/actor-styles.ts'
 import { flowStyle } from '../flows/flow-styles.ts'
+import { formatSeconds as formatMs } from '../../state/time.ts'
 
 /** Rows drawn at most; the store keeps more for the inspector. */
 const rowLimit = 150
-
-export const formatMs = (ms: number): string => `${(ms / 1000).toFixed(3)} s`
 
 const FlowRow = memo(function FlowRow({ flow, selected }: { flow: Flow; selected: boolean }) {
   const style = flowStyle(flow.kind)

@@ -3,14 +3,10 @@ import { BaseEdge, type EdgeProps } from '@xyflow/react'
 import { selectSelectedFlowId } from '../../../state/selectors.ts'
 import { useSimStore } from '../../../state/sim-store.ts'
 import { useUiStore } from '../../../state/ui-store.ts'
-import { linkId, type Point } from '../layout.ts'
+import { linkId, polylinePath, type Point } from '../layout.ts'
 
 export interface LinkData extends Record<string, unknown> {
   points: Point[]
-}
-
-export function polylinePath(points: readonly Point[]): string {
-  return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ')
 }
 
 /** A possible channel between two components; drawn bold while the selected flow uses it. */
