@@ -12,7 +12,10 @@ import tseslint from 'typescript-eslint'
 const into = (layer, rest = '') => `^(?:\\.\\./)+${layer}/${rest}`
 
 const forbid = (layers, why) =>
-  layers.map((layer) => ({ regex: into(layer), message: `${why} (DESIGN.md §1: no arrow goes back up).` }))
+  layers.map((layer) => ({
+    regex: into(layer),
+    message: `${why} (DESIGN.md §1: no arrow goes back up).`,
+  }))
 
 /** Only types, and only from the shared protocol. */
 const protocolTypesOnly = [
@@ -32,30 +35,68 @@ const noUi = forbid(['ui'], 'Nothing imports src/ui except src/main.tsx')
 /** Import restrictions per layer, for source files (tests get the looser set below). */
 const layerRules = {
   'src/sim/**': [
-    ...forbid(['ui', 'state', 'bridge', 'worker', 'share', 'scenarios', 'cli'], 'src/sim imports only src/sim'),
+    ...forbid(
+      ['ui', 'state', 'bridge', 'worker', 'share', 'scenarios', 'cli'],
+      'src/sim imports only src/sim',
+    ),
     {
       regex: '^(?!\\.|yaml$|kubernetes-types/)',
-      message: 'src/sim is plain TypeScript: its only npm packages are yaml and kubernetes-types (types).',
+      message:
+        'src/sim is plain TypeScript: its only npm packages are yaml and kubernetes-types (types).',
     },
-    { regex: '^kubernetes-types/', allowTypeImports: true, message: 'kubernetes-types has types only: use `import type`.' },
+    {
+      regex: '^kubernetes-types/',
+      allowTypeImports: true,
+      message: 'kubernetes-types has types only: use `import type`.',
+    },
   ],
   'src/worker/**': [
-    ...forbid(['ui', 'state', 'bridge', 'share', 'cli'], 'The worker owns a simulation and nothing of the page'),
-    { regex: into('sim', '(?!index\\.ts$|protocol\\.ts$)'), message: 'The worker uses only sim/index.ts and sim/protocol.ts.' },
+    ...forbid(
+      ['ui', 'state', 'bridge', 'share', 'cli'],
+      'The worker owns a simulation and nothing of the page',
+    ),
+    {
+      regex: into('sim', '(?!index\\.ts$|protocol\\.ts$)'),
+      message: 'The worker uses only sim/index.ts and sim/protocol.ts.',
+    },
   ],
-  'src/bridge/**': [...noUi, ...forbid(['state', 'cli'], 'The bridge sits below state'), ...protocolTypesOnly],
-  'src/state/**': [...noUi, ...forbid(['worker', 'cli'], 'State talks to the worker only through the bridge'), ...protocolTypesOnly],
-  'src/ui/**': [...forbid(['bridge', 'worker', 'cli'], 'The UI reaches the worker only through src/state actions'), ...protocolTypesOnly],
-  'src/share/**': [...noUi, ...forbid(['state', 'bridge', 'worker', 'cli'], 'src/share is a pure codec'), ...protocolTypesOnly],
+  'src/bridge/**': [
+    ...noUi,
+    ...forbid(['state', 'cli'], 'The bridge sits below state'),
+    ...protocolTypesOnly,
+  ],
+  'src/state/**': [
+    ...noUi,
+    ...forbid(['worker', 'cli'], 'State talks to the worker only through the bridge'),
+    ...protocolTypesOnly,
+  ],
+  'src/ui/**': [
+    ...forbid(
+      ['bridge', 'worker', 'cli'],
+      'The UI reaches the worker only through src/state actions',
+    ),
+    ...protocolTypesOnly,
+  ],
+  'src/share/**': [
+    ...noUi,
+    ...forbid(['state', 'bridge', 'worker', 'cli'], 'src/share is a pure codec'),
+    ...protocolTypesOnly,
+  ],
   'src/scenarios/**': [
     ...noUi,
-    ...forbid(['state', 'bridge', 'worker', 'share', 'cli'], 'src/scenarios is data and its parser'),
+    ...forbid(
+      ['state', 'bridge', 'worker', 'share', 'cli'],
+      'src/scenarios is data and its parser',
+    ),
     ...protocolTypesOnly,
   ],
   'src/cli/**': [
     ...noUi,
     ...forbid(['state', 'bridge', 'worker', 'share'], 'The CLI runs the engine headless'),
-    { regex: into('sim', '(?!index\\.ts$|protocol\\.ts$)'), message: 'The CLI uses only sim/index.ts and sim/protocol.ts.' },
+    {
+      regex: into('sim', '(?!index\\.ts$|protocol\\.ts$)'),
+      message: 'The CLI uses only sim/index.ts and sim/protocol.ts.',
+    },
   ],
 }
 
@@ -81,7 +122,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.{ts,tsx}', 'src/bridge/**/*.{ts,tsx}', 'src/main.tsx'],
+    files: [
+      'src/ui/**/*.{ts,tsx}',
+      'src/state/**/*.{ts,tsx}',
+      'src/bridge/**/*.{ts,tsx}',
+      'src/main.tsx',
+    ],
     languageOptions: { globals: globals.browser },
   },
   { files: ['src/worker/**/*.ts'], languageOptions: { globals: globals.worker } },
@@ -120,7 +166,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: forbid(['ui', 'state', 'bridge', 'worker', 'share', 'cli'], 'Engine tests run in Node without the page') },
+        {
+          patterns: forbid(
+            ['ui', 'state', 'bridge', 'worker', 'share', 'cli'],
+            'Engine tests run in Node without the page',
+          ),
+        },
       ],
     },
   },
@@ -131,11 +182,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame'].map((name) => ({
+        ...[
+          'setTimeout',
+          'setInterval',
+          'setImmediate',
+          'queueMicrotask',
+          'requestAnimationFrame',
+        ].map((name) => ({
           name,
           message: 'The engine schedules on its own virtual clock: use ctx.setTimer.',
         })),
-        ...['performance', 'crypto', 'structuredClone', 'window', 'document', 'process', 'fetch'].map((name) => ({
+        ...[
+          'performance',
+          'crypto',
+          'structuredClone',
+          'window',
+          'document',
+          'process',
+          'fetch',
+        ].map((name) => ({
           name,
           message: 'The engine is host-free and deterministic: no host clocks, randomness or APIs.',
         })),
@@ -143,15 +208,35 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Use virtual time (ctx.now / world.now).' },
-        { object: 'Math', property: 'random', message: "Use the actor's seeded stream (ctx.random)." },
-        { object: 'performance', property: 'now', message: 'Use virtual time (ctx.now / world.now).' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: "Use the actor's seeded stream (ctx.random).",
+        },
+        {
+          object: 'performance',
+          property: 'now',
+          message: 'Use virtual time (ctx.now / world.now).',
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: '`new Date()` reads the host clock: pass a time.' },
-        { selector: "CallExpression[callee.name='Date']", message: '`Date()` reads the host clock.' },
-        { selector: ':function[async=true]', message: 'The engine is synchronous: async work breaks determinism.' },
-        { selector: 'ForOfStatement[await=true]', message: 'The engine is synchronous: async work breaks determinism.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: '`new Date()` reads the host clock: pass a time.',
+        },
+        {
+          selector: "CallExpression[callee.name='Date']",
+          message: '`Date()` reads the host clock.',
+        },
+        {
+          selector: ':function[async=true]',
+          message: 'The engine is synchronous: async work breaks determinism.',
+        },
+        {
+          selector: 'ForOfStatement[await=true]',
+          message: 'The engine is synchronous: async work breaks determinism.',
+        },
       ],
     },
   },

@@ -4,7 +4,14 @@
  */
 import { loadScenario, defaultScenarioId } from '../src/scenarios/index.ts'
 import type { ActorDef } from '../src/sim/engine/actor.ts'
-import { addActor, createWorld, runUntil, scheduleInput, type ActorDefs, type Hooks } from '../src/sim/engine/engine.ts'
+import {
+  addActor,
+  createWorld,
+  runUntil,
+  scheduleInput,
+  type ActorDefs,
+  type Hooks,
+} from '../src/sim/engine/engine.ts'
 import { heapPop, heapPush, type Keyed } from '../src/sim/engine/queue.ts'
 import { createSimulation } from '../src/sim/index.ts'
 import type { Message } from '../src/sim/messages.ts'
@@ -29,7 +36,8 @@ function measure<T>(fn: () => T): { ms: number; result: T } {
   return { ms: median(times), result }
 }
 
-const rate = (count: number, ms: number): string => `${Math.round(count / (ms / 1000)).toLocaleString('en-US')}/s`
+const rate = (count: number, ms: number): string =>
+  `${Math.round(count / (ms / 1000)).toLocaleString('en-US')}/s`
 const print = (name: string, figure: string, note: string): void => {
   console.log(`${name.padEnd(56)} ${figure.padStart(12)}   ${note}`)
 }
@@ -47,14 +55,22 @@ function queueBench(): void {
       // drain
     }
   })
-  print('queue: heapPush + heapPop (1e6 events)', rate(n, ms), `median ${ms.toFixed(1)} ms of ${runs}`)
+  print(
+    'queue: heapPush + heapPop (1e6 events)',
+    rate(n, ms),
+    `median ${ms.toFixed(1)} ms of ${runs}`,
+  )
 }
 
 function pingPongBench(): void {
   const rounds = 200_000
   const ping: Message = { kind: 'apiserver.get', reqId: 'r', verb: 'get', path: '/healthz' }
   const pong: Message = { kind: 'apiserver.response', reqId: 'r', code: 200, body: 'ok' }
-  const player = (kind: 'kubectl' | 'kube-apiserver', other: string, reply: Message): ActorDef<{ left: number }> => ({
+  const player = (
+    kind: 'kubectl' | 'kube-apiserver',
+    other: string,
+    reply: Message,
+  ): ActorDef<{ left: number }> => ({
     kind,
     receive(state, _msg, ctx) {
       if (state.left-- > 0) ctx.send(other, reply)
@@ -76,7 +92,11 @@ function pingPongBench(): void {
     runUntil(world, defs, hooks, Number.MAX_SAFE_INTEGER)
     return world.delivered
   })
-  print(`engine: two-actor ping-pong (${result.toLocaleString('en-US')} deliveries)`, rate(result, ms), `median ${ms.toFixed(1)} ms of ${runs}`)
+  print(
+    `engine: two-actor ping-pong (${result.toLocaleString('en-US')} deliveries)`,
+    rate(result, ms),
+    `median ${ms.toFixed(1)} ms of ${runs}`,
+  )
 }
 
 function scenarioBench(): void {
@@ -87,8 +107,16 @@ function scenarioBench(): void {
     return { delivered: sim.deliveredCount(), hash: sim.traceHash() }
   })
   const label = `scenario ${defaultScenarioId} to ${scenario.untilMs / 1000}s`
-  print(`${label}: deliveries`, rate(result.delivered, ms), `${result.delivered} deliveries, trace ${result.hash}`)
-  print(`${label}: wall time`, `${ms.toFixed(1)} ms`, `median of ${runs} runs in Node ${process.version}`)
+  print(
+    `${label}: deliveries`,
+    rate(result.delivered, ms),
+    `${result.delivered} deliveries, trace ${result.hash}`,
+  )
+  print(
+    `${label}: wall time`,
+    `${ms.toFixed(1)} ms`,
+    `median of ${runs} runs in Node ${process.version}`,
+  )
 }
 
 console.log(`kube-anatomy engine bench (figures only; BENCH_RUNS=${runs})`)

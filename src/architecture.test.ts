@@ -51,7 +51,9 @@ interface Edge {
 
 function layerOf(path: string): Layer {
   const first = path.split('/')[0]!
-  return (layers as readonly string[]).includes(first) && path.includes('/') ? (first as Layer) : 'root'
+  return (layers as readonly string[]).includes(first) && path.includes('/')
+    ? (first as Layer)
+    : 'root'
 }
 
 const isTest = (path: string): boolean => /\.test\.tsx?$/.test(path)
@@ -65,12 +67,16 @@ function violation(edge: Edge): string | null {
       ? `${where}: src/sim may use only yaml (and kubernetes-types types)`
       : null
   }
-  if (edge.to.startsWith('../')) return isTest(edge.from) ? null : `${where}: source files import only from src/`
+  if (edge.to.startsWith('../'))
+    return isTest(edge.from) ? null : `${where}: source files import only from src/`
   const to = layerOf(edge.to)
-  if (to === 'ui' && from !== 'ui' && edge.from !== 'main.tsx') return `${where}: nothing imports src/ui except src/main.tsx`
+  if (to === 'ui' && from !== 'ui' && edge.from !== 'main.tsx')
+    return `${where}: nothing imports src/ui except src/main.tsx`
   if (isTest(edge.from)) {
     const engineTestMay: Layer[] = ['sim', 'scenarios']
-    return from === 'sim' && !engineTestMay.includes(to) ? `${where}: engine tests stay in src/sim and src/scenarios` : null
+    return from === 'sim' && !engineTestMay.includes(to)
+      ? `${where}: engine tests stay in src/sim and src/scenarios`
+      : null
   }
   if (to === from) return null
   const rule = rules[from]
@@ -95,7 +101,11 @@ function edgesOf(file: string, code: string): Edge[] {
   const add = (node: ts.Node, specifier: ts.Expression | undefined, typeOnly: boolean) => {
     if (!specifier || !ts.isStringLiteralLike(specifier)) return
     const spec = specifier.text
-    const to = spec.startsWith('.') ? relative(srcDir, resolve(srcDir, dirname(file), spec)).split(sep).join('/') : null
+    const to = spec.startsWith('.')
+      ? relative(srcDir, resolve(srcDir, dirname(file), spec))
+          .split(sep)
+          .join('/')
+      : null
     const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
     edges.push({ from: file, spec, to, typeOnly, line })
   }
@@ -104,11 +114,22 @@ function edgesOf(file: string, code: string): Edge[] {
       const clause = node.importClause
       const named = clause?.namedBindings
       const allNamedTypes =
-        !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)
-      add(node, node.moduleSpecifier, !!clause && (clause.isTypeOnly || (!clause.name && allNamedTypes)))
+        !!named &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly)
+      add(
+        node,
+        node.moduleSpecifier,
+        !!clause && (clause.isTypeOnly || (!clause.name && allNamedTypes)),
+      )
     } else if (ts.isExportDeclaration(node)) {
       const named = node.exportClause
-      const allNamedTypes = !!named && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)
+      const allNamedTypes =
+        !!named &&
+        ts.isNamedExports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly)
       add(node, node.moduleSpecifier, node.isTypeOnly || allNamedTypes)
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       add(node, node.arguments[0], false)
@@ -142,25 +163,49 @@ describe('the dependency rule', () => {
     const judge = (file: string, code: string) => edgesOf(file, code).map(violation)
 
     it('flags the engine importing the page, an npm package, or leaving src/', () => {
-      expect(judge('sim/actors/kubelet/kubelet.ts', "import { App } from '../../../ui/App.tsx'")[0]).toMatch(/src\/ui/)
+      expect(
+        judge('sim/actors/kubelet/kubelet.ts', "import { App } from '../../../ui/App.tsx'")[0],
+      ).toMatch(/src\/ui/)
       expect(judge('sim/engine/x.ts', "import { create } from 'zustand'")[0]).toMatch(/only yaml/)
-      expect(judge('sim/engine/x.ts', "import { Pod } from 'kubernetes-types/core/v1'")[0]).toMatch(/only yaml/)
-      expect(judge('sim/engine/x.ts', "import { s } from '../../scenarios/index.ts'")[0]).toMatch(/sim must not import scenarios/)
-      expect(judge('cli/x.ts', "import { x } from '../../bench/engine.bench.ts'")[0]).toMatch(/only from src\//)
+      expect(judge('sim/engine/x.ts', "import { Pod } from 'kubernetes-types/core/v1'")[0]).toMatch(
+        /only yaml/,
+      )
+      expect(judge('sim/engine/x.ts', "import { s } from '../../scenarios/index.ts'")[0]).toMatch(
+        /sim must not import scenarios/,
+      )
+      expect(judge('cli/x.ts', "import { x } from '../../bench/engine.bench.ts'")[0]).toMatch(
+        /only from src\//,
+      )
     })
 
     it('flags engine internals and values from protocol outside the worker', () => {
-      expect(judge('ui/graph/Graph.tsx', "import { heapPop } from '../../sim/engine/queue.ts'")[0]).toMatch(/only types/)
-      expect(judge('state/sim-store.ts', "import { kubernetesVersion } from '../sim/index.ts'")[0]).toMatch(/only types/)
-      expect(judge('share/codec.ts', "import { Flow } from '../sim/protocol.ts'")[0]).toMatch(/only types/)
-      expect(judge('worker/host.ts', "import { runUntil } from '../sim/engine/engine.ts'")[0]).toMatch(/sim\/index\.ts/)
+      expect(
+        judge('ui/graph/Graph.tsx', "import { heapPop } from '../../sim/engine/queue.ts'")[0],
+      ).toMatch(/only types/)
+      expect(
+        judge('state/sim-store.ts', "import { kubernetesVersion } from '../sim/index.ts'")[0],
+      ).toMatch(/only types/)
+      expect(judge('share/codec.ts', "import { Flow } from '../sim/protocol.ts'")[0]).toMatch(
+        /only types/,
+      )
+      expect(
+        judge('worker/host.ts', "import { runUntil } from '../sim/engine/engine.ts'")[0],
+      ).toMatch(/sim\/index\.ts/)
     })
 
     it('flags the UI reaching past state, and anyone importing the UI', () => {
-      expect(judge('ui/app/Shell.tsx', "import { connect } from '../../bridge/sim-client.ts'")[0]).toMatch(/ui must not import bridge/)
-      expect(judge('state/x.ts', "import { Graph } from '../ui/graph/Graph.tsx'")[0]).toMatch(/except src\/main\.tsx/)
-      expect(judge('bridge/x.test.ts', "import { Graph } from '../ui/graph/Graph.tsx'")[0]).toMatch(/except src\/main\.tsx/)
-      expect(judge('worker/x.ts', "const m = await import('../ui/App.tsx')")[0]).toMatch(/except src\/main\.tsx/)
+      expect(
+        judge('ui/app/Shell.tsx', "import { connect } from '../../bridge/sim-client.ts'")[0],
+      ).toMatch(/ui must not import bridge/)
+      expect(judge('state/x.ts', "import { Graph } from '../ui/graph/Graph.tsx'")[0]).toMatch(
+        /except src\/main\.tsx/,
+      )
+      expect(judge('bridge/x.test.ts', "import { Graph } from '../ui/graph/Graph.tsx'")[0]).toMatch(
+        /except src\/main\.tsx/,
+      )
+      expect(judge('worker/x.ts', "const m = await import('../ui/App.tsx')")[0]).toMatch(
+        /except src\/main\.tsx/,
+      )
     })
 
     it('lets through what the layers legitimately do', () => {
@@ -175,7 +220,8 @@ describe('the dependency rule', () => {
         ['sim/actors/x.ts', "// import { App } from '../../ui/App.tsx'"],
         ['sim/determinism.test.ts', "import { scenarios } from '../scenarios/index.ts'"],
       ]
-      for (const [file, code] of ok) expect(judge(file!, code!)).toEqual(edgesOf(file!, code!).map(() => null))
+      for (const [file, code] of ok)
+        expect(judge(file!, code!)).toEqual(edgesOf(file!, code!).map(() => null))
     })
   })
 })
@@ -183,8 +229,18 @@ describe('the dependency rule', () => {
 describe('eslint.config.js', () => {
   it('flags exactly the imports the rule forbids', { timeout: 60_000 }, async () => {
     const eslint = new ESLint({ cwd: rootDir })
-    const targets = ['sim/protocol.ts', 'sim/index.ts', 'sim/engine/queue.ts', 'worker/host.ts', 'bridge/sim-client.ts',
-      'state/sim-store.ts', 'ui/app/App.tsx', 'share/codec.ts', 'scenarios/index.ts', 'cli/args.ts']
+    const targets = [
+      'sim/protocol.ts',
+      'sim/index.ts',
+      'sim/engine/queue.ts',
+      'worker/host.ts',
+      'bridge/sim-client.ts',
+      'state/sim-store.ts',
+      'ui/app/App.tsx',
+      'share/codec.ts',
+      'scenarios/index.ts',
+      'cli/args.ts',
+    ]
     const froms = [...layers.flatMap((l) => [`${l}/probe.ts`, `${l}/deep/probe.ts`]), 'main.tsx']
     const disagreements: string[] = []
     for (const from of froms) {
@@ -196,7 +252,10 @@ describe('eslint.config.js', () => {
           const expected = violation({ from, spec, to: target, typeOnly, line: 1 }) !== null
           const [result] = await eslint.lintText(code, { filePath: join(srcDir, from) })
           const flagged = result!.messages.some((m) => m.ruleId === 'no-restricted-imports')
-          if (flagged !== expected) disagreements.push(`${from} → ${spec}${typeOnly ? ' (type)' : ''}: rule ${expected}, eslint ${flagged}`)
+          if (flagged !== expected)
+            disagreements.push(
+              `${from} → ${spec}${typeOnly ? ' (type)' : ''}: rule ${expected}, eslint ${flagged}`,
+            )
         }
       }
     }

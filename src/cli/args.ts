@@ -23,7 +23,9 @@ lines answered; 2 with one line on stderr when the arguments or the scenario are
 
 function seedOf(text: string): number | string {
   const n = /^\d+$/.test(text) ? Number(text) : NaN
-  return Number.isSafeInteger(n) && n <= 0xffffffff ? n : `--seed: ${JSON.stringify(text)} is not a whole number from 0 to 4294967295`
+  return Number.isSafeInteger(n) && n <= 0xffffffff
+    ? n
+    : `--seed: ${JSON.stringify(text)} is not a whole number from 0 to 4294967295`
 }
 
 function untilOf(text: string): number | string {
@@ -35,14 +37,22 @@ function untilOf(text: string): number | string {
 export function parseArgs(argv: readonly string[]): Args {
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' }
   const [command, ...rest] = argv
-  if (command === undefined) return { kind: 'usage-error', message: 'missing command; try: run <scenario.yaml>' }
-  if (command !== 'run') return { kind: 'usage-error', message: `unknown command ${JSON.stringify(command)}; the only command is run` }
+  if (command === undefined)
+    return { kind: 'usage-error', message: 'missing command; try: run <scenario.yaml>' }
+  if (command !== 'run')
+    return {
+      kind: 'usage-error',
+      message: `unknown command ${JSON.stringify(command)}; the only command is run`,
+    }
   let file: string | undefined
   let seed: number | undefined
   let untilMs: number | undefined
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined]
     if (flag === '--seed' || flag === '--until') {
       const value = inline ?? rest[++i]
       if (value === undefined) return { kind: 'usage-error', message: `${flag} needs a value` }
@@ -55,9 +65,18 @@ export function parseArgs(argv: readonly string[]): Args {
     } else if (file === undefined) {
       file = arg
     } else {
-      return { kind: 'usage-error', message: `one scenario file at a time (got ${JSON.stringify(file)} and ${JSON.stringify(arg)})` }
+      return {
+        kind: 'usage-error',
+        message: `one scenario file at a time (got ${JSON.stringify(file)} and ${JSON.stringify(arg)})`,
+      }
     }
   }
-  if (file === undefined) return { kind: 'usage-error', message: 'run needs a scenario file: run <scenario.yaml>' }
-  return { kind: 'run', file, ...(seed !== undefined ? { seed } : {}), ...(untilMs !== undefined ? { untilMs } : {}) }
+  if (file === undefined)
+    return { kind: 'usage-error', message: 'run needs a scenario file: run <scenario.yaml>' }
+  return {
+    kind: 'run',
+    file,
+    ...(seed !== undefined ? { seed } : {}),
+    ...(untilMs !== undefined ? { untilMs } : {}),
+  }
 }

@@ -43,7 +43,10 @@ async function main(argv: readonly string[]): Promise<void> {
     report = buildReport(simulation, sim.kubernetesVersion)
   } catch (error) {
     // An engine bug, not a bad file: exit 1, still one line.
-    return fail(1, `${name}: the simulation failed: ${error instanceof Error ? error.message : String(error)}`)
+    return fail(
+      1,
+      `${name}: the simulation failed: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
 }

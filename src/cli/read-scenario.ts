@@ -11,10 +11,13 @@ function readText(file: string): { ok: true; text: string } | { ok: false; error
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason =
-      code === 'ENOENT' ? 'no such file'
-      : code === 'EISDIR' ? 'is a directory, not a scenario file'
-      : code === 'EACCES' ? 'permission denied'
-      : `cannot be read (${code ?? String(error)})`
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, not a scenario file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : `cannot be read (${code ?? String(error)})`
     return { ok: false, error: reason }
   }
 }

@@ -4,7 +4,14 @@
  * leak into a public contract.
  */
 import type { Simulation } from '../sim/index.ts'
-import type { EventSummary, Flow, FlowKind, FlowOutcome, KObject, KubectlResult } from '../sim/protocol.ts'
+import type {
+  EventSummary,
+  Flow,
+  FlowKind,
+  FlowOutcome,
+  KObject,
+  KubectlResult,
+} from '../sim/protocol.ts'
 
 export interface Report {
   scenario: string

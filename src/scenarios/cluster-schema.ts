@@ -8,14 +8,18 @@ import { nodeSchema } from './node-schema.ts'
 
 /** `v1.34`; YAML reads an unquoted `1.34` as a number, which is accepted too. */
 const version = v.pipe(
-  v.union([v.string(), v.number()], (issue) => `must be a release such as v1.34, not ${show(issue.input)}`),
+  v.union(
+    [v.string(), v.number()],
+    (issue) => `must be a release such as v1.34, not ${show(issue.input)}`,
+  ),
   v.transform((raw) => {
     const s = String(raw)
     return s.startsWith('v') ? s : `v${s}`
   }),
   v.check(
     (s) => (clusterVersions as readonly string[]).includes(s),
-    (issue) => `${show(issue.input)} is not emulated; this release emulates ${clusterVersions.join(', ')} only`,
+    (issue) =>
+      `${show(issue.input)} is not emulated; this release emulates ${clusterVersions.join(', ')} only`,
   ),
 )
 

@@ -16,11 +16,16 @@ type Problem = { message: string; path: ReturnType<typeof pathTo> }
 export function crossCheck({ cluster, script }: Checked): Problem | null {
   const nodes = new Set(cluster.nodes.map((n) => n.name))
   // Steps run by time, file order breaking ties: visit them in that order.
-  const order = script.map((step, index) => ({ step, index })).sort((a, b) => a.step.atMs - b.step.atMs || a.index - b.index)
+  const order = script
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) => a.step.atMs - b.step.atMs || a.index - b.index)
   for (const { step, index } of order) {
     if ('addNode' in step) {
       if (nodes.has(step.addNode.name)) {
-        return { message: `${show(step.addNode.name)} is already a node`, path: pathTo(['script', index, 'addNode', 'name']) }
+        return {
+          message: `${show(step.addNode.name)} is already a node`,
+          path: pathTo(['script', index, 'addNode', 'name']),
+        }
       }
       nodes.add(step.addNode.name)
     }
@@ -40,7 +45,11 @@ export function crossCheck({ cluster, script }: Checked): Problem | null {
           path: pathTo(['script', index, 'fault', 'member']),
         }
       }
-      if ('component' in fault && fault.component === 'cloud-controller-manager' && !cluster.cloud) {
+      if (
+        'component' in fault &&
+        fault.component === 'cloud-controller-manager' &&
+        !cluster.cloud
+      ) {
         return {
           message: 'the cluster has no cloud-controller-manager (set cluster.cloud: true)',
           path: pathTo(['script', index, 'fault', 'component']),

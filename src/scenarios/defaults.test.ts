@@ -25,7 +25,17 @@ describe('parseScenario', () => {
           podCIDR: '10.244.0.0/16',
           cloud: false,
           addons: [],
-          nodes: [{ name: 'node-1', cpu: '4', memory: '8Gi', pods: 110, labels: {}, taints: [], images: [] }],
+          nodes: [
+            {
+              name: 'node-1',
+              cpu: '4',
+              memory: '8Gi',
+              pods: 110,
+              labels: {},
+              taints: [],
+              images: [],
+            },
+          ],
         },
         registry: { images: [] },
         script: [],
@@ -87,13 +97,23 @@ until: 1h
       expect(full.cluster.controlPlane).toEqual({ apiservers: 2, etcd: 3 })
       expect(full.cluster.nodes[0]).toMatchObject({ cpu: '4', memory: '8589934592', pods: 50 })
       expect(full.cluster.nodes[0]!.taints[1]).toEqual({ key: 'spot', effect: 'PreferNoSchedule' })
-      expect(full.script.map((s) => s.atMs)).toEqual([0, 2000, 5000, 30_000, 45_000, 50_000, 60_000, 61_000, 0])
+      expect(full.script.map((s) => s.atMs)).toEqual([
+        0, 2000, 5000, 30_000, 45_000, 50_000, 60_000, 61_000, 0,
+      ])
       expect(full.script[1]).toEqual({ atMs: 2000, kubectl: 'create -f -', stdin: 'kind: Pod' })
-      expect(full.script[6]).toMatchObject({ addNode: { name: 'node-3', cpu: '4', memory: '8Gi', pods: 110 } })
+      expect(full.script[6]).toMatchObject({
+        addNode: { name: 'node-3', cpu: '4', memory: '8Gi', pods: 110 },
+      })
       expect(full.chapters.map((c) => c.startsWhen)).toEqual([
         { atTime: 90_000 },
         { afterFlow: { kind: 'etcd.txn', to: 'etcd:0' } },
-        { whenObject: { key: '/registry/pods/default/nginx', path: 'status.phase', equals: 'Running' } },
+        {
+          whenObject: {
+            key: '/registry/pods/default/nginx',
+            path: 'status.phase',
+            equals: 'Running',
+          },
+        },
         { quiescent: true },
       ])
       expect(full.chapters.map((c) => c.pauseAtEnd)).toEqual([false, true, false, false])
@@ -113,6 +133,8 @@ until: 1h
   })
 
   it('accepts an unquoted YAML version number', () => {
-    expect(parse(`${minimal.replace('cluster:\n', 'cluster:\n  version: 1.34\n')}`).cluster.version).toBe('v1.34')
+    expect(
+      parse(`${minimal.replace('cluster:\n', 'cluster:\n  version: 1.34\n')}`).cluster.version,
+    ).toBe('v1.34')
   })
 })

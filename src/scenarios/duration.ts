@@ -14,7 +14,9 @@ export const maxDurationMs = 24 * unitMs.h
 export const durationHint = 'write a number with a unit: ms, s, m or h (e.g. 500ms, 30s, 1m30s)'
 
 /** Parses a duration into whole virtual milliseconds, or says why it cannot. */
-export function parseDuration(input: unknown): { ok: true; ms: number } | { ok: false; reason: string } {
+export function parseDuration(
+  input: unknown,
+): { ok: true; ms: number } | { ok: false; reason: string } {
   if (typeof input === 'number') {
     return { ok: false, reason: `${String(input)} has no unit; ${durationHint}` }
   }
@@ -33,7 +35,10 @@ export function parseDuration(input: unknown): { ok: true; ms: number } | { ok: 
     return { ok: false, reason: `${JSON.stringify(input)} is not a whole number of milliseconds` }
   }
   if (rounded > maxDurationMs) {
-    return { ok: false, reason: `${JSON.stringify(input)} is longer than the 24h a scenario may run` }
+    return {
+      ok: false,
+      reason: `${JSON.stringify(input)} is longer than the 24h a scenario may run`,
+    }
   }
   return { ok: true, ms: rounded }
 }

@@ -8,7 +8,8 @@ import { isNegativeQuantity, quantityError } from './quantity.ts'
 
 /** A value as an author would recognise it in a message: `"8GB"`, `4`, `a list`. */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
   if (Array.isArray(value)) return 'a list'
   if (value === null) return 'null'
   if (typeof value === 'object') return 'a mapping'
@@ -23,7 +24,10 @@ const isMapping = (value: unknown): value is Record<string, unknown> =>
  * errors, so a typo (`untill: 30s`) never passes silently.
  */
 export const anyMapping = () =>
-  v.custom<Record<string, unknown>>(isMapping, (issue) => `must be a mapping, not ${show(issue.input)}`)
+  v.custom<Record<string, unknown>>(
+    isMapping,
+    (issue) => `must be a mapping, not ${show(issue.input)}`,
+  )
 
 export function mapping<const E extends v.ObjectEntries>(entries: E) {
   const known = Object.keys(entries).join(', ')
@@ -83,13 +87,18 @@ export const duration = () =>
 /** A Kubernetes quantity; YAML numbers (`cpu: 4`) are taken as their decimal text. */
 export function quantity() {
   return v.pipe(
-    v.union([v.string(), v.number()], (issue) => `must be a Kubernetes quantity, not ${show(issue.input)}`),
+    v.union(
+      [v.string(), v.number()],
+      (issue) => `must be a Kubernetes quantity, not ${show(issue.input)}`,
+    ),
     v.transform((q) => String(q)),
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return
       const reason = quantityError(dataset.value)
-      if (reason) addIssue({ message: `${show(dataset.value)} is not a Kubernetes quantity (${reason})` })
-      else if (isNegativeQuantity(dataset.value)) addIssue({ message: `${show(dataset.value)} must not be negative` })
+      if (reason)
+        addIssue({ message: `${show(dataset.value)} is not a Kubernetes quantity (${reason})` })
+      else if (isNegativeQuantity(dataset.value))
+        addIssue({ message: `${show(dataset.value)} must not be negative` })
     }),
   )
 }
@@ -107,13 +116,19 @@ export function checkedText(check: (s: string) => string | null) {
 }
 
 /** A mapping of strings (labels), each key and value checked like the API server checks them. */
-export function stringMap(keyCheck: (s: string) => string | null, valueCheck: (s: string) => string | null) {
+export function stringMap(
+  keyCheck: (s: string) => string | null,
+  valueCheck: (s: string) => string | null,
+) {
   return v.pipe(
     anyMapping(),
     v.record(
       v.pipe(
         v.string(),
-        v.check((key) => keyCheck(key) === null, (issue) => `key ${show(issue.input)}: ${keyCheck(String(issue.input))}`),
+        v.check(
+          (key) => keyCheck(key) === null,
+          (issue) => `key ${show(issue.input)}: ${keyCheck(String(issue.input))}`,
+        ),
       ),
       checkedText(valueCheck),
     ),
@@ -127,16 +142,26 @@ export function distinct<T>(keyOf: (item: T) => string, field?: string) {
     const seen = new Set<string>()
     dataset.value.forEach((item, index) => {
       const key = keyOf(item)
-      if (seen.has(key)) addIssue({ message: `${show(key)} appears twice`, path: pathTo(field ? [index, field] : [index]) })
+      if (seen.has(key))
+        addIssue({
+          message: `${show(key)} appears twice`,
+          path: pathTo(field ? [index, field] : [index]),
+        })
       seen.add(key)
     })
   })
 }
 
 /** A valibot issue path from plain keys, for checks that span several fields. */
-export function pathTo(keys: readonly (string | number)[]): [v.IssuePathItem, ...v.IssuePathItem[]] {
-  const items = keys.map(
-    (key): v.UnknownPathItem => ({ type: 'unknown', origin: 'value', input: undefined, key, value: undefined }),
-  )
+export function pathTo(
+  keys: readonly (string | number)[],
+): [v.IssuePathItem, ...v.IssuePathItem[]] {
+  const items = keys.map((key): v.UnknownPathItem => ({
+    type: 'unknown',
+    origin: 'value',
+    input: undefined,
+    key,
+    value: undefined,
+  }))
   return items as [v.IssuePathItem, ...v.IssuePathItem[]]
 }

@@ -27,7 +27,8 @@ export const defaultScenarioId = 'pod-creation'
 /** Parses a built-in scenario; throws only for an unknown id (a built-in that fails is a bug the tests catch). */
 export function loadScenario(id: string): Scenario {
   const entry = scenarios.find((s) => s.id === id)
-  if (!entry) throw new Error(`no scenario "${id}"; known: ${scenarios.map((s) => s.id).join(', ')}`)
+  if (!entry)
+    throw new Error(`no scenario "${id}"; known: ${scenarios.map((s) => s.id).join(', ')}`)
   const parsed = parseScenario(entry.source)
   if (!parsed.ok) throw new Error(`built-in scenario "${id}" is invalid: ${parsed.error}`)
   return parsed.scenario

@@ -11,7 +11,14 @@ function daysIn(year: number, month: number): number {
 export function isRfc3339(text: string): boolean {
   const m = pattern.exec(text)
   if (!m) return false
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number]
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
   const offsetOk = m[8] === 'Z' || (Number(m[9]) <= 23 && Number(m[10]) <= 59)
   return (
     year >= 1970 &&

@@ -4,7 +4,9 @@
  */
 import type { FaultKind, FlowKind } from '../sim/protocol.ts'
 
-type Exhaustive<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never]
+type Exhaustive<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [
+  never,
+]
   ? true
   : { missing: Exclude<Union, List[number]> }
 
@@ -33,7 +35,11 @@ export const flowKindsComplete: Exhaustive<FlowKind, typeof flowKinds> = true
 export const nodeFaults = ['stop-node', 'start-node', 'stop-kubelet', 'start-kubelet'] as const
 export const memberFaults = ['stop-etcd-member', 'start-etcd-member'] as const
 export const componentFaults = ['stop-component', 'start-component'] as const
-export const faultKinds = [...nodeFaults, ...memberFaults, ...componentFaults] as const satisfies readonly FaultKind[]
+export const faultKinds = [
+  ...nodeFaults,
+  ...memberFaults,
+  ...componentFaults,
+] as const satisfies readonly FaultKind[]
 export const faultKindsComplete: Exhaustive<FaultKind, typeof faultKinds> = true
 
 /** Control-plane components a stop-component / start-component fault may name. */

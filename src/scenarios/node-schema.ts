@@ -1,7 +1,17 @@
 /** A worker node of the scenario's cluster: `cluster.nodes[i]` and `addNode` steps. */
 import * as v from 'valibot'
 import type { NodeSpec } from '../sim/protocol.ts'
-import { checkedText, integer, list, mapping, nonEmptyText, oneOf, quantity, show, stringMap } from './fields.ts'
+import {
+  checkedText,
+  integer,
+  list,
+  mapping,
+  nonEmptyText,
+  oneOf,
+  quantity,
+  show,
+  stringMap,
+} from './fields.ts'
 import { taintEffects } from './kinds.ts'
 import { labelValueError, qualifiedNameError, subdomainError } from './k8s-names.ts'
 

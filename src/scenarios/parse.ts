@@ -8,15 +8,21 @@ import type { Scenario } from '../sim/protocol.ts'
 import { issueText } from './issue-text.ts'
 import { scenarioSchema } from './scenario-schema.ts'
 
-export type ParseResult = { ok: true; scenario: Scenario; file: unknown } | { ok: false; error: string }
+export type ParseResult =
+  { ok: true; scenario: Scenario; file: unknown } | { ok: false; error: string }
 
 /** Larger than any lesson; a bound so a hostile link cannot make the parser work for minutes. */
 export const maxScenarioChars = 1_000_000
 
 /** YAML text to a plain value; errors name the line and column. */
-export function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+export function parseYaml(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; error: string } {
   if (text.length > maxScenarioChars) {
-    return { ok: false, error: `the scenario is ${text.length} characters; the limit is ${maxScenarioChars}` }
+    return {
+      ok: false,
+      error: `the scenario is ${text.length} characters; the limit is ${maxScenarioChars}`,
+    }
   }
   if (text.trim() === '') return { ok: false, error: 'the scenario is empty' }
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
@@ -50,6 +56,9 @@ export function parseScenario(input: unknown): ParseResult {
     return { ok: true, scenario: result.output, file }
   } catch (error) {
     // Unreachable by design; kept so a bug in a check still yields one line, not a crash.
-    return { ok: false, error: `the scenario could not be read: ${error instanceof Error ? error.message : String(error)}` }
+    return {
+      ok: false,
+      error: `the scenario could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    }
   }
 }

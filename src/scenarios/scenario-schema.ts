@@ -17,7 +17,10 @@ export const defaultStartTime = '2026-01-01T00:00:00Z'
 
 const startTime = v.pipe(
   text(),
-  v.check(isRfc3339, (issue) => `${show(issue.input)} is not an RFC 3339 instant such as ${defaultStartTime}`),
+  v.check(
+    isRfc3339,
+    (issue) => `${show(issue.input)} is not an RFC 3339 instant such as ${defaultStartTime}`,
+  ),
 )
 
 const until = v.pipe(
@@ -31,7 +34,10 @@ export const scenarioSchema = v.pipe(
     seed: v.optional(integer(0, 0xffffffff), 1),
     startTime: v.optional(startTime, defaultStartTime),
     cluster: clusterSchema,
-    registry: v.optional(mapping({ images: v.optional(list(registryImage), () => []) }), () => ({})),
+    registry: v.optional(
+      mapping({ images: v.optional(list(registryImage), () => []) }),
+      () => ({}),
+    ),
     script: v.optional(list(stepSchema), () => []),
     chapters: v.optional(
       v.pipe(

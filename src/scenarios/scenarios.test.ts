@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { defaultScenarioId, loadScenario, parseScenario, scenarios } from './index.ts'
 
 describe('the scenario registry', () => {
-  it.each(scenarios.map((s) => [s.id, s] as const))('parses %s, and its title matches the file', (_id, entry) => {
-    const parsed = parseScenario(entry.source)
-    if (!parsed.ok) throw new Error(parsed.error)
-    expect(parsed.scenario.title).toBe(entry.title)
-  })
+  it.each(scenarios.map((s) => [s.id, s] as const))(
+    'parses %s, and its title matches the file',
+    (_id, entry) => {
+      const parsed = parseScenario(entry.source)
+      if (!parsed.ok) throw new Error(parsed.error)
+      expect(parsed.scenario.title).toBe(entry.title)
+    },
+  )
 
   it('has unique ids and contains the default', () => {
     const ids = scenarios.map((s) => s.id)
@@ -21,7 +24,10 @@ describe('the scenario registry', () => {
   })
 
   it('keeps examples/pod-creation.yaml identical to the built-in default', () => {
-    const example = readFileSync(new URL('../../examples/pod-creation.yaml', import.meta.url), 'utf8')
+    const example = readFileSync(
+      new URL('../../examples/pod-creation.yaml', import.meta.url),
+      'utf8',
+    )
     expect(example).toBe(scenarios.find((s) => s.id === 'pod-creation')!.source)
   })
 })

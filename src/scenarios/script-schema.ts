@@ -1,7 +1,17 @@
 /** The timed script: kubectl lines, manifests, faults and nodes joining. */
 import * as v from 'valibot'
 import type { Fault, ScriptStep } from '../sim/protocol.ts'
-import { anyMapping, checkedText, duration, integer, mapping, nonEmptyText, oneOf, show, text } from './fields.ts'
+import {
+  anyMapping,
+  checkedText,
+  duration,
+  integer,
+  mapping,
+  nonEmptyText,
+  oneOf,
+  show,
+  text,
+} from './fields.ts'
 import { componentFaults, components, faultKinds, memberFaults, nodeFaults } from './kinds.ts'
 import { subdomainError } from './k8s-names.ts'
 import { nodeSchema } from './node-schema.ts'
@@ -16,10 +26,19 @@ const faultSchema = v.pipe(
   v.variant(
     'kind',
     [
-      v.strictObject({ kind: v.picklist(nodeFaults), node: checkedText(subdomainError) }, strictMessage('kind, node')),
-      v.strictObject({ kind: v.picklist(memberFaults), member: integer(0, 6) }, strictMessage('kind, member')),
       v.strictObject(
-        { kind: v.picklist(componentFaults), component: oneOf(components, 'a control-plane component') },
+        { kind: v.picklist(nodeFaults), node: checkedText(subdomainError) },
+        strictMessage('kind, node'),
+      ),
+      v.strictObject(
+        { kind: v.picklist(memberFaults), member: integer(0, 6) },
+        strictMessage('kind, member'),
+      ),
+      v.strictObject(
+        {
+          kind: v.picklist(componentFaults),
+          component: oneOf(components, 'a control-plane component'),
+        },
         strictMessage('kind, component'),
       ),
     ],
@@ -48,11 +67,16 @@ export const stepSchema = v.pipe(
     (step) => stepKinds.filter((k) => step[k] !== undefined).length === 1,
     `a step needs exactly one of ${stepKinds.join(', ')}`,
   ),
-  v.check((step) => step.stdin === undefined || step.kubectl !== undefined, 'stdin goes with a kubectl line only'),
+  v.check(
+    (step) => step.stdin === undefined || step.kubectl !== undefined,
+    'stdin goes with a kubectl line only',
+  ),
   v.transform((step): ScriptStep => {
     const atMs = step.at
     if (step.kubectl !== undefined) {
-      return step.stdin !== undefined ? { atMs, kubectl: step.kubectl, stdin: step.stdin } : { atMs, kubectl: step.kubectl }
+      return step.stdin !== undefined
+        ? { atMs, kubectl: step.kubectl, stdin: step.stdin }
+        : { atMs, kubectl: step.kubectl }
     }
     if (step.apply !== undefined) return { atMs, apply: step.apply }
     if (step.fault !== undefined) return { atMs, fault: step.fault }

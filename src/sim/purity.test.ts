@@ -54,7 +54,8 @@ function codeOnly(source: ts.SourceFile): string {
   }
   visit(source)
   const chars = [...text]
-  for (const [from, to] of blank) for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' '
+  for (const [from, to] of blank)
+    for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' '
   return chars.join('')
 }
 
@@ -71,11 +72,19 @@ function importsOf(source: ts.SourceFile): { spec: string; typeOnly: boolean; li
       typeOnly =
         !!clause &&
         (clause.isTypeOnly ||
-          (!clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)))
+          (!clause.name &&
+            !!named &&
+            ts.isNamedImports(named) &&
+            named.elements.length > 0 &&
+            named.elements.every((e) => e.isTypeOnly)))
     } else if (ts.isExportDeclaration(node)) {
       specifier = node.moduleSpecifier
       typeOnly = node.isTypeOnly
-    } else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+    } else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    ) {
       specifier = node.arguments[0]
     }
     if (specifier && ts.isStringLiteralLike(specifier)) {
@@ -95,12 +104,14 @@ function impurities(code: string, file: string): string[] {
   codeOnly(source)
     .split('\n')
     .forEach((line, index) => {
-      for (const [pattern, name] of banned) if (pattern.test(line)) problems.push(`${file}:${index + 1}: ${name}`)
+      for (const [pattern, name] of banned)
+        if (pattern.test(line)) problems.push(`${file}:${index + 1}: ${name}`)
     })
   for (const { spec, typeOnly, line } of importsOf(source)) {
     if (spec.startsWith('.')) {
       const target = relative(simDir, resolve(dirname(join(simDir, file)), spec))
-      if (target.startsWith('..')) problems.push(`${file}:${line}: imports ${spec} from outside src/sim`)
+      if (target.startsWith('..'))
+        problems.push(`${file}:${line}: imports ${spec} from outside src/sim`)
     } else if (spec !== 'yaml' && !(spec.startsWith('kubernetes-types/') && typeOnly)) {
       problems.push(`${file}:${line}: imports the package ${spec}`)
     }
@@ -120,7 +131,9 @@ describe('the engine', () => {
   it('uses no host clock, randomness, timers or async, and imports nothing from outside src/sim', () => {
     const files = engineSources(simDir)
     expect(files.length).toBeGreaterThan(5)
-    const problems = files.flatMap((path) => impurities(readFileSync(path, 'utf8'), relative(simDir, path)))
+    const problems = files.flatMap((path) =>
+      impurities(readFileSync(path, 'utf8'), relative(simDir, path)),
+    )
     expect(problems).toEqual([])
   })
 })
@@ -145,12 +158,25 @@ describe('the purity check', () => {
       "const m = await import('../../worker/main.ts')",
     ].join('\n')
     const found = impurities(bad, 'engine/bad.ts')
-    for (const name of ['Date.now', 'new Date()', 'Math.random', 'performance', 'crypto', 'setTimeout', 'setInterval',
-      'queueMicrotask', 'structuredClone', 'async function', 'await']) {
+    for (const name of [
+      'Date.now',
+      'new Date()',
+      'Math.random',
+      'performance',
+      'crypto',
+      'setTimeout',
+      'setInterval',
+      'queueMicrotask',
+      'structuredClone',
+      'async function',
+      'await',
+    ]) {
       expect(found.some((p) => p.endsWith(`: ${name}`))).toBe(true)
     }
     expect(found).toContain('engine/bad.ts:12: imports ../../ui/App.tsx from outside src/sim')
-    expect(found).toContain('engine/bad.ts:13: imports ../../../src/state/store.ts from outside src/sim')
+    expect(found).toContain(
+      'engine/bad.ts:13: imports ../../../src/state/store.ts from outside src/sim',
+    )
     expect(found).toContain('engine/bad.ts:14: imports the package react')
     expect(found).toContain('engine/bad.ts:15: imports ../../worker/main.ts from outside src/sim')
   })
@@ -169,7 +195,7 @@ describe('the purity check', () => {
       'const asyncCount = record.asyncWork',
       "const reason = 'never call Date.now() or setTimeout(f) here'",
       "const quote = /['\"]/.test(line) && `await ${'x'}`.length > 0",
-      "const line = 'import { App } from \"../../ui/App.tsx\"'",
+      'const line = \'import { App } from "../../ui/App.tsx"\'',
       '/** Never Date.now(): {@link Math.random} is banned too. */',
       'export function f(): void {}',
       '// trailing: setTimeout(x)',
