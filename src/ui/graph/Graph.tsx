@@ -17,7 +17,7 @@ import { edgeTypes, nodeTypes } from './node-types.ts'
 const groupTitles: Record<string, (n: LayoutNode) => { title: string; subtitle: string; testId: string }> = {
   'control-plane': () => ({ title: 'Control plane', subtitle: '', testId: 'group.control-plane' }),
   'worker-node': (n) => ({ title: n.ref ?? '', subtitle: 'worker node', testId: `node.${n.ref}` }),
-  'pending-pods': () => ({ title: 'Not scheduled yet', subtitle: 'pods', testId: 'group.pending-pods' }),
+  'pending-pods': () => ({ title: 'Unscheduled', subtitle: '', testId: 'group.pending-pods' }),
 }
 
 function toNode(n: LayoutNode): Node {

@@ -84,15 +84,12 @@ function ofKind(actors: readonly ActorView[], kind: ActorKind): ActorView[] {
   return actors.filter((a) => a.kind === kind).sort(byId)
 }
 
+/** Rows inside a worker node box: kubelet, containerd, kube-proxy, then its pods. */
+const rowStep = componentSize.height + 14
+const podsTop = groupTitle + rowStep * 3 + 4
+
 function podSlot(i: number): Point {
-  // Slot 0 sits beside the runtime; then two per row below.
-  if (i === 0) return { x: pad, y: groupTitle + componentSize.height + gapY / 2 + 4 }
-  const row = Math.floor((i - 1) / 2) + 1
-  const col = (i - 1) % 2
-  return {
-    x: pad + col * (componentSize.width + pad),
-    y: groupTitle + componentSize.height + gapY / 2 + 4 + row * (podSize.height + 10),
-  }
+  return { x: pad, y: podsTop + i * (podSize.height + 8) }
 }
 
 export function layoutCluster(
@@ -123,6 +120,15 @@ export function layoutCluster(
       ...size,
       ...(ref !== undefined ? { ref } : {}),
     })
+  const root = (
+    id: string,
+    type: LayoutNodeType,
+    x: number,
+    y: number,
+    size: { width: number; height: number },
+    ref?: string,
+  ): LayoutNode =>
+    add({ id, type, position: { x, y }, absolute: { x, y }, ...size, ...(ref !== undefined ? { ref } : {}) })
 
   const workerNames = [
     ...new Set(
@@ -138,19 +144,6 @@ export function layoutCluster(
     podsByNode.set(k, [...(podsByNode.get(k) ?? []), p])
   }
 
-  // Worker node boxes: width fixed, height fits the most crowded node so rows line up.
-  const groupWidth = pad * 3 + componentSize.width * 2
-  const maxPods = Math.max(1, ...workerNames.map((n) => podsByNode.get(n)?.length ?? 0))
-  const lastSlot = podSlot(maxPods - 1)
-  const groupHeight = Math.max(
-    groupTitle + componentSize.height * 2 + gapY / 2 + 4 + pad,
-    lastSlot.y + podSize.height + pad,
-  )
-  const nodesWidth = Math.max(
-    groupWidth,
-    workerNames.length * groupWidth + Math.max(0, workerNames.length - 1) * nodeGap,
-  )
-
   // Control plane: left column etcd + KCM, centre apiservers, right scheduler + CCM.
   const apiservers = ofKind(actors, 'kube-apiserver')
   const etcds = ofKind(actors, 'etcd')
@@ -162,20 +155,22 @@ export function layoutCluster(
   const right = [...schedulers, ...ccms]
   const rows = Math.max(1, left.length, middle.length, right.length)
   const cpWidth = pad * 2 + controlPlaneSize.width * 3 + gapX * 2
-  const cpHeight = groupTitle + rows * componentSize.height + (rows - 1) * gapY + pad
-  const top = componentSize.height + 30
-  // Left-aligned when there is room for the pending-pods tray beside it, else centred.
-  const trayMin = podSize.width + pad * 2
-  const cpX =
-    nodesWidth >= cpWidth + nodeGap + trayMin ? 0 : Math.round((nodesWidth - cpWidth - nodeGap - trayMin) / 2)
-  const cp = add({
-    id: 'control-plane',
-    type: 'control-plane',
-    position: { x: cpX, y: top },
-    absolute: { x: cpX, y: top },
-    width: cpWidth,
-    height: cpHeight,
-  })
+  const cpHeight = groupTitle + rows * controlPlaneSize.height + (rows - 1) * gapY + pad
+
+  // Worker nodes: one column each (kubelet, containerd, kube-proxy, pods); the box for pods
+  // nobody has scheduled yet stands at the end of the row; all boxes share the tallest height.
+  const groupWidth = pad * 2 + componentSize.width
+  const pending = podsByNode.get('') ?? []
+  const mostPods = Math.max(1, pending.length, ...workerNames.map((n) => podsByNode.get(n)?.length ?? 0))
+  const groupHeight = podSlot(mostPods - 1).y + podSize.height + pad
+  const boxes = workerNames.length + 1
+  const rowWidth = boxes * groupWidth + (boxes - 1) * nodeGap
+  const width = Math.max(cpWidth, rowWidth, outsideSize.width)
+  const rowX = Math.round((width - rowWidth) / 2)
+
+  const top = outsideSize.height + 30
+  const cpX = Math.round((width - cpWidth) / 2)
+  const cp = root('control-plane', 'control-plane', cpX, top, { width: cpWidth, height: cpHeight })
   const colX = [pad, pad + controlPlaneSize.width + gapX, pad + (controlPlaneSize.width + gapX) * 2]
   const placeColumn = (list: ActorView[], col: number): void => {
     list.forEach((a, i) => {
@@ -187,71 +182,36 @@ export function layoutCluster(
   placeColumn(middle, 1)
   placeColumn(right, 2)
 
-  // Pods nobody has scheduled yet wait beside the control plane, near the scheduler.
-  const pending = podsByNode.get('') ?? []
-  const trayX = cp.absolute.x + cpWidth + nodeGap
-  const trayWidth = Math.max(trayMin, nodesWidth - trayX)
-  const tray = add({
-    id: 'pending-pods',
-    type: 'pending-pods',
-    position: { x: trayX, y: top },
-    absolute: { x: trayX, y: top },
-    width: trayWidth,
-    height: Math.max(cpHeight, groupTitle + pending.length * (podSize.height + 10) + pad),
-  })
-  pending.forEach((p, i) => {
-    child(`pod:${p.key}`, 'pod', tray, pad, groupTitle + i * (podSize.height + 10), podSize, p.key)
-  })
-
   const kubectl = ofKind(actors, 'kubectl')
-  kubectl.forEach((a, i) => {
-    add({
-      id: a.id,
-      type: 'component',
-      position: { x: i * (outsideSize.width + pad), y: 0 },
-      absolute: { x: i * (outsideSize.width + pad), y: 0 },
-      ...outsideSize,
-    })
-  })
+  kubectl.forEach((a, i) => root(a.id, 'component', i * (outsideSize.width + pad), 0, outsideSize))
 
   const nodesTop = top + cpHeight + corridor
+  const groupX = (i: number): number => rowX + i * (groupWidth + nodeGap)
   workerNames.forEach((name, i) => {
-    const x = i * (groupWidth + nodeGap)
-    const group = add({
-      id: `node:${name}`,
-      type: 'worker-node',
-      position: { x, y: nodesTop },
-      absolute: { x, y: nodesTop },
-      width: groupWidth,
-      height: groupHeight,
-      ref: name,
-    })
+    const group = root(`node:${name}`, 'worker-node', groupX(i), nodesTop, { width: groupWidth, height: groupHeight }, name)
     const here = actors.filter((a) => a.node === name)
-    const colB = pad * 2 + componentSize.width
+    const row: Partial<Record<ActorKind, number>> = { kubelet: 0, 'container-runtime': 1, 'kube-proxy': 2 }
     for (const a of here) {
-      if (a.kind === 'kubelet') child(a.id, 'component', group, pad, groupTitle)
-      else if (a.kind === 'kube-proxy') child(a.id, 'component', group, colB, groupTitle)
-      else if (a.kind === 'container-runtime') {
-        child(a.id, 'component', group, colB, groupTitle + componentSize.height + gapY / 2 + 4)
-      }
+      const r = row[a.kind]
+      if (r !== undefined) child(a.id, 'component', group, pad, groupTitle + r * rowStep)
     }
     ;(podsByNode.get(name) ?? []).forEach((p, slot) => {
       const s = podSlot(slot)
       child(`pod:${p.key}`, 'pod', group, s.x, s.y, podSize, p.key)
     })
   })
+  const trayX = groupX(workerNames.length)
+  const tray = root('pending-pods', 'pending-pods', trayX, nodesTop, { width: groupWidth, height: groupHeight })
+  pending.forEach((p, i) => {
+    const s = podSlot(i)
+    child(`pod:${p.key}`, 'pod', tray, s.x, groupTitle + (s.y - podsTop), podSize, p.key)
+  })
 
   const busY = nodesTop + groupHeight + corridor / 2 + 6
   const registries = ofKind(actors, 'image-registry')
   registries.forEach((a, i) => {
-    const x = nodesWidth - outsideSize.width - i * (outsideSize.width + pad)
-    add({
-      id: a.id,
-      type: 'component',
-      position: { x, y: busY - outsideSize.height / 2 },
-      absolute: { x, y: busY - outsideSize.height / 2 },
-      ...outsideSize,
-    })
+    const x = Math.min(width - outsideSize.width, trayX) - i * (outsideSize.width + pad)
+    root(a.id, 'component', x, busY - outsideSize.height / 2, outsideSize)
   })
 
   const nodeById = new Map(nodes.map((n) => [n.id, n]))
@@ -267,6 +227,7 @@ export function layoutCluster(
     links.push({ id: linkId(from, to), a: from < to ? from : to, b: from < to ? to : from, points: ordered })
   }
   const corridorY = top + cpHeight + corridor / 2
+  const nodeIndex = (name: string | undefined): number => (name === undefined ? -1 : workerNames.indexOf(name))
 
   for (const api of apiservers) {
     const c = centers[api.id]!
@@ -279,25 +240,24 @@ export function layoutCluster(
       addLink(api.id, other.id, o.y === c.y ? [c, o] : [c, { x: c.x, y: o.y }, o])
     }
     for (const a of actors) {
-      if (a.kind !== 'kubelet' && a.kind !== 'kube-proxy') continue
       const o = centers[a.id]
       if (!o) continue
-      addLink(api.id, a.id, [c, { x: c.x, y: corridorY }, { x: o.x, y: corridorY }, o])
+      if (a.kind === 'kubelet') {
+        addLink(api.id, a.id, [c, { x: c.x, y: corridorY }, { x: o.x, y: corridorY }, o])
+      } else if (a.kind === 'kube-proxy') {
+        // Down the gutter left of its node, so the line passes beside the kubelet, not through it.
+        const gutter = groupX(nodeIndex(a.node)) - 8
+        addLink(api.id, a.id, [c, { x: c.x, y: corridorY }, { x: gutter, y: corridorY }, { x: gutter, y: o.y }, o])
+      }
     }
   }
   workerNames.forEach((name, i) => {
     const kubelet = actors.find((a) => a.node === name && a.kind === 'kubelet')
     const runtime = actors.find((a) => a.node === name && a.kind === 'container-runtime')
-    if (kubelet && runtime) {
-      const k = centers[kubelet.id]!
-      const r = centers[runtime.id]!
-      // Down the gap between the two columns, so the line never crosses a pod.
-      const between = i * (groupWidth + nodeGap) + pad + componentSize.width + pad / 2
-      addLink(kubelet.id, runtime.id, [k, { x: between, y: k.y }, { x: between, y: r.y }, r])
-    }
+    if (kubelet && runtime) addLink(kubelet.id, runtime.id, [centers[kubelet.id]!, centers[runtime.id]!])
     if (runtime) {
       const r = centers[runtime.id]!
-      const gutter = i * (groupWidth + nodeGap) + groupWidth + nodeGap / 2
+      const gutter = groupX(i) + groupWidth + 8
       for (const reg of registries) {
         const g = centers[reg.id]!
         addLink(runtime.id, reg.id, [r, { x: gutter, y: r.y }, { x: gutter, y: busY }, g])
@@ -305,13 +265,13 @@ export function layoutCluster(
     }
   })
 
-  let width = 0
-  let height = 0
+  let maxX = 0
+  let maxY = 0
   for (const n of nodes) {
-    width = Math.max(width, n.absolute.x + n.width)
-    height = Math.max(height, n.absolute.y + n.height)
+    maxX = Math.max(maxX, n.absolute.x + n.width)
+    maxY = Math.max(maxY, n.absolute.y + n.height)
   }
-  return { nodes, links, centers, width, height }
+  return { nodes, links, centers, width: maxX, height: maxY }
 }
 
 /** Total length of a polyline. */
