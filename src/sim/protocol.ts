@@ -274,8 +274,12 @@ export type Command =
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'speed'; speed: number }
-  /** Deliver the next flow, animate it, then pause. */
-  | { type: 'step' }
+  /**
+   * Deliver the next flow, animate it, then pause. With `skipAmbient`, routine traffic the page
+   * hides (lease renewals, relists) is delivered on the way, and the step ends on the next
+   * non-ambient flow.
+   */
+  | { type: 'step'; skipAmbient?: boolean }
   | { type: 'kubectl'; line: string; stdin?: string; requestId: string }
   | { type: 'reduced-motion'; reduced: boolean }
 

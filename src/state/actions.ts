@@ -35,10 +35,10 @@ export function togglePlay(): void {
   else play()
 }
 
-/** Delivers the next flow, animates it, and stays paused. */
+/** Delivers the next flow (the next visible one when heartbeats are hidden), animates it, pauses. */
 export function step(): void {
   playbackStore.setState({ playing: false })
-  send({ type: 'step' })
+  send({ type: 'step', skipAmbient: !uiStore.getState().showAmbient })
 }
 
 export function setSpeed(speed: number): void {

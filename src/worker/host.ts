@@ -128,7 +128,8 @@ export function createSimHost(post: (message: WorkerMessage) => void, options: S
         case 'step': {
           if (!sim) break
           pacer.pause()
-          const flow = sim.step()
+          let flow = sim.step()
+          for (let i = 0; command.skipAmbient && flow?.ambient && i < 10_000; i++) flow = sim.step()
           batcher.collect(sim)
           if (flow) {
             const to = Math.max(flow.arrivesAt, pacer.virtual())
