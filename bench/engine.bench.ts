@@ -25,10 +25,10 @@ function median(values: number[]): number {
 }
 
 /** Runs `fn` `runs` times after one warm-up; returns the median wall ms and the last result. */
-function measure<T>(fn: () => T): { ms: number; result: T } {
+function measure<T>(fn: () => T, times_ = runs): { ms: number; result: T } {
   let result = fn()
   const times: number[] = []
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < times_; i++) {
     const start = performance.now()
     result = fn()
     times.push(performance.now() - start)
@@ -42,7 +42,7 @@ const print = (name: string, figure: string, note: string): void => {
   console.log(`${name.padEnd(56)} ${figure.padStart(12)}   ${note}`)
 }
 
-function queueBench(): void {
+function fillDrainBench(): void {
   const n = 1_000_000
   const { ms } = measure(() => {
     const heap: Keyed[] = []
@@ -56,10 +56,35 @@ function queueBench(): void {
     }
   })
   print(
-    'queue: heapPush + heapPop (1e6 events)',
+    'queue: fill with 1e6 events, then drain',
     rate(n, ms),
     `median ${ms.toFixed(1)} ms of ${runs}`,
   )
+}
+
+/**
+ * The hold model, the classic measure of an event queue: a steady queue of pending events where
+ * each delivery pops the earliest and schedules one later, as a running simulation does.
+ */
+function holdBench(pending: number): void {
+  const n = 2_000_000
+  const { ms } = measure(() => {
+    const heap: Keyed[] = []
+    let seed = 1
+    let seq = 0
+    for (; seq < pending; seq++) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0
+      heapPush(heap, { time: seed % 1000, seq })
+    }
+    for (let i = 0; i < n; i++) {
+      const e = heapPop(heap)!
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0
+      e.time += 1 + (seed % 1000)
+      e.seq = seq++
+      heapPush(heap, e)
+    }
+  })
+  print(`queue: hold model, ${pending.toLocaleString('en-US')} pending`, rate(n, ms), `median ${ms.toFixed(1)} ms of ${runs}`)
 }
 
 function pingPongBench(): void {
@@ -101,25 +126,31 @@ function pingPongBench(): void {
 
 function scenarioBench(): void {
   const scenario = loadScenario(defaultScenarioId)
+  // A run is short, so take more of them: the first few still carry the JIT's warm-up.
+  const scenarioRuns = Math.max(runs, 31)
   const { ms, result } = measure(() => {
     const sim = createSimulation(scenario)
     sim.runUntil(scenario.untilMs)
-    return { delivered: sim.deliveredCount(), hash: sim.traceHash() }
-  })
+    return sim
+  }, scenarioRuns)
+  const delivered = result.deliveredCount()
+  const hash = result.traceHash()
   const label = `scenario ${defaultScenarioId} to ${scenario.untilMs / 1000}s`
   print(
     `${label}: deliveries`,
-    rate(result.delivered, ms),
-    `${result.delivered} deliveries, trace ${result.hash}`,
+    rate(delivered, ms),
+    `${delivered} deliveries, trace ${hash}`,
   )
   print(
     `${label}: wall time`,
     `${ms.toFixed(1)} ms`,
-    `median of ${runs} runs in Node ${process.version}`,
+    `median of ${scenarioRuns} runs in Node ${process.version}`,
   )
 }
 
 console.log(`kube-anatomy engine bench (figures only; BENCH_RUNS=${runs})`)
-queueBench()
+holdBench(1_000)
+holdBench(100_000)
+fillDrainBench()
 pingPongBench()
 scenarioBench()

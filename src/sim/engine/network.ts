@@ -14,16 +14,21 @@ const USER_TO_APISERVER: Range = [2, 5]
 const INTERNET: Range = [20, 40]
 
 function rangeFor(from: ActorKind, to: ActorKind): Range {
-  const pair = new Set([from, to])
-  if (pair.has('image-registry')) return INTERNET
-  if (pair.has('kubectl')) return USER_TO_APISERVER
-  if (pair.has('container-runtime') && pair.has('kubelet')) return SAME_HOST
-  if (pair.has('kubelet') || pair.has('kube-proxy')) return NODE_TO_CONTROL_PLANE
+  const has = (k: ActorKind): boolean => from === k || to === k
+  if (has('image-registry')) return INTERNET
+  if (has('kubectl')) return USER_TO_APISERVER
+  if (has('container-runtime') && has('kubelet')) return SAME_HOST
+  if (has('kubelet') || has('kube-proxy')) return NODE_TO_CONTROL_PLANE
   return CONTROL_PLANE
 }
 
+const cache = new Map<string, Range>()
+
 /** Latency of one hop; `random` is the sender's stream, so jitter is deterministic. */
 export function linkLatencyMs(from: ActorKind, to: ActorKind, random: () => number): number {
-  const [min, max] = rangeFor(from, to)
-  return min + Math.floor(random() * (max - min + 1))
+  const key = `${from}>${to}`
+  let range = cache.get(key)
+  if (!range) cache.set(key, (range = rangeFor(from, to)))
+  const [min, max] = range
+  return min === max ? min : min + Math.floor(random() * (max - min + 1))
 }
