@@ -32,10 +32,9 @@ test.describe('pod creation', () => {
     }
     await expect(list).toContainText(/PATCH \/api\/v1\/namespaces\/default\/pods\/nginx\/status/)
 
-    await testInfo.attach('running-pod', {
-      body: await page.screenshot(),
-      contentType: 'image/png',
-    })
+    const shot = testInfo.outputPath('running-pod.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('running-pod', { path: shot, contentType: 'image/png' })
   })
 
   test('selecting the pod POST shows the apiserver stages', async ({ app }) => {
