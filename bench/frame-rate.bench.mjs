@@ -56,7 +56,10 @@ function measureInPage(ms) {
 }
 
 export async function runFrameRateBench() {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
   if (build.status !== 0) throw new Error('vite build failed')
   const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0 } })
   const url = server.resolvedUrls?.local[0]
@@ -86,7 +89,9 @@ export async function runFrameRateBench() {
       const clock = await page.getByTestId('clock').textContent()
       rows.push({ speed: `${speed}×`, ...r, clock })
     }
-    console.log(`frame rate, default scenario, 1280×800, ${seconds} s per speed (headless rAF caps at 60)`)
+    console.log(
+      `frame rate, default scenario, 1280×800, ${seconds} s per speed (headless rAF caps at 60)`,
+    )
     for (const r of rows) {
       console.log(
         `  ${r.speed.padEnd(4)} rAF ${r.fps.toFixed(1).padStart(5)}/s  frame p50 ${r.p50.toFixed(1)} ms` +

@@ -6,7 +6,11 @@ test.describe('accessibility', () => {
     await app.toolbar.step()
     await expect(app.toolbar.clock).toHaveAttribute('data-delivered', '1')
     const results = await new AxeBuilder({ page }).analyze()
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([])
   })
 
   test('every control has an accessible name', async ({ app, page }) => {

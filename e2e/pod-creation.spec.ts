@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures.ts'
 
 test.describe('pod creation', () => {
-  test('the pod comes to life hop by hop and runs inside its node', async ({ app, page }, testInfo) => {
+  test('the pod comes to life hop by hop and runs inside its node', async ({
+    app,
+    page,
+  }, testInfo) => {
     await app.toolbar.heartbeats.uncheck()
     await app.toolbar.setSpeed('10')
     await app.toolbar.play()
@@ -24,7 +27,9 @@ test.describe('pod creation', () => {
     await expect(list).toContainText('POST /api/v1/namespaces/default/pods')
     await expect(list).toContainText('Txn PUT /registry/pods/default/nginx')
     await expect(
-      app.flows.rows.filter({ hasText: 'ADDED Pod default/nginx' }).filter({ hasText: 'kube-scheduler' }),
+      app.flows.rows
+        .filter({ hasText: 'ADDED Pod default/nginx' })
+        .filter({ hasText: 'kube-scheduler' }),
     ).not.toHaveCount(0)
     await expect(list).toContainText(/POST \/api\/v1\/namespaces\/default\/pods\/nginx\/binding/)
     for (const call of ['RunPodSandbox', 'PullImage', 'CreateContainer', 'StartContainer']) {

@@ -10,7 +10,8 @@ async function progressOverFrames(page: Page, frames: number): Promise<string[]>
         let left = n
         const tick = (): void => {
           for (const el of document.querySelectorAll<HTMLElement>('[data-testid="flow.token"]')) {
-            if (el.style.visibility !== 'hidden' && el.dataset.progress) seen.add(el.dataset.progress)
+            if (el.style.visibility !== 'hidden' && el.dataset.progress)
+              seen.add(el.dataset.progress)
           }
           if (--left > 0) requestAnimationFrame(tick)
           else resolve([...seen])

@@ -11,7 +11,10 @@ test.describe('step mode', () => {
     await expect(app.flows.list).toContainText('POST /api/v1/namespaces/default/pods')
   })
 
-  test('with heartbeats hidden, each press ends on a message the page draws', async ({ app, page }) => {
+  test('with heartbeats hidden, each press ends on a message the page draws', async ({
+    app,
+    page,
+  }) => {
     await expect(app.toolbar.heartbeats).not.toBeChecked()
     let previous = 'none'
     for (let n = 1; n <= 6; n++) {

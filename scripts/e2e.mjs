@@ -7,7 +7,11 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 const run = (cmd, args, env = process.env) => {
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' })
+  const result = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env,
+    shell: process.platform === 'win32',
+  })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
@@ -29,7 +33,7 @@ if (!chromium) {
   const require = createRequire(import.meta.url)
   const { chromium: pw } = require('@playwright/test')
   if (!existsSync(pw.executablePath())) {
-    console.log('e2e: no system Chromium; installing Playwright\'s own')
+    console.log("e2e: no system Chromium; installing Playwright's own")
     run('npx', ['playwright', 'install', 'chromium'])
   }
 }

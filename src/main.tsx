@@ -11,7 +11,9 @@ import { App } from './ui/app/App.tsx'
 import { scenarioIdFromUrl } from './ui/app/url.ts'
 
 const worker = new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' })
-worker.addEventListener('error', (e) => reportError(`The simulation stopped: ${e.message || 'worker error'}`))
+worker.addEventListener('error', (e) =>
+  reportError(`The simulation stopped: ${e.message || 'worker error'}`),
+)
 connect(createSimClient(worker))
 
 let loadError: string | undefined

@@ -58,7 +58,13 @@ describe('sim client and worker host', () => {
     expect(first.reset).toBe(true)
     expect(first.playing).toBe(false)
     expect(first.actors!.map((a) => a.id)).toEqual(
-      expect.arrayContaining(['kubectl', 'kube-apiserver:0', 'etcd:0', 'kubelet:node-1', 'image-registry']),
+      expect.arrayContaining([
+        'kubectl',
+        'kube-apiserver:0',
+        'etcd:0',
+        'kubelet:node-1',
+        'image-registry',
+      ]),
     )
     expect(first.pods).toEqual([])
   })
@@ -69,7 +75,9 @@ describe('sim client and worker host', () => {
     await h.until(() => h.updates.length > 0)
     h.client.send({ type: 'step' })
     await h.until(() => h.updates.at(-1)!.deliveredCount === 1)
-    const post = h.updates.flatMap((u) => u.flowsStarted).find((f) => f.kind === 'apiserver.create')!
+    const post = h.updates
+      .flatMap((u) => u.flowsStarted)
+      .find((f) => f.kind === 'apiserver.create')!
     expect(post.label).toMatch(/^POST \/api\/v1\/namespaces\/default\/pods/)
     // The display glides to the flow's arrival (≈700 wall ms), then stays paused there.
     await h.until(() => h.updates.at(-1)!.anchor.rate === 0)
@@ -84,11 +92,16 @@ describe('sim client and worker host', () => {
     h.client.send({ type: 'load', scenario: loadScenario(defaultScenarioId) })
     h.client.send({ type: 'speed', speed: 10 })
     h.client.send({ type: 'play' })
-    const running = () => h.updates.some((u) => u.pods?.some((p) => p.name === 'nginx' && p.status === 'Running'))
+    const running = () =>
+      h.updates.some((u) => u.pods?.some((p) => p.name === 'nginx' && p.status === 'Running'))
     await h.until(running)
     // A 1–5 ms hop is slowed to hundreds of wall ms: the rate drops far below the speed.
-    expect(Math.min(...h.updates.filter((u) => u.playing).map((u) => u.anchor.rate))).toBeLessThan(0.2)
-    expect(h.updates.flatMap((u) => u.kubectl).map((r) => r.stdout)).toContain('pod/nginx created\n')
+    expect(Math.min(...h.updates.filter((u) => u.playing).map((u) => u.anchor.rate))).toBeLessThan(
+      0.2,
+    )
+    expect(h.updates.flatMap((u) => u.kubectl).map((r) => r.stdout)).toContain(
+      'pod/nginx created\n',
+    )
 
     h.client.send({ type: 'kubectl', line: 'get pods', requestId: 'ui:1' })
     const answer = () => h.updates.flatMap((u) => u.kubectl).find((r) => r.requestId === 'ui:1')

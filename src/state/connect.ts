@@ -13,7 +13,10 @@ export function connectedClient(): SimClient | null {
   return current
 }
 
-export function connect(client: SimClient, now: () => number = () => performance.now()): () => void {
+export function connect(
+  client: SimClient,
+  now: () => number = () => performance.now(),
+): () => void {
   current = client
   const offUpdate = client.onUpdate((update) => {
     applyUpdate(update, now())

@@ -34,7 +34,11 @@ const update = (over: Partial<Update>): Update => ({
 
 describe('reduceUpdate', () => {
   it('mirrors flows, settles them, and drops arrived ones from the live set', () => {
-    let s = reduceUpdate(initialSimState, update({ reset: true, flowsStarted: [flow(1, 0, 2)] }), 100)
+    let s = reduceUpdate(
+      initialSimState,
+      update({ reset: true, flowsStarted: [flow(1, 0, 2)] }),
+      100,
+    )
     expect(s.epoch).toBe(1)
     expect(s.live.map((f) => f.id)).toEqual(['flow:1'])
     expect(s.anchor.wallAt).toBe(100)
@@ -42,7 +46,13 @@ describe('reduceUpdate', () => {
       s,
       update({
         anchor: { virtualAt: 3, wallAt: 5, rate: 0, maxVirtual: 3 },
-        flowsSettled: [{ id: 'flow:1', outcome: 'delivered', stages: [{ name: 'authentication', outcome: 'ok', detail: '' }] }],
+        flowsSettled: [
+          {
+            id: 'flow:1',
+            outcome: 'delivered',
+            stages: [{ name: 'authentication', outcome: 'ok', detail: '' }],
+          },
+        ],
       }),
       200,
     )
@@ -53,7 +63,11 @@ describe('reduceUpdate', () => {
 
   it('applies object changes and deletions', () => {
     const obj = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nginx' } }
-    let s = reduceUpdate(initialSimState, update({ objects: [{ key: 'k', object: obj, revision: 2 }] }), 0)
+    let s = reduceUpdate(
+      initialSimState,
+      update({ objects: [{ key: 'k', object: obj, revision: 2 }] }),
+      0,
+    )
     expect(s.objects['k']).toEqual(obj)
     s = reduceUpdate(s, update({ objects: [{ key: 'k', object: null, revision: 3 }] }), 0)
     expect(s.objects['k']).toBeUndefined()

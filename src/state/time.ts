@@ -19,7 +19,11 @@ export function hopProgress(sentAt: number, arrivesAt: number, now: number): num
 }
 
 /** Keeps displayed time monotonic within one loaded simulation (`epoch`). */
-export function createDisplayClock(): (anchor: TimeAnchor, epoch: number, wallNow: number) => number {
+export function createDisplayClock(): (
+  anchor: TimeAnchor,
+  epoch: number,
+  wallNow: number,
+) => number {
   let lastEpoch = -1
   let last = 0
   return (anchor, epoch, wallNow) => {

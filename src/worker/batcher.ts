@@ -98,7 +98,11 @@ export function createBatcher(): Batcher {
         const f = all[i]
         if (f && f.outcome !== 'in-flight') {
           travelling.delete(i)
-          settled.push({ id: f.id, outcome: f.outcome, ...(f.stages ? { stages: [...f.stages] } : {}) })
+          settled.push({
+            id: f.id,
+            outcome: f.outcome,
+            ...(f.stages ? { stages: [...f.stages] } : {}),
+          })
         }
       }
       for (; nextFlow < all.length; nextFlow++) {

@@ -40,7 +40,10 @@ export interface HostEndpoint {
   start?: () => void
 }
 
-export function createSimHost(post: (message: WorkerMessage) => void, options: SimHostOptions = {}): SimHost {
+export function createSimHost(
+  post: (message: WorkerMessage) => void,
+  options: SimHostOptions = {},
+): SimHost {
   const pacer = createPacer(options.clock)
   const frames = options.frames ?? timeoutFrames
   const stepWallMs = options.stepWallMs ?? hopWallMs

@@ -37,7 +37,11 @@ describe('createPacer', () => {
     const clock = fakeClock()
     const pacer = createPacer(clock)
     clock.advance(50)
-    pacer.tick(() => 1, () => undefined, () => {})
+    pacer.tick(
+      () => 1,
+      () => undefined,
+      () => {},
+    )
     expect(pacer.virtual()).toBe(0)
   })
 
@@ -67,10 +71,18 @@ describe('createPacer', () => {
     const pacer = createPacer(clock)
     pacer.glideTo(10, 100)
     clock.advance(50)
-    pacer.tick(() => 1, () => undefined, () => {})
+    pacer.tick(
+      () => 1,
+      () => undefined,
+      () => {},
+    )
     expect(pacer.virtual()).toBeCloseTo(5)
     clock.advance(80)
-    pacer.tick(() => 1, () => undefined, () => {})
+    pacer.tick(
+      () => 1,
+      () => undefined,
+      () => {},
+    )
     expect(pacer.virtual()).toBe(10)
     expect(pacer.gliding()).toBe(false)
     expect(pacer.playing()).toBe(false)

@@ -58,7 +58,11 @@ export interface Pacer {
    * Moves virtual time forward by the wall time since the last call, event by event.
    * `advance(v)` runs the engine up to virtual time v; `rateAt()` is the dilated rate from there.
    */
-  tick(rateAt: () => number, nextEventAt: () => number | undefined, advance: (v: number) => void): void
+  tick(
+    rateAt: () => number,
+    nextEventAt: () => number | undefined,
+    advance: (v: number) => void,
+  ): void
   /** The rate last used, virtual ms per wall ms (0 when paused). */
   rate(): number
   /** Wall ms of the last tick. */

@@ -15,7 +15,12 @@ export interface FlowTokenProps {
  * One message in flight. FlowLayer moves the outer element every frame (no React render); motion
  * only handles the token's entrance and exit.
  */
-export const FlowToken = memo(function FlowToken({ flow, selected, reduced, register }: FlowTokenProps) {
+export const FlowToken = memo(function FlowToken({
+  flow,
+  selected,
+  reduced,
+  register,
+}: FlowTokenProps) {
   const style = flowStyle(flow.kind)
   const id = flow.id
   const ref = useCallback((el: HTMLDivElement | null) => register(id, el), [register, id])

@@ -4,7 +4,10 @@ import { flowStyles } from './flow-styles.ts'
 
 describe('flowStyles', () => {
   it('gives every flow kind a colour and a non-empty label', () => {
-    for (const [kind, style] of Object.entries(flowStyles) as [FlowKind, { color: string; noun: string }][]) {
+    for (const [kind, style] of Object.entries(flowStyles) as [
+      FlowKind,
+      { color: string; noun: string },
+    ][]) {
       expect(style.noun.trim(), kind).not.toBe('')
       expect(style.color, kind).toMatch(/^#[0-9a-f]{6}$/i)
     }

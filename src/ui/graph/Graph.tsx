@@ -14,7 +14,10 @@ import { FlowLayer } from '../flows/FlowLayer.tsx'
 import { layoutCluster, type ClusterLayout, type LayoutNode } from './layout.ts'
 import { edgeTypes, nodeTypes } from './node-types.ts'
 
-const groupTitles: Record<string, (n: LayoutNode) => { title: string; subtitle: string; testId: string }> = {
+const groupTitles: Record<
+  string,
+  (n: LayoutNode) => { title: string; subtitle: string; testId: string }
+> = {
   'control-plane': () => ({ title: 'Control plane', subtitle: '', testId: 'group.control-plane' }),
   'worker-node': (n) => ({ title: n.ref ?? '', subtitle: 'worker node', testId: `node.${n.ref}` }),
   'pending-pods': () => ({ title: 'Unscheduled', subtitle: '', testId: 'group.pending-pods' }),

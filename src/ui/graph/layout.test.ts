@@ -56,7 +56,12 @@ describe('layoutCluster', () => {
   })
 
   it('is a pure function of its input', () => {
-    expect(layoutCluster(cluster(), [{ key: '/registry/pods/default/nginx', node: 'node-2' }, { key: '/registry/pods/default/web' }])).toEqual(layout)
+    expect(
+      layoutCluster(cluster(), [
+        { key: '/registry/pods/default/nginx', node: 'node-2' },
+        { key: '/registry/pods/default/web' },
+      ]),
+    ).toEqual(layout)
   })
 
   it('lists parents before their children, as React Flow requires', () => {
@@ -68,15 +73,19 @@ describe('layoutCluster', () => {
   })
 
   it('keeps children inside their parent and siblings apart', () => {
-    for (const n of layout.nodes) if (n.parentId) expect(inside(n, node(n.parentId)), n.id).toBe(true)
+    for (const n of layout.nodes)
+      if (n.parentId) expect(inside(n, node(n.parentId)), n.id).toBe(true)
     const leaves = layout.nodes.filter((n) => n.type === 'component' || n.type === 'pod')
-    for (const a of leaves) for (const b of leaves) if (a !== b) expect(overlaps(a, b), `${a.id} ${b.id}`).toBe(false)
+    for (const a of leaves)
+      for (const b of leaves) if (a !== b) expect(overlaps(a, b), `${a.id} ${b.id}`).toBe(false)
   })
 
   it('draws the control plane above the worker nodes, kubectl top left, the registry at the right', () => {
     const api = layout.centers['kube-apiserver:0']!
     expect(api.y).toBeLessThan(layout.centers['kubelet:node-1']!.y)
-    expect(node('control-plane').absolute.y + node('control-plane').height).toBeLessThan(node('node:node-1').absolute.y)
+    expect(node('control-plane').absolute.y + node('control-plane').height).toBeLessThan(
+      node('node:node-1').absolute.y,
+    )
     expect(layout.centers['kubectl']!.x).toBeLessThan(api.x)
     expect(layout.centers['kubectl']!.y).toBeLessThan(api.y)
     expect(layout.centers['image-registry']!.x).toBeGreaterThan(api.x)

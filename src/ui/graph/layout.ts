@@ -128,7 +128,14 @@ export function layoutCluster(
     size: { width: number; height: number },
     ref?: string,
   ): LayoutNode =>
-    add({ id, type, position: { x, y }, absolute: { x, y }, ...size, ...(ref !== undefined ? { ref } : {}) })
+    add({
+      id,
+      type,
+      position: { x, y },
+      absolute: { x, y },
+      ...size,
+      ...(ref !== undefined ? { ref } : {}),
+    })
 
   const workerNames = [
     ...new Set(
@@ -161,7 +168,11 @@ export function layoutCluster(
   // nobody has scheduled yet stands at the end of the row; all boxes share the tallest height.
   const groupWidth = pad * 2 + componentSize.width
   const pending = podsByNode.get('') ?? []
-  const mostPods = Math.max(1, pending.length, ...workerNames.map((n) => podsByNode.get(n)?.length ?? 0))
+  const mostPods = Math.max(
+    1,
+    pending.length,
+    ...workerNames.map((n) => podsByNode.get(n)?.length ?? 0),
+  )
   const groupHeight = podSlot(mostPods - 1).y + podSize.height + pad
   const boxes = workerNames.length + 1
   const rowWidth = boxes * groupWidth + (boxes - 1) * nodeGap
@@ -188,9 +199,20 @@ export function layoutCluster(
   const nodesTop = top + cpHeight + corridor
   const groupX = (i: number): number => rowX + i * (groupWidth + nodeGap)
   workerNames.forEach((name, i) => {
-    const group = root(`node:${name}`, 'worker-node', groupX(i), nodesTop, { width: groupWidth, height: groupHeight }, name)
+    const group = root(
+      `node:${name}`,
+      'worker-node',
+      groupX(i),
+      nodesTop,
+      { width: groupWidth, height: groupHeight },
+      name,
+    )
     const here = actors.filter((a) => a.node === name)
-    const row: Partial<Record<ActorKind, number>> = { kubelet: 0, 'container-runtime': 1, 'kube-proxy': 2 }
+    const row: Partial<Record<ActorKind, number>> = {
+      kubelet: 0,
+      'container-runtime': 1,
+      'kube-proxy': 2,
+    }
     for (const a of here) {
       const r = row[a.kind]
       if (r !== undefined) child(a.id, 'component', group, pad, groupTitle + r * rowStep)
@@ -201,7 +223,10 @@ export function layoutCluster(
     })
   })
   const trayX = groupX(workerNames.length)
-  const tray = root('pending-pods', 'pending-pods', trayX, nodesTop, { width: groupWidth, height: groupHeight })
+  const tray = root('pending-pods', 'pending-pods', trayX, nodesTop, {
+    width: groupWidth,
+    height: groupHeight,
+  })
   pending.forEach((p, i) => {
     const s = podSlot(i)
     child(`pod:${p.key}`, 'pod', tray, s.x, groupTitle + (s.y - podsTop), podSize, p.key)
@@ -224,10 +249,16 @@ export function layoutCluster(
   const addLink = (from: string, to: string, points: Point[]): void => {
     if (!centers[from] || !centers[to]) return
     const ordered = from < to ? points : [...points].reverse()
-    links.push({ id: linkId(from, to), a: from < to ? from : to, b: from < to ? to : from, points: ordered })
+    links.push({
+      id: linkId(from, to),
+      a: from < to ? from : to,
+      b: from < to ? to : from,
+      points: ordered,
+    })
   }
   const corridorY = top + cpHeight + corridor / 2
-  const nodeIndex = (name: string | undefined): number => (name === undefined ? -1 : workerNames.indexOf(name))
+  const nodeIndex = (name: string | undefined): number =>
+    name === undefined ? -1 : workerNames.indexOf(name)
 
   for (const api of apiservers) {
     const c = centers[api.id]!
@@ -247,14 +278,21 @@ export function layoutCluster(
       } else if (a.kind === 'kube-proxy') {
         // Down the gutter left of its node, so the line passes beside the kubelet, not through it.
         const gutter = groupX(nodeIndex(a.node)) - 8
-        addLink(api.id, a.id, [c, { x: c.x, y: corridorY }, { x: gutter, y: corridorY }, { x: gutter, y: o.y }, o])
+        addLink(api.id, a.id, [
+          c,
+          { x: c.x, y: corridorY },
+          { x: gutter, y: corridorY },
+          { x: gutter, y: o.y },
+          o,
+        ])
       }
     }
   }
   workerNames.forEach((name, i) => {
     const kubelet = actors.find((a) => a.node === name && a.kind === 'kubelet')
     const runtime = actors.find((a) => a.node === name && a.kind === 'container-runtime')
-    if (kubelet && runtime) addLink(kubelet.id, runtime.id, [centers[kubelet.id]!, centers[runtime.id]!])
+    if (kubelet && runtime)
+      addLink(kubelet.id, runtime.id, [centers[kubelet.id]!, centers[runtime.id]!])
     if (runtime) {
       const r = centers[runtime.id]!
       const gutter = groupX(i) + groupWidth + 8

@@ -9,14 +9,22 @@ export function FlowDetails() {
   const flow = useSelectedFlow()
   if (!flow) {
     return (
-      <section className="panel panel--details" data-testid="panel.details" aria-label="Message details">
+      <section
+        className="panel panel--details"
+        data-testid="panel.details"
+        aria-label="Message details"
+      >
         <p className="panel__empty">Select a message to see what the receiver did with it.</p>
       </section>
     )
   }
   const style = flowStyle(flow.kind)
   return (
-    <section className="panel panel--details" data-testid="panel.details" aria-label="Message details">
+    <section
+      className="panel panel--details"
+      data-testid="panel.details"
+      aria-label="Message details"
+    >
       <div className="details__head">
         <span className="flow-row__noun" style={{ background: style.color }}>
           {style.noun}

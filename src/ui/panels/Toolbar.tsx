@@ -1,11 +1,5 @@
 import { useId } from 'react'
-import {
-  play,
-  pause,
-  setShowAmbient,
-  setSpeed,
-  step,
-} from '../../state/actions.ts'
+import { play, pause, setShowAmbient, setSpeed, step } from '../../state/actions.ts'
 import { speeds, usePlaybackStore } from '../../state/playback-store.ts'
 import {
   selectIdle,
@@ -20,7 +14,13 @@ import { Clock } from './Clock.tsx'
 
 const speedLabel = (s: number): string => `${s}×`
 
-const icon = { width: 12, height: 12, viewBox: '0 0 12 12', 'aria-hidden': true, fill: 'currentColor' } as const
+const icon = {
+  width: 12,
+  height: 12,
+  viewBox: '0 0 12 12',
+  'aria-hidden': true,
+  fill: 'currentColor',
+} as const
 const PlayIcon = () => (
   <svg {...icon}>
     <path d="M2 1l9 5-9 5z" />
@@ -50,7 +50,9 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <div className="toolbar__brand">
-        <span className="toolbar__logo" aria-hidden="true">⎈</span>
+        <span className="toolbar__logo" aria-hidden="true">
+          ⎈
+        </span>
         <span className="toolbar__app">kube-anatomy</span>
         <span className="toolbar__title">{title}</span>
       </div>

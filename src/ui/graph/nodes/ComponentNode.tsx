@@ -17,7 +17,13 @@ export const ComponentNode = memo(function ComponentNode({ id }: NodeProps) {
         if (!scope.current) return
         animate(
           scope.current,
-          { boxShadow: ['0 0 0 0px var(--accent)', '0 0 0 6px var(--accent-soft)', '0 0 0 0px var(--accent)'] },
+          {
+            boxShadow: [
+              '0 0 0 0px var(--accent)',
+              '0 0 0 6px var(--accent-soft)',
+              '0 0 0 0px var(--accent)',
+            ],
+          },
           { duration: 0.6, ease: 'easeOut' },
         )
       }),
@@ -36,8 +42,18 @@ export const ComponentNode = memo(function ComponentNode({ id }: NodeProps) {
       style={{ '--accent': style.color } as CSSProperties}
       title={actor.dormant ?? style.role}
     >
-      <Handle type="target" position={Position.Top} className="center-handle" isConnectable={false} />
-      <Handle type="source" position={Position.Bottom} className="center-handle" isConnectable={false} />
+      <Handle
+        type="target"
+        position={Position.Top}
+        className="center-handle"
+        isConnectable={false}
+      />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        className="center-handle"
+        isConnectable={false}
+      />
       <div className="component__name">{actorDisplayName(actor.id, actor.kind)}</div>
       <div className="component__role">
         {actor.dormant ?? (actor.running ? style.role : 'stopped')}
