@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
 
 const run = (cmd, args, env = process.env) => {
   const result = spawnSync(cmd, args, {
@@ -38,6 +39,19 @@ if (!chromium) {
   }
 }
 
+/** A free loopback port for `vite preview`, so a second run (or another app) never collides. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
 run('npx', ['vite', 'build', '--logLevel', 'warn'])
-const env = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) }
+const port = process.env.E2E_PORT || String(await freePort())
+const env = { ...process.env, E2E_PORT: port, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) }
 run('npx', ['playwright', 'test', ...process.argv.slice(2)], env)
