@@ -183,20 +183,19 @@ function objectRef(o: KObject): string {
   return m.namespace ? `${o.kind} ${m.namespace}/${m.name ?? ''}` : `${o.kind} ${m.name ?? ''}`
 }
 
+/** True for a client's HTTP request to kube-apiserver (as opposed to its answers). */
+export function isApiRequest(msg: Message): msg is ApiRequest {
+  return msg.kind.startsWith('apiserver.') && msg.kind !== 'apiserver.response'
+}
+
 /** The text on a token and in the flow list. */
 export function labelOf(msg: Message): string {
+  if (isApiRequest(msg)) {
+    const method = HTTP_METHOD[msg.verb]
+    const q = msg.query?.length ? `?${msg.query.map(([k, v]) => `${k}=${v}`).join('&')}` : ''
+    return `${method} ${msg.path}${q}`
+  }
   switch (msg.kind) {
-    case 'apiserver.get':
-    case 'apiserver.list':
-    case 'apiserver.create':
-    case 'apiserver.update':
-    case 'apiserver.patch':
-    case 'apiserver.delete':
-    case 'apiserver.watch': {
-      const method = HTTP_METHOD[msg.verb]
-      const q = msg.query?.length ? `?${msg.query.map(([k, v]) => `${k}=${v}`).join('&')}` : ''
-      return `${method} ${msg.path}${q}`
-    }
     case 'apiserver.response':
       return `${msg.code} ${HTTP_REASON[msg.code] ?? ''}`.trim()
     case 'watch.event':

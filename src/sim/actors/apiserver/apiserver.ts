@@ -5,6 +5,7 @@
  * clients' watches (FIDELITY.md §1.0).
  */
 import type { ActorDef } from '../../engine/actor.ts'
+import { isApiRequest } from '../../messages.ts'
 import type { ActorId } from '../../protocol.ts'
 import { handleRequest } from './requests.ts'
 import type { ApiserverState } from './state.ts'
@@ -18,16 +19,11 @@ export function newApiserverState(etcd: ActorId): ApiserverState {
 export const apiserver: ActorDef<ApiserverState> = {
   kind: 'kube-apiserver',
   receive(state, msg, ctx) {
+    if (isApiRequest(msg)) {
+      handleRequest(state, msg, ctx)
+      return
+    }
     switch (msg.kind) {
-      case 'apiserver.get':
-      case 'apiserver.list':
-      case 'apiserver.create':
-      case 'apiserver.update':
-      case 'apiserver.patch':
-      case 'apiserver.delete':
-      case 'apiserver.watch':
-        handleRequest(state, msg, ctx)
-        return
       case 'etcd.response':
         handleEtcdResponse(state, msg, ctx)
         return
