@@ -61,6 +61,12 @@ export interface Flow {
   ambient: boolean
   /** Work the receiver did with this message (apiserver stages, scheduler plugins), in order. */
   stages?: Stage[]
+  /**
+   * The part of the sender that sent it, when one process hosts several: the controller inside
+   * kube-controller-manager (`deployment-controller`, `replicaset-controller`, …). The UI lights
+   * that part up while the flow travels.
+   */
+  via?: string
 }
 
 export type FlowOutcome = 'in-flight' | 'delivered' | 'dropped'

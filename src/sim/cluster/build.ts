@@ -23,6 +23,7 @@ import { mulberry32, seedFor } from '../engine/rng.ts'
 import type { World } from '../engine/world.ts'
 import { rfc3339, uuid } from '../k8s/meta.ts'
 import type { KObject, NodeSpec, Scenario } from '../protocol.ts'
+import { watchWorkloads } from './workload-watches.ts'
 import { leaseObject, namespaceObject, nodeObject, rootCaConfigMap, serviceAccountObject, systemNamespaces } from './bootstrap-objects.ts'
 
 export const apiserverId = 'kube-apiserver:0'
@@ -71,9 +72,9 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
   addActor(world, 'image-registry', 'image-registry', newRegistryState([...builtInImages, ...scenario.registry.images]))
 
   for (const ns of systemNamespaces) {
-    kcm.namespaces[ns] = stored(etcd, `/registry/namespaces/${ns}`, namespaceObject(ns, created), random)
-    kcm.serviceaccounts[`${ns}/default`] = stored(etcd, `/registry/serviceaccounts/${ns}/default`, serviceAccountObject(ns, created), random)
-    kcm.configmaps[`${ns}/kube-root-ca.crt`] = stored(etcd, `/registry/configmaps/${ns}/kube-root-ca.crt`, rootCaConfigMap(ns, created), random)
+    kcm.caches.namespaces![ns] = stored(etcd, `/registry/namespaces/${ns}`, namespaceObject(ns, created), random)
+    kcm.caches.serviceaccounts![`${ns}/default`] = stored(etcd, `/registry/serviceaccounts/${ns}/default`, serviceAccountObject(ns, created), random)
+    kcm.caches.configmaps![`${ns}/kube-root-ca.crt`] = stored(etcd, `/registry/configmaps/${ns}/kube-root-ca.crt`, rootCaConfigMap(ns, created), random)
   }
   addWatcher(api, { client: controllerManagerId, prefix: '/registry/namespaces', fieldSelector: '', labelSelector: '' })
   addWatcher(api, { client: controllerManagerId, prefix: '/registry/serviceaccounts', fieldSelector: '', labelSelector: '' })
@@ -83,6 +84,7 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
   addWatcher(api, { client: schedulerId, prefix: '/registry/minions', fieldSelector: '', labelSelector: '' })
 
   scenario.cluster.nodes.forEach((spec, i) => joinNode(world, scenario, spec, i, { etcd, api, scheduler, random, startMs }))
+  watchWorkloads(api, kcm, etcd, controllerManagerId)
 
   for (const kv of Object.values(etcd.store.kv)) api.cache[kv.key] = kv.value
   scenario.script.forEach((step, i) => scheduleScript(world, i, step.atMs))

@@ -15,6 +15,8 @@ export interface SendOptions {
   durationMs?: number
   /** Work the sender did to produce this message (the scheduler's filter and score). */
   stages?: Stage[]
+  /** The part of the sender that sends it (a controller of kube-controller-manager); copied onto the Flow. */
+  via?: string
 }
 
 /** What the host learns without a flow: kubectl's answers and etcd's committed changes. */

@@ -119,6 +119,7 @@ class ActorCtx implements Ctx {
       ambient: opts.ambient ?? this.ambient,
     }
     if (opts.stages) flow.stages = [...opts.stages]
+    if (opts.via) flow.via = opts.via
     world.flows.push(flow)
     heapPush(world.queue, { time: arrivesAt, seq: world.seq++, type: 'deliver', flow: n, msg })
     return id

@@ -23,6 +23,15 @@ const table: ResourceInfo[] = [
   { resource: 'configmaps', group: '', version: 'v1', kind: 'ConfigMap', namespaced: true, etcdPrefix: '/registry/configmaps' },
   { resource: 'events', group: '', version: 'v1', kind: 'Event', namespaced: true, etcdPrefix: '/registry/events' },
   { resource: 'leases', group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', namespaced: true, etcdPrefix: '/registry/leases' },
+  // Workloads (issue 4); ReplicationControllers live under /registry/controllers (storage factory).
+  { resource: 'replicationcontrollers', group: '', version: 'v1', kind: 'ReplicationController', namespaced: true, etcdPrefix: '/registry/controllers' },
+  { resource: 'deployments', group: 'apps', version: 'v1', kind: 'Deployment', namespaced: true, etcdPrefix: '/registry/deployments' },
+  { resource: 'replicasets', group: 'apps', version: 'v1', kind: 'ReplicaSet', namespaced: true, etcdPrefix: '/registry/replicasets' },
+  { resource: 'daemonsets', group: 'apps', version: 'v1', kind: 'DaemonSet', namespaced: true, etcdPrefix: '/registry/daemonsets' },
+  { resource: 'statefulsets', group: 'apps', version: 'v1', kind: 'StatefulSet', namespaced: true, etcdPrefix: '/registry/statefulsets' },
+  { resource: 'controllerrevisions', group: 'apps', version: 'v1', kind: 'ControllerRevision', namespaced: true, etcdPrefix: '/registry/controllerrevisions' },
+  { resource: 'jobs', group: 'batch', version: 'v1', kind: 'Job', namespaced: true, etcdPrefix: '/registry/jobs' },
+  { resource: 'cronjobs', group: 'batch', version: 'v1', kind: 'CronJob', namespaced: true, etcdPrefix: '/registry/cronjobs' },
 ]
 
 /** events.k8s.io/v1 Events share core Events' storage. */

@@ -21,6 +21,12 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
     ctx.stage({ name: 'admission', outcome: 'failed', detail: `NamespaceLifecycle: namespace ${ns} does not exist` })
     return notFound(resourceByName('namespaces')!, ns)
   }
+  // NamespaceLifecycle refuses new content in a Terminating namespace (plugin/pkg/admission/namespace/lifecycle).
+  if (info.namespaced && ns && info.kind !== 'Event' && state.cache[etcdKey(resourceByName('namespaces')!, undefined, ns)]?.metadata.deletionTimestamp) {
+    const why = `unable to create new content in namespace ${ns} because it is being terminated`
+    ctx.stage({ name: 'admission', outcome: 'failed', detail: `NamespaceLifecycle: ${why}` })
+    return forbidden(info, String(obj.metadata.name ?? obj.metadata.generateName ?? ''), why)
+  }
   const notes: string[] = []
   if (info.kind === 'Pod') {
     applyPodDefaults(obj)

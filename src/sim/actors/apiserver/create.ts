@@ -61,7 +61,8 @@ export function create(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed:
   const epochMs = ctx.startTimeMs + ctx.now
   obj.metadata.uid = uuid(ctx.random)
   obj.metadata.creationTimestamp = rfc3339(epochMs)
-  if (info.kind === 'Pod') obj.metadata.generation = 1
+  // Each kind's strategy PrepareForCreate starts generation at 1 (pkg/registry/*/strategy.go).
+  if (info.kind === 'Pod' || generationKinds.has(info.kind)) obj.metadata.generation = 1
   const name = String(obj.metadata.name)
   const key = etcdKey(stored, obj.metadata.namespace, name)
   ctx.stage({ name: 'storage', outcome: 'ok', detail: `Txn If(create_revision(${key}) == 0) Then Put` })
@@ -74,6 +75,8 @@ export function create(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed:
     respond: 'object',
   })
 }
+
+const generationKinds = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob'])
 
 /** The resource whose storage a request writes to (events.k8s.io events are core events). */
 function resourceByNameForStorage(parsed: ParsedPath) {

@@ -10,6 +10,7 @@ import { rfc3339 } from '../../k8s/meta.ts'
 import { resourceByName } from '../../k8s/resources.ts'
 import { conflict, notFound, type Status } from '../../k8s/status.ts'
 import type { KObject } from '../../protocol.ts'
+import { markDeleting, shouldDeleteDuringUpdate } from './deletion.ts'
 import { respond, sendTxn } from './respond.ts'
 import type { ApiserverState, Mutation, RequestRef } from './state.ts'
 
@@ -55,6 +56,8 @@ export function applyMutation(current: KObject, mutation: Mutation, epochMs: num
       return { ok: true, object: merged }
     }
     case 'replace': {
+      // PUT …/status changes only status; PUT …/finalize only a namespace's spec.finalizers.
+      if (mutation.subresource === 'status' || mutation.subresource === 'finalize') return { ok: true, object: replaceSubresource(obj, mutation.object, mutation.subresource) }
       const next = clonePlain(mutation.object)
       next.metadata = { ...next.metadata, uid: obj.metadata.uid, creationTimestamp: obj.metadata.creationTimestamp }
       bumpGeneration(obj, next)
@@ -67,7 +70,18 @@ export function applyMutation(current: KObject, mutation: Mutation, epochMs: num
       }
       return { ok: true, object: obj }
     }
+    case 'mark-deleting':
+      markDeleting(obj, mutation.finalizer, epochMs)
+      return { ok: true, object: obj }
   }
+}
+
+function replaceSubresource(current: KObject, sent: KObject, subresource: string): KObject {
+  // deploymentStatusStrategy keeps the sent annotations (the controller writes the revision there).
+  if (subresource === 'status' && current.kind === 'Deployment') return { ...current, metadata: { ...current.metadata, annotations: clonePlain(sent.metadata.annotations) }, status: clonePlain(sent.status) }
+  if (subresource === 'status') return { ...current, status: clonePlain(sent.status) }
+  const finalizers = clonePlain((sent.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [])
+  return { ...current, spec: { ...((current.spec as object) ?? {}), finalizers } }
 }
 
 function bumpGeneration(before: KObject, after: KObject): void {
@@ -100,8 +114,9 @@ export function guaranteedUpdate(
     return
   }
   const expect = mutation.type === 'replace' && mutation.object.metadata.resourceVersion ? Number(mutation.object.metadata.resourceVersion) : Number(current.metadata.resourceVersion)
-  ctx.stage({ name: 'storage', outcome: 'ok', detail: `GuaranteedUpdate ${target.key}: Txn If(mod_revision == ${expect}) Then Put` })
-  sendTxn(state, ctx, { key: target.key, op: 'update', value: result.object, expectModRevision: expect }, {
+  const remove = shouldDeleteDuringUpdate(result.object)
+  ctx.stage({ name: 'storage', outcome: 'ok', detail: remove ? `the last finalizer is gone: Txn If(mod_revision(${target.key}) == ${expect}) Then Delete` : `GuaranteedUpdate ${target.key}: Txn If(mod_revision == ${expect}) Then Put` })
+  sendTxn(state, ctx, remove ? { key: target.key, op: 'delete', expectModRevision: expect } : { key: target.key, op: 'update', value: result.object, expectModRevision: expect }, {
     op: 'mutate',
     req,
     resource: target.resource,

@@ -6,6 +6,7 @@ import { etcdKey, etcdListPrefix, parsePath, type ParsedPath } from '../../k8s/r
 import { methodNotAllowed, type Status } from '../../k8s/status.ts'
 import type { KObject } from '../../protocol.ts'
 import { create } from './create.ts'
+import { deletesInTwoSteps, finalizerFor, propagationOf } from './deletion.ts'
 import { authStages, identityOf } from './identity.ts'
 import { guaranteedUpdate } from './mutate.ts'
 import { respond, sendRange, sendTxn } from './respond.ts'
@@ -68,7 +69,7 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
       const body = msg.body as KObject
       const mutation =
         msg.verb === 'update'
-          ? { type: 'replace' as const, object: body }
+          ? { type: 'replace' as const, object: body, ...(parsed.subresource ? { subresource: parsed.subresource } : {}) }
           : { type: 'merge-patch' as const, patch: body as unknown as Record<string, unknown>, ...(parsed.subresource ? { subresource: parsed.subresource } : {}) }
       ctx.stage({ name: 'admission', outcome: 'ok', detail: 'no mutating plugin applies to this update' })
       guaranteedUpdate(state, ctx, req, { ...target, name: parsed.name!, key }, mutation, 0)
@@ -113,6 +114,13 @@ function remove(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: Parsed
   const target = { resource: parsed.info.resource, group: parsed.info.group, name: parsed.name! }
   const options = (msg.body ?? {}) as { gracePeriodSeconds?: number }
   const graceText = query(msg, 'gracePeriodSeconds')
+  const policy = propagationOf(msg.body, msg.query)
+  if (current && deletesInTwoSteps(current, policy)) {
+    const finalizer = finalizerFor(policy)
+    ctx.stage({ name: 'storage', outcome: 'ok', detail: `deletionTimestamp set${finalizer ? `, finalizer ${finalizer} added` : ''}; the object stays until its finalizers are removed` })
+    guaranteedUpdate(state, ctx, req, { ...target, key }, { type: 'mark-deleting', ...(finalizer ? { finalizer } : {}) }, 0)
+    return
+  }
   if (parsed.info.kind === 'Pod' && current) {
     const spec = current.spec as { nodeName?: string; terminationGracePeriodSeconds?: number }
     const phase = (current.status as { phase?: string } | undefined)?.phase

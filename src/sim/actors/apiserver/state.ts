@@ -12,7 +12,9 @@ export interface RequestRef {
 export type Mutation =
   | { type: 'bind'; node: string }
   | { type: 'merge-patch'; patch: Record<string, unknown>; subresource?: string }
-  | { type: 'replace'; object: KObject }
+  | { type: 'replace'; object: KObject; subresource?: string }
+  /** DELETE that waits for finalizers (deletion.ts): deletionTimestamp, and the policy's finalizer. */
+  | { type: 'mark-deleting'; finalizer?: string }
   | { type: 'graceful-delete'; graceSeconds: number }
 
 /** What to do when etcd answers. */

@@ -1,0 +1,90 @@
+/**
+ * kube-controller-manager's state: one informer cache per resource it watches (shared by its
+ * controllers, as its SharedInformerFactory is), an index of pods by owner, and per controller a
+ * work queue and the bookkeeping real controllers keep (expectations, slow-start batches).
+ */
+import type { ApiClient } from '../client/api-client.ts'
+import type { Cache } from '../client/informer.ts'
+
+/** Controller names as `--controllers` spells them (cmd/kube-controller-manager/names). */
+export type ControllerName =
+  | 'deployment-controller'
+  | 'replicaset-controller'
+  | 'replicationcontroller-controller'
+  | 'daemonset-controller'
+  | 'statefulset-controller'
+  | 'job-controller'
+  | 'cronjob-controller'
+  | 'garbage-collector-controller'
+  | 'namespace-controller'
+  | 'serviceaccount-controller'
+  | 'serviceaccount-token-controller'
+  | 'root-ca-certificate-publisher-controller'
+
+/**
+ * client-go's workqueue: a key is queued once; while it is being synced (its requests in flight)
+ * a new change only marks it dirty, and it is queued again when the sync ends.
+ */
+export interface WorkQueue {
+  queue: string[]
+  queued: Record<string, true>
+  /** Requests still in flight per key being synced. */
+  busy: Record<string, number>
+  dirty: Record<string, true>
+}
+
+/** pkg/controller/controller_utils.go ControllerExpectations: creates and deletes not yet observed. */
+export interface Expectation {
+  add: number
+  del: number
+}
+
+/** A slowStartBatch in progress: the pods still to create and the size of the next batch. */
+export interface SlowStart {
+  remaining: number
+  batch: number
+  inFlight: number
+  failed: boolean
+}
+
+/** What to do with an apiserver response, as plain data. */
+export type Cont =
+  | { do: 'ignore' }
+  | { do: 'sync'; ctrl: ControllerName; key: string; step?: string; name?: string; uid?: string }
+
+export interface ControllerManagerState {
+  client: ApiClient<Cont>
+  /** Informer caches by resource (`pods`, `replicasets`, …), keyed `namespace/name`. */
+  caches: Record<string, Cache>
+  /** Pods by the uid of their controller (ownerReference with controller: true). */
+  podsByOwner: Record<string, Record<string, true>>
+  queues: Partial<Record<ControllerName, WorkQueue>>
+  expectations: Record<string, Expectation>
+  slowStart: Record<string, SlowStart>
+  /** Garbage collector: dependents by owner uid, and what each uid is. */
+  gc: { owners: Record<string, Record<string, true>>; objects: Record<string, { resource: string; key: string }> }
+  /** CronJob: the next scheduled time already armed per CronJob key. */
+  cronArmed: Record<string, number>
+}
+
+export const watchedResources = [
+  'namespaces',
+  'serviceaccounts',
+  'configmaps',
+  'nodes',
+  'pods',
+  'deployments',
+  'replicasets',
+  'replicationcontrollers',
+  'daemonsets',
+  'statefulsets',
+  'controllerrevisions',
+  'jobs',
+  'cronjobs',
+] as const
+
+export function newState(client: ApiClient<Cont>): ControllerManagerState {
+  const caches: Record<string, Cache> = {}
+  for (const r of watchedResources) caches[r] = {}
+  return { client, caches, podsByOwner: {}, queues: {}, expectations: {}, slowStart: {}, gc: { owners: {}, objects: {} }, cronArmed: {} }
+}
