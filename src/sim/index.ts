@@ -25,6 +25,8 @@ import type { World } from './engine/world.ts'
 import type { ActorView, EventSummary, Flow, KObject, KubectlResult, PodView, Scenario } from './protocol.ts'
 import { eventSummaries } from './cluster/events.ts'
 import { podViews } from './cluster/pod-views.ts'
+import { podDecision } from './cluster/pod-decision.ts'
+import type { PodDecisionView } from './protocol.ts'
 
 export type { Observation } from './engine/actor.ts'
 export { unsupportedFeature } from './cluster/capabilities.ts'
@@ -57,6 +59,8 @@ export interface Simulation {
   actors(): ActorView[]
   /** Every pod with its kubectl STATUS, for the graph. */
   podViews(): PodView[]
+  /** kube-scheduler's last decision for a pod (etcd key or `namespace/name`), as the inspector's table. */
+  podDecision(key: string): PodDecisionView | null
   /** Every Event in etcd, oldest first, as the CLI reports them. */
   events(): EventSummary[]
   kubectlResults(): readonly KubectlResult[]
@@ -103,6 +107,7 @@ export function createSimulation(scenario: Scenario): Simulation {
         ...(a.dormant !== undefined ? { dormant: a.dormant } : {}),
       })),
     podViews: () => podViews(etcdObjects(world), world.startTimeMs + world.now),
+    podDecision: (key) => podDecision(world, key),
     events: () => eventSummaries(etcdObjects(world), world.startTimeMs),
     kubectlResults: () => world.kubectl,
     drain() {

@@ -288,6 +288,11 @@ export type Command =
   | { type: 'step'; skipAmbient?: boolean }
   | { type: 'kubectl'; line: string; stdin?: string; requestId: string }
   | { type: 'reduced-motion'; reduced: boolean }
+  /**
+   * Follow one pod's scheduling decision (its etcd key), or stop with null: the worker answers
+   * with a `pod-decision` message now and whenever the scheduler decides again.
+   */
+  | { type: 'inspect-pod'; key: string | null }
 
 /** The pacer's mapping of wall time to virtual time, so the page can interpolate between updates. */
 export interface TimeAnchor {
@@ -324,7 +329,75 @@ export interface Update {
   deliveredCount: number
   /** True when the script is done and nothing is left but routine traffic. */
   idle: boolean
+  /** The inspected pod's scheduling decision, sent after `inspect-pod` and whenever it changes. */
+  podDecision?: PodDecisionMessage
 }
 
 /** A message from the worker to the page. */
 export type WorkerMessage = Update | { type: 'error'; message: string }
+
+/** The scheduler's last decision for the pod being inspected (`Update.podDecision`); null when it has none. */
+export interface PodDecisionMessage {
+  key: string
+  decision: PodDecisionView | null
+}
+
+/** One filter plugin's verdict on one node. */
+export interface FilterVerdictView {
+  plugin: string
+  /** `skip`: PreFilter returned Skip; `not-run`: an earlier filter failed, or the node was not examined. */
+  verdict: 'pass' | 'fail' | 'skip' | 'not-run'
+  reasons: string[]
+  /** The status code of a failure: `Unschedulable` or `UnschedulableAndUnresolvable`. */
+  code?: string
+}
+
+export interface NodeScoreView {
+  plugin: string
+  raw: number
+  normalized: number
+  /** normalized × weight. */
+  weighted: number
+}
+
+export interface NodeDecisionView {
+  name: string
+  /**
+   * `not-examined`: enough feasible nodes were found first (percentageOfNodesToScore);
+   * `prefilter-excluded`: NodeAffinity's PreFilter named other nodes.
+   */
+  outcome: 'feasible' | 'failed' | 'not-examined' | 'prefilter-excluded'
+  filters: FilterVerdictView[]
+  scores: NodeScoreView[]
+  total?: number
+  winner: boolean
+}
+
+/** kube-scheduler's decision for one pod, plugin by plugin and node by node (the inspector's table). */
+export interface PodDecisionView {
+  /** `namespace/name`. */
+  pod: string
+  /** Virtual ms of the scheduling cycle. */
+  atMs: number
+  attempt: number
+  nodesTotal: number
+  /** numFeasibleNodesToFind for this cycle. */
+  numNodesToFind: number
+  /** nextStartNodeIndex this cycle started filtering at. */
+  startIndex: number
+  /** Filter plugins in the profile's order. */
+  filterPlugins: string[]
+  preFilterSkipped: { plugin: string; why: string }[]
+  scorePlugins: { plugin: string; weight: number; skipped: boolean; why?: string }[]
+  /** False when 0 or 1 node passed the filters: nothing to score. */
+  scored: boolean
+  nodes: NodeDecisionView[]
+  /** The nominated node, tried first. */
+  nominatedTriedFirst?: string
+  winner?: string
+  /** The FitError text (`0/3 nodes are available: …`) when no node fitted. */
+  message?: string
+  /** Where preemption made room, and the pods deleted for it. */
+  nominatedNode?: string
+  victims?: string[]
+}

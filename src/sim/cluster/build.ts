@@ -16,7 +16,7 @@ import type { KubeletState } from '../actors/kubelet/state.ts'
 import { builtInImages } from '../actors/registry/catalogue.ts'
 import { newRegistryState } from '../actors/registry/registry.ts'
 import { newRuntimeState } from '../actors/runtime/runtime.ts'
-import { newSchedulerState, type SchedulerState } from '../actors/scheduler/scheduler.ts'
+import { newSchedulerState, seedNode, type SchedulerState } from '../actors/scheduler/scheduler.ts'
 import type { ActorDefs } from '../engine/engine.ts'
 import { addActor, createWorld, scheduleInput, scheduleScript, startTimer } from '../engine/engine.ts'
 import { mulberry32, seedFor } from '../engine/rng.ts'
@@ -82,6 +82,10 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
   // kube-scheduler's informers (pkg/scheduler/scheduler.go): non-terminal pods, and nodes.
   addWatcher(api, { client: schedulerId, prefix: '/registry/pods', fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed', labelSelector: '' })
   addWatcher(api, { client: schedulerId, prefix: '/registry/minions', fieldSelector: '', labelSelector: '' })
+  // PodTopologySpread's default selector comes from the Services, ReplicationControllers,
+  // ReplicaSets and StatefulSets that select a pod (pkg/scheduler/framework/plugins/helper/spread.go).
+  for (const prefix of ['/registry/services/specs', '/registry/controllers', '/registry/replicasets', '/registry/statefulsets'])
+    addWatcher(api, { client: schedulerId, prefix, fieldSelector: '', labelSelector: '' })
 
   scenario.cluster.nodes.forEach((spec, i) => joinNode(world, scenario, spec, i, { etcd, api, scheduler, random, startMs }))
   watchWorkloads(api, kcm, etcd, controllerManagerId)
@@ -104,7 +108,7 @@ function joinNode(world: World, scenario: Scenario, spec: NodeSpec, index: numbe
   const addr = addressing(scenario, index)
   const node = stored(boot.etcd, `/registry/minions/${spec.name}`, nodeObject(spec, addr, boot.startMs, kubeletVersion), boot.random)
   const lease = stored(boot.etcd, `/registry/leases/kube-node-lease/${spec.name}`, leaseObject(spec.name, String(node.metadata.uid), boot.startMs), boot.random)
-  boot.scheduler.nodes[cacheKey(node)] = node
+  seedNode(boot.scheduler, cacheKey(node), node)
 
   const kubeletId = `kubelet:${spec.name}`
   const runtimeId = `container-runtime:${spec.name}`

@@ -130,10 +130,55 @@ export function admitDefaultTolerations(pod: KObject): string {
     : 'DefaultTolerationSeconds: pod already tolerates not-ready and unreachable'
 }
 
-/** Priority admission: no PriorityClass named and no global default, so priority 0. */
-export function admitPriority(pod: KObject): string {
-  const spec = pod.spec as PodSpec
-  spec.priority ??= 0
-  spec.preemptionPolicy ??= 'PreemptLowerPriority'
-  return `Priority: priority ${spec.priority}, preemptionPolicy ${spec.preemptionPolicy}`
+/**
+ * The PriorityClasses kube-apiserver creates at start-up (pkg/apis/scheduling/types.go
+ * SystemNodeCritical = SystemCriticalPriority + 1000, SystemClusterCritical = 2000000000).
+ */
+export const systemPriorityClasses: { name: string; value: number }[] = [
+  { name: 'system-node-critical', value: 2_000_001_000 },
+  { name: 'system-cluster-critical', value: 2_000_000_000 },
+]
+
+interface PriorityClassLike {
+  metadata: { name?: string }
+  value?: number
+  globalDefault?: boolean
+  preemptionPolicy?: string
+}
+
+/** The PriorityClass objects in the apiserver's cache (`/registry/priorityclasses/…`). */
+export function priorityClassesIn(cache: Record<string, KObject>): PriorityClassLike[] {
+  const out: PriorityClassLike[] = []
+  for (const key in cache) if (key.startsWith('/registry/priorityclasses/')) out.push(cache[key] as unknown as PriorityClassLike)
+  return out
+}
+
+function findClass(name: string, classes: PriorityClassLike[]): PriorityClassLike | undefined {
+  const sys = systemPriorityClasses.find((c) => c.name === name)
+  if (sys) return { metadata: { name: sys.name }, value: sys.value }
+  return classes.find((c) => c.metadata.name === name)
+}
+
+/** The Priority plugin's refusal when the named class does not exist (plugin/pkg/admission/priority/admission.go). */
+export function missingPriorityClass(pod: KObject, classes: PriorityClassLike[]): string | undefined {
+  const name = (pod.spec as PodSpec & { priorityClassName?: string }).priorityClassName
+  if (!name || findClass(name, classes)) return undefined
+  return `no PriorityClass with name ${name} was found`
+}
+
+/**
+ * Priority admission: spec.priorityClassName resolves to its value and preemption policy; with
+ * no name, the globalDefault class if there is one, else priority 0.
+ */
+export function admitPriority(pod: KObject, classes: PriorityClassLike[] = []): string {
+  const spec = pod.spec as PodSpec & { priorityClassName?: string }
+  let pc = spec.priorityClassName ? findClass(spec.priorityClassName, classes) : undefined
+  if (!spec.priorityClassName) {
+    pc = classes.filter((c) => c.globalDefault).sort((a, b) => (a.value ?? 0) - (b.value ?? 0))[0]
+    if (pc) spec.priorityClassName = pc.metadata.name
+  }
+  spec.priority ??= pc?.value ?? 0
+  spec.preemptionPolicy ??= (pc?.preemptionPolicy as string | undefined) ?? 'PreemptLowerPriority'
+  const from = pc ? ` from PriorityClass ${pc.metadata.name}` : ''
+  return `Priority: priority ${spec.priority}${from}, preemptionPolicy ${spec.preemptionPolicy}`
 }

@@ -3,7 +3,7 @@
  * Returns the error status to answer with, or null when the object may be stored.
  */
 import type { Ctx } from '../../engine/actor.ts'
-import { admitDefaultTolerations, admitPriority, admitServiceAccount, applyPodDefaults } from '../../k8s/pod-defaults.ts'
+import { admitDefaultTolerations, admitPriority, admitServiceAccount, applyPodDefaults, missingPriorityClass, priorityClassesIn } from '../../k8s/pod-defaults.ts'
 import { etcdKey, resourceByName, type ResourceInfo } from '../../k8s/resources.ts'
 import { forbidden, invalid, notFound, type Status } from '../../k8s/status.ts'
 import { validateObjectName, validatePod } from '../../k8s/validation.ts'
@@ -37,7 +37,13 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
       ctx.stage({ name: 'admission', outcome: 'failed', detail: `ServiceAccount: ${why}` })
       return forbidden(info, String(obj.metadata.name), why)
     }
-    notes.push(admitServiceAccount(obj, ctx.random), admitDefaultTolerations(obj), admitPriority(obj))
+    const classes = priorityClassesIn(state.cache)
+    const noClass = missingPriorityClass(obj, classes)
+    if (noClass) {
+      ctx.stage({ name: 'admission', outcome: 'failed', detail: `Priority: ${noClass}` })
+      return forbidden(info, String(obj.metadata.name), noClass)
+    }
+    notes.push(admitServiceAccount(obj, ctx.random), admitDefaultTolerations(obj), admitPriority(obj, classes))
   }
   ctx.stage({
     name: 'admission',

@@ -1,96 +1,211 @@
 /**
- * One scheduling cycle for one pod: filter every node, score the feasible ones, pick the best,
- * breaking ties uniformly at random (schedule_one.go selectHost; FIDELITY.md §2.2).
+ * One scheduling cycle for one pod (schedule_one.go `schedulePod`; FIDELITY.md §2.2): PreFilter,
+ * Filter from nextStartNodeIndex until enough feasible nodes are found, PreScore, Score,
+ * NormalizeScore, weights, and a host picked uniformly at random among the best.
+ * The decision is kept compactly (a failing node's first failing plugin and reasons; score
+ * arrays over the feasible nodes) and expanded into a table only when someone asks.
  */
-import type { KObject } from '../../protocol.ts'
-import { runFilters, type FilterVerdict } from './filters.ts'
+import type { Cycle } from './cycle.ts'
+import { nodeAffinityPreFilterNodes } from './filters.ts'
 import type { NodeInfo } from './node-info.ts'
-import { runScores, type PluginScores } from './scores.ts'
+import { filterPlugins, scorePlugins } from './profile.ts'
+import type { FilterStatus } from './types.ts'
+
+export interface NodeFailure extends FilterStatus {
+  /** Index into filterPlugins of the first failing plugin. */
+  plugin: number
+}
+
+export interface PluginScores {
+  plugin: string
+  weight: number
+  skipped: boolean
+  raw: number[]
+  normalized: number[]
+}
 
 export interface Decision {
   pod: string
-  nodes: { name: string; filters: FilterVerdict[]; feasible: boolean }[]
-  scores: PluginScores[]
+  uid: string
+  /** Virtual ms of the cycle. */
+  atMs: number
+  /** Scheduling attempts of this pod so far, this one included. */
+  attempt: number
+  nodesTotal: number
+  numNodesToFind: number
+  startIndex: number
+  /** Filter plugins whose PreFilter returned Skip. */
+  preFilterSkipped: string[]
+  /** NodeAffinity's PreFilterResult: only these nodes were filtered. */
+  preFilterNodes?: string[]
+  /** The nominated node, tried first (evaluateNominatedNode). */
+  nominated?: string
+  /** Node names in the order they were filtered. */
+  examined: string[]
+  /** Examined nodes that failed, by name. */
+  failed: Record<string, NodeFailure>
   /** Feasible node names, in the order of the score arrays. */
   feasible: string[]
+  scores: PluginScores[]
   totals: number[]
   winner?: string
   /** The FitError text when nothing fits. */
   message?: string
+  /** DefaultPreemption's outcome. */
+  preemption?: { nominatedNode?: string; victims: string[]; message: string }
 }
 
-/** `0/3 nodes are available: 1 Insufficient cpu, 2 node(s) had untolerated taint {…}. preemption: …` */
-export function fitError(d: Decision): string {
-  const n = d.nodes.length
-  if (n === 0) return 'no nodes available to schedule pods'
-  const counts = new Map<string, number>()
-  const unresolvable = new Set<string>()
-  for (const node of d.nodes) {
-    const failed = node.filters[node.filters.length - 1]!
-    for (const r of failed.reasons) counts.set(r, (counts.get(r) ?? 0) + 1)
-    if (failed.unresolvable) unresolvable.add(node.name)
+/** minFeasibleNodesToFind 100, minFeasibleNodesPercentageToFind 5 (schedule_one.go). */
+export function numFeasibleNodesToFind(percentage: number, numAllNodes: number): number {
+  if (numAllNodes < 100) return numAllNodes
+  let pct = percentage
+  if (pct === 0) {
+    pct = 50 - Math.trunc(numAllNodes / 125)
+    if (pct < 5) pct = 5
   }
-  const histogram = [...counts].map(([r, c]) => `${c} ${r}`).sort()
-  // DefaultPreemption: nodes failing an unresolvable filter are "not helpful"; the rest have no
-  // lower-priority victims in a cluster where every pod has priority 0.
-  const notHelpful = unresolvable.size
-  const noVictims = n - notHelpful
-  const post = [
-    ...(notHelpful ? [`${notHelpful} Preemption is not helpful for scheduling`] : []),
-    ...(noVictims ? [`${noVictims} No preemption victims found for incoming pod`] : []),
-  ].sort()
-  return `0/${n} nodes are available: ${histogram.join(', ')}. preemption: 0/${n} nodes are available: ${post.join(', ')}.`
+  const num = Math.trunc((numAllNodes * pct) / 100)
+  return num < 100 ? 100 : num
 }
 
-export function decide(podKey: string, pod: KObject, nodes: NodeInfo[], random: () => number): Decision {
-  const verdicts = nodes.map((n) => {
-    const filters = runFilters(pod, n)
-    return { name: n.name, filters, feasible: filters.every((f) => f.ok) }
-  })
-  const feasibleInfos = nodes.filter((_, i) => verdicts[i]!.feasible)
-  const d: Decision = { pod: podKey, nodes: verdicts, scores: [], feasible: feasibleInfos.map((n) => n.name), totals: [] }
-  if (feasibleInfos.length === 0) {
-    d.message = fitError(d)
-    return d
+/** Runs the filters in order on one node; the first failure stops it. */
+export function runFilters(c: Cycle, n: NodeInfo, skipped: Record<string, true>): NodeFailure | null {
+  for (let i = 0; i < filterPlugins.length; i++) {
+    const p = filterPlugins[i]!
+    if (skipped[p.name]) continue
+    const s = p.filter(c, n)
+    if (s) return { ...s, plugin: i }
   }
-  if (feasibleInfos.length === 1) {
-    d.winner = feasibleInfos[0]!.name
-    return d
+  return null
+}
+
+/** Every PreFilter; returns the set of plugins that skip. */
+export function runPreFilters(c: Cycle): Record<string, true> {
+  const skipped: Record<string, true> = {}
+  for (const p of filterPlugins) if (p.preFilter && !p.preFilter(c)) skipped[p.name] = true
+  return skipped
+}
+
+export interface CycleResult {
+  decision: Decision
+  nextStartIndex: number
+}
+
+export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; startIndex: number; nominated?: string }, random: () => number): CycleResult {
+  const all = c.allNodes
+  const d: Decision = {
+    pod: c.key,
+    uid: String(c.pod.metadata.uid ?? ''),
+    atMs: meta.atMs,
+    attempt: meta.attempt,
+    nodesTotal: all.length,
+    numNodesToFind: 0,
+    startIndex: meta.startIndex,
+    preFilterSkipped: [],
+    examined: [],
+    failed: {},
+    feasible: [],
+    scores: [],
+    totals: [],
   }
-  d.scores = runScores(pod, feasibleInfos, nodes)
-  d.totals = feasibleInfos.map((_, i) => d.scores.reduce((sum, s) => sum + (s.skipped ? 0 : s.normalized[i]! * s.weight), 0))
-  let best = -1
-  let ties = 0
-  for (let i = 0; i < feasibleInfos.length; i++) {
-    const total = d.totals[i]!
-    if (total > best) {
-      best = total
-      ties = 1
-      d.winner = feasibleInfos[i]!.name
-    } else if (total === best) {
-      ties++
-      if (random() < 1 / ties) d.winner = feasibleInfos[i]!.name
+  if (!all.length) {
+    d.message = 'no nodes available to schedule pods'
+    return { decision: d, nextStartIndex: meta.startIndex }
+  }
+  const skipped = runPreFilters(c)
+  d.preFilterSkipped = filterPlugins.filter((p) => skipped[p.name]).map((p) => p.name)
+  const only = nodeAffinityPreFilterNodes(c)
+  let nodes = all
+  if (only) {
+    d.preFilterNodes = only
+    const set = new Set(only)
+    nodes = all.filter((n) => set.has(n.name))
+  }
+  const feasible: NodeInfo[] = []
+  // A pod that preempted before tries its nominated node first (evaluateNominatedNode).
+  const nominated = meta.nominated ? c.cache.nodes[meta.nominated] : undefined
+  if (nominated && nodes.includes(nominated)) {
+    d.nominated = nominated.name
+    const f = runFilters(c, nominated, skipped)
+    if (!f) {
+      d.examined.push(nominated.name)
+      d.feasible.push(nominated.name)
+      d.winner = nominated.name
+      return { decision: d, nextStartIndex: meta.startIndex }
     }
   }
-  return d
+  const n = nodes.length
+  const toFind = numFeasibleNodesToFind(c.cfg.percentageOfNodesToScore, n)
+  d.numNodesToFind = toFind
+  const start = n ? meta.startIndex % n : 0
+  d.startIndex = start
+  let processed = 0
+  for (let i = 0; i < n && feasible.length < toFind; i++) {
+    const node = nodes[(start + i) % n]!
+    processed++
+    d.examined.push(node.name)
+    const f = runFilters(c, node, skipped)
+    if (f) d.failed[node.name] = f
+    else feasible.push(node)
+  }
+  const nextStartIndex = n ? (start + processed) % n : 0
+  d.feasible = feasible.map((f) => f.name)
+  // No feasible node: the caller runs PostFilter (preemption) and writes the FitError.
+  if (!feasible.length) return { decision: d, nextStartIndex }
+  if (feasible.length === 1) {
+    d.winner = feasible[0]!.name
+    return { decision: d, nextStartIndex }
+  }
+  d.scores = scorePlugins.map((p) => {
+    if (p.preScore && !p.preScore(c, feasible)) return { plugin: p.name, weight: p.weight, skipped: true, raw: [], normalized: [] }
+    const raw = feasible.map((node) => p.score(c, node))
+    const normalized = p.normalize ? p.normalize(c, feasible, raw) : raw
+    return { plugin: p.name, weight: p.weight, skipped: false, raw, normalized }
+  })
+  d.totals = feasible.map((_, i) => {
+    let sum = 0
+    for (const s of d.scores) if (!s.skipped) sum += s.normalized[i]! * s.weight
+    return sum
+  })
+  d.winner = selectHost(d.feasible, d.totals, random)
+  return { decision: d, nextStartIndex }
 }
 
-/** The decision as stages for the binding request's flow. */
-export function decisionStages(d: Decision): { name: string; outcome: 'ok' | 'failed' | 'skipped'; detail: string }[] {
-  const filter = d.nodes.map((n) => {
-    const last = n.filters[n.filters.length - 1]!
-    return n.feasible ? `${n.name}: passes` : `${n.name}: ${last.plugin} — ${last.reasons.join(', ')}`
-  })
-  const stages: { name: string; outcome: 'ok' | 'failed' | 'skipped'; detail: string }[] = [
-    { name: 'filter', outcome: d.feasible.length ? 'ok' : 'failed', detail: filter.join('; ') },
-  ]
-  if (d.scores.length) {
-    const per = d.feasible.map((name, i) => {
-      const parts = d.scores.filter((s) => !s.skipped).map((s) => `${s.plugin} ${s.normalized[i]}×${s.weight}`)
-      return `${name} = ${d.totals[i]} (${parts.join(' + ')})`
-    })
-    stages.push({ name: 'score', outcome: 'ok', detail: per.join('; ') })
+/** The best total; ties broken uniformly at random by reservoir sampling (selectHost). */
+export function selectHost(names: string[], totals: number[], random: () => number): string {
+  let best = -1
+  let ties = 0
+  let winner = names[0]!
+  for (let i = 0; i < names.length; i++) {
+    const t = totals[i]!
+    if (t > best) {
+      best = t
+      ties = 1
+      winner = names[i]!
+    } else if (t === best) {
+      ties++
+      if (Math.floor(random() * ties) === 0) winner = names[i]!
+    }
   }
-  if (d.winner) stages.push({ name: 'select', outcome: 'ok', detail: `${d.winner}${d.scores.length ? '' : ' (the only feasible node)'}` })
-  return stages
+  return winner
+}
+
+/** `reason` counts over the failed nodes, as `"<count> <reason>"` sorted (framework/types.go). */
+export function histogram(reasonsPerNode: string[][]): string {
+  const counts = new Map<string, number>()
+  for (const reasons of reasonsPerNode) for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1)
+  return [...counts].map(([r, n]) => `${n} ${r}`).sort().join(', ')
+}
+
+/** FitError.Error() without the PostFilter part: `0/3 nodes are available: 1 …, 2 ….` */
+export function fitErrorMessage(d: Decision, postFilterMsg = ''): string {
+  const reasons = Object.values(d.failed).map((f) => f.reasons)
+  if (d.preFilterNodes) {
+    const set = new Set(d.preFilterNodes)
+    const absent = d.nodesTotal - d.examined.filter((n) => set.has(n)).length
+    for (let i = 0; i < absent; i++) reasons.push(["node(s) didn't satisfy plugin(s) [NodeAffinity]"])
+  }
+  let msg = `0/${d.nodesTotal} nodes are available: ${histogram(reasons)}.`
+  // The PostFilter message carries no period of its own (FIDELITY.md §2.4).
+  if (postFilterMsg) msg += ` ${postFilterMsg.replace(/\.$/, '')}.`
+  return msg
 }

@@ -1,121 +1,100 @@
 /**
- * Filter plugins of the default profile, in its order; a node stops at its first failing filter
- * (pkg/scheduler/apis/config/v1/default_plugins.go; FIDELITY.md §2.1, §2.3). Reasons are the
- * plugins' real texts.
+ * The node-local filter plugins of the default profile, each with its real reason text and status
+ * code (FIDELITY.md §2.3): nodeunschedulable/node_unschedulable.go, nodename/node_name.go,
+ * tainttoleration/taint_toleration.go, nodeaffinity/node_affinity.go, nodeports/node_ports.go,
+ * noderesources/fit.go. Unschedulable means preemption might help; UnschedulableAndUnresolvable
+ * means it cannot.
  */
-import type { KObject, Taint } from '../../protocol.ts'
+import type { Cycle } from './cycle.ts'
+import { usage } from './cycle.ts'
+import { matchesNodeSelectorTerm } from './labels.ts'
 import type { NodeInfo } from './node-info.ts'
-import { hostPorts, podRequests, requestsNothing } from './pod-resources.ts'
-import { untolerated, type Toleration } from './taints.ts'
+import { portsConflict } from './pod-resources.ts'
+import { untolerated } from './taints.ts'
+import { nodeTaints, type FilterStatus } from './types.ts'
 
-export interface FilterVerdict {
-  plugin: string
-  ok: boolean
-  /** The failure reasons, in the words of the FitError histogram. */
-  reasons: string[]
-  /** UnschedulableAndUnresolvable: preemption would not help. */
-  unresolvable: boolean
+export const unresolvable = (...reasons: string[]): FilterStatus => ({ code: 'UnschedulableAndUnresolvable', reasons })
+export const unschedulable = (...reasons: string[]): FilterStatus => ({ code: 'Unschedulable', reasons })
+
+export function nodeUnschedulableFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
+  if (!(n.node.spec as { unschedulable?: boolean } | undefined)?.unschedulable) return null
+  // A pod tolerating node.kubernetes.io/unschedulable:NoSchedule may still go there.
+  const taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const }
+  if (!untolerated([taint], c.spec.tolerations ?? [], ['NoSchedule'])) return null
+  return unresolvable('node(s) were unschedulable')
 }
 
-interface PodSpecLike {
-  nodeName?: string
-  nodeSelector?: Record<string, string>
-  tolerations?: Toleration[]
-  affinity?: {
-    nodeAffinity?: {
-      requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchExpressions?: Requirement[] }[] }
+export function nodeNameFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
+  const wanted = c.spec.nodeName
+  return wanted && wanted !== n.name ? unresolvable("node(s) didn't match the requested node name") : null
+}
+
+export function taintTolerationFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
+  const t = untolerated(nodeTaints(n.node), c.spec.tolerations ?? [], ['NoSchedule', 'NoExecute'])
+  return t ? unresolvable(`node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`) : null
+}
+
+/** nodeSelector (every pair) and required node affinity (terms ORed). */
+export function matchesRequiredNodeAffinity(c: Pick<Cycle, 'spec'>, n: NodeInfo): boolean {
+  const labels = n.node.metadata.labels ?? {}
+  for (const k in c.spec.nodeSelector ?? {}) if (labels[k] !== c.spec.nodeSelector![k]) return false
+  const terms = c.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
+  if (!terms) return true
+  return terms.some((t) => matchesNodeSelectorTerm(n.node, t))
+}
+
+export function nodeAffinityFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
+  return matchesRequiredNodeAffinity(c, n) ? null : unresolvable("node(s) didn't match Pod's node affinity/selector")
+}
+
+/**
+ * NodeAffinity PreFilter: when every required term names nodes by `metadata.name In`, only those
+ * nodes are filtered at all (node_affinity.go PreFilter returns a PreFilterResult).
+ */
+export function nodeAffinityPreFilterNodes(c: Cycle): string[] | undefined {
+  const terms = c.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
+  if (!terms?.length) return undefined
+  const names = new Set<string>()
+  for (const t of terms) {
+    const byName = (t.matchFields ?? []).filter((f) => f.key === 'metadata.name' && f.operator === 'In')
+    if (byName.length !== 1) return undefined
+    for (const v of byName[0]!.values ?? []) names.add(v)
+  }
+  return [...names]
+}
+
+export function nodePortsFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
+  if (!c.ports.length) return null
+  const used = usage(c, n).ports
+  const clash = c.ports.some((w) => used.some((u) => portsConflict(u, w)))
+  return clash ? unschedulable("node(s) didn't have free ports for the requested pod ports") : null
+}
+
+/**
+ * Every failing resource is reported; a request larger than the node's whole allocatable is
+ * unresolvable (fit.go fitsRequest `Unresolvable`).
+ */
+export function nodeResourcesFitFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
+  const { requested, count } = usage(c, n)
+  const reasons: string[] = []
+  let hopeless = false
+  if (count + 1 > n.allocatablePods) reasons.push('Too many pods')
+  if (!c.bestEffort) {
+    const r = c.req
+    const a = n.allocatable
+    const check = (want: number, alloc: number, used: number, name: string): void => {
+      if (want > 0 && want > alloc - used) {
+        reasons.push(`Insufficient ${name}`)
+        if (want > alloc) hopeless = true
+      }
+    }
+    check(r.milliCpu, a.milliCpu, requested.milliCpu, 'cpu')
+    check(r.memory, a.memory, requested.memory, 'memory')
+    check(r.ephemeral, a.ephemeral, requested.ephemeral, 'ephemeral-storage')
+    for (const name of Object.keys(r.scalar).sort()) {
+      check(r.scalar[name]!, a.scalar[name] ?? 0, requested.scalar[name] ?? 0, name)
     }
   }
-}
-
-interface Requirement {
-  key: string
-  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt'
-  values?: string[]
-}
-
-const pass = (plugin: string): FilterVerdict => ({ plugin, ok: true, reasons: [], unresolvable: false })
-const fail = (plugin: string, reasons: string[], unresolvable: boolean): FilterVerdict => ({ plugin, ok: false, reasons, unresolvable })
-
-function spec(pod: KObject): PodSpecLike {
-  return (pod.spec ?? {}) as PodSpecLike
-}
-
-function nodeTaints(n: NodeInfo): Taint[] {
-  return ((n.node.spec as { taints?: Taint[] } | undefined)?.taints ?? []) as Taint[]
-}
-
-function nodeUnschedulable(pod: KObject, n: NodeInfo): FilterVerdict {
-  const cordoned = (n.node.spec as { unschedulable?: boolean } | undefined)?.unschedulable
-  const tolerated = !untolerated([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }], spec(pod).tolerations ?? [], ['NoSchedule'])
-  return cordoned && !tolerated ? fail('NodeUnschedulable', ['node(s) were unschedulable'], true) : pass('NodeUnschedulable')
-}
-
-function nodeName(pod: KObject, n: NodeInfo): FilterVerdict {
-  const wanted = spec(pod).nodeName
-  return wanted && wanted !== n.name ? fail('NodeName', ["node(s) didn't match the requested node name"], true) : pass('NodeName')
-}
-
-function taintToleration(pod: KObject, n: NodeInfo): FilterVerdict {
-  const t = untolerated(nodeTaints(n), spec(pod).tolerations ?? [], ['NoSchedule', 'NoExecute'])
-  return t ? fail('TaintToleration', [`node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`], true) : pass('TaintToleration')
-}
-
-function matchesRequirement(labels: Record<string, string>, r: Requirement): boolean {
-  const v = labels[r.key]
-  switch (r.operator) {
-    case 'In':
-      return v !== undefined && (r.values ?? []).includes(v)
-    case 'NotIn':
-      return v === undefined || !(r.values ?? []).includes(v)
-    case 'Exists':
-      return v !== undefined
-    case 'DoesNotExist':
-      return v === undefined
-    case 'Gt':
-      return v !== undefined && Number(v) > Number(r.values?.[0])
-    case 'Lt':
-      return v !== undefined && Number(v) < Number(r.values?.[0])
-  }
-}
-
-function nodeAffinity(pod: KObject, n: NodeInfo): FilterVerdict {
-  const labels = n.node.metadata.labels ?? {}
-  const s = spec(pod)
-  const selectorOk = Object.entries(s.nodeSelector ?? {}).every(([k, v]) => labels[k] === v)
-  const terms = s.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
-  const termsOk = !terms || terms.some((t) => (t.matchExpressions ?? []).every((r) => matchesRequirement(labels, r)))
-  return selectorOk && termsOk ? pass('NodeAffinity') : fail('NodeAffinity', ["node(s) didn't match Pod's node affinity/selector"], true)
-}
-
-function nodePorts(pod: KObject, n: NodeInfo): FilterVerdict {
-  const wanted = hostPorts(pod)
-  if (!wanted.length) return pass('NodePorts')
-  const used = n.pods.flatMap(hostPorts)
-  const clash = wanted.some((w) => used.some((u) => u.port === w.port && u.protocol === w.protocol && (u.hostIP === w.hostIP || u.hostIP === '0.0.0.0' || w.hostIP === '0.0.0.0')))
-  return clash ? fail('NodePorts', ["node(s) didn't have free ports for the requested pod ports"], false) : pass('NodePorts')
-}
-
-function nodeResourcesFit(pod: KObject, n: NodeInfo): FilterVerdict {
-  const reasons: string[] = []
-  if (n.pods.length + 1 > n.allocatable.pods) reasons.push('Too many pods')
-  if (!requestsNothing(pod)) {
-    const r = podRequests(pod)
-    if (r.milliCpu > 0 && n.allocatable.milliCpu < r.milliCpu + n.requested.milliCpu) reasons.push('Insufficient cpu')
-    if (r.memory > 0 && n.allocatable.memory < r.memory + n.requested.memory) reasons.push('Insufficient memory')
-  }
-  return reasons.length ? fail('NodeResourcesFit', reasons, false) : pass('NodeResourcesFit')
-}
-
-export const filterPlugins = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit]
-
-/** Runs the filters in order, stopping at the first failure. */
-export function runFilters(pod: KObject, n: NodeInfo): FilterVerdict[] {
-  const out: FilterVerdict[] = []
-  for (const f of filterPlugins) {
-    const v = f(pod, n)
-    out.push(v)
-    if (!v.ok) break
-  }
-  return out
+  if (!reasons.length) return null
+  return hopeless ? unresolvable(...reasons) : unschedulable(...reasons)
 }

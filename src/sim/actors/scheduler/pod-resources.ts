@@ -1,7 +1,10 @@
 /**
- * A pod's resource requests as the scheduler counts them (pkg/scheduler/util/pod_resources.go):
- * the sum over containers, or the largest init container if that is more. The "non-zero" form
- * counts a container without a request as 100m cpu and 200Mi memory, for scoring only.
+ * A pod's resource requests as the scheduler counts them (k8s.io/component-helpers resource
+ * helpers.go `PodRequests`, pkg/scheduler/framework/types.go): containers summed; sidecars
+ * (init containers with restartPolicy Always) added to that sum; every other init container
+ * needs its own request plus the sidecars started before it, and the pod needs the largest of
+ * those if that is more; then spec.overhead is added. The "non-zero" form counts a container
+ * without a cpu or memory request as 100m / 200Mi, for scoring only.
  */
 import { byteValue, milliValue } from '../../k8s/quantity.ts'
 import type { KObject } from '../../protocol.ts'
@@ -9,57 +12,120 @@ import type { KObject } from '../../protocol.ts'
 export interface Requests {
   milliCpu: number
   memory: number
+  ephemeral: number
+  /** Extended and other scalar resources (`nvidia.com/gpu`, `hugepages-2Mi`), by name. */
+  scalar: Record<string, number>
 }
 
-/** DefaultMilliCPURequest and DefaultMemoryRequest. */
+/** DefaultMilliCPURequest (pkg/scheduler/util/pod_resources.go). */
 export const defaultMilliCpuRequest = 100
+/** DefaultMemoryRequest: 200 MiB (pkg/scheduler/util/pod_resources.go). */
 export const defaultMemoryRequest = 200 * 1024 * 1024
 
 interface ContainerSpec {
+  name?: string
   image?: string
+  restartPolicy?: string
   resources?: { requests?: Record<string, string | number> }
-  ports?: { hostPort?: number; protocol?: string; hostIP?: string }[]
+  ports?: { containerPort?: number; hostPort?: number; protocol?: string; hostIP?: string }[]
 }
 
-function containers(pod: KObject): { containers: ContainerSpec[]; initContainers: ContainerSpec[] } {
-  const spec = (pod.spec ?? {}) as { containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }
-  return { containers: spec.containers ?? [], initContainers: spec.initContainers ?? [] }
+interface Containers {
+  containers?: ContainerSpec[]
+  initContainers?: ContainerSpec[]
+  overhead?: Record<string, string | number>
 }
 
-function sum(list: ContainerSpec[], nonZero: boolean): Requests {
-  let milliCpu = 0
-  let memory = 0
-  for (const c of list) {
-    const r = c.resources?.requests ?? {}
-    milliCpu += r.cpu !== undefined ? milliValue(r.cpu) : nonZero ? defaultMilliCpuRequest : 0
-    memory += r.memory !== undefined ? byteValue(r.memory) : nonZero ? defaultMemoryRequest : 0
+export function emptyRequests(): Requests {
+  return { milliCpu: 0, memory: 0, ephemeral: 0, scalar: {} }
+}
+
+function addList(into: Requests, list: Record<string, string | number> | undefined, nonZero: boolean): void {
+  const r = list ?? {}
+  into.milliCpu += r.cpu !== undefined ? milliValue(r.cpu) : nonZero ? defaultMilliCpuRequest : 0
+  into.memory += r.memory !== undefined ? byteValue(r.memory) : nonZero ? defaultMemoryRequest : 0
+  if (r['ephemeral-storage'] !== undefined) into.ephemeral += byteValue(r['ephemeral-storage'])
+  for (const name in r) {
+    if (name === 'cpu' || name === 'memory' || name === 'ephemeral-storage' || name === 'pods') continue
+    into.scalar[name] = (into.scalar[name] ?? 0) + byteValue(r[name])
   }
-  return { milliCpu, memory }
+}
+
+export function addRequests(into: Requests, r: Requests, sign = 1): void {
+  into.milliCpu += sign * r.milliCpu
+  into.memory += sign * r.memory
+  into.ephemeral += sign * r.ephemeral
+  for (const name in r.scalar) into.scalar[name] = (into.scalar[name] ?? 0) + sign * r.scalar[name]!
+}
+
+function maxInto(into: Requests, r: Requests): void {
+  into.milliCpu = Math.max(into.milliCpu, r.milliCpu)
+  into.memory = Math.max(into.memory, r.memory)
+  into.ephemeral = Math.max(into.ephemeral, r.ephemeral)
+  for (const name in r.scalar) into.scalar[name] = Math.max(into.scalar[name] ?? 0, r.scalar[name]!)
+}
+
+function copy(r: Requests): Requests {
+  return { milliCpu: r.milliCpu, memory: r.memory, ephemeral: r.ephemeral, scalar: { ...r.scalar } }
 }
 
 export function podRequests(pod: KObject, nonZero = false): Requests {
-  const { containers: main, initContainers } = containers(pod)
-  const total = sum(main, nonZero)
-  for (const init of initContainers) {
-    const r = sum([init], nonZero)
-    total.milliCpu = Math.max(total.milliCpu, r.milliCpu)
-    total.memory = Math.max(total.memory, r.memory)
+  const spec = (pod.spec ?? {}) as Containers
+  const reqs = emptyRequests()
+  for (const c of spec.containers ?? []) addList(reqs, c.resources?.requests, nonZero)
+  const sidecars = emptyRequests()
+  const initMax = emptyRequests()
+  for (const c of spec.initContainers ?? []) {
+    const own = emptyRequests()
+    addList(own, c.resources?.requests, nonZero)
+    if (c.restartPolicy === 'Always') {
+      addRequests(reqs, own)
+      addRequests(sidecars, own)
+      maxInto(initMax, sidecars)
+    } else {
+      const withSidecars = copy(own)
+      addRequests(withSidecars, sidecars)
+      maxInto(initMax, withSidecars)
+    }
   }
-  return total
+  maxInto(reqs, initMax)
+  if (spec.overhead) addList(reqs, spec.overhead, false)
+  return reqs
 }
 
-/** True when no container requests anything: a BestEffort pod. */
-export function requestsNothing(pod: KObject): boolean {
-  const r = podRequests(pod)
-  return r.milliCpu === 0 && r.memory === 0
+/** True when the pod requests nothing at all (NodeResourcesFit then checks only the pod count). */
+export function requestsNothing(r: Requests): boolean {
+  if (r.milliCpu || r.memory || r.ephemeral) return false
+  for (const name in r.scalar) if (r.scalar[name]) return false
+  return true
 }
 
+/** Every image of the pod's init containers, then containers (image_locality.go order). */
 export function podImages(pod: KObject): string[] {
-  return containers(pod).containers.map((c) => c.image ?? '').filter(Boolean)
+  const spec = (pod.spec ?? {}) as Containers
+  return [...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c) => c.image ?? '')
 }
 
-export function hostPorts(pod: KObject): { port: number; protocol: string; hostIP: string }[] {
-  return containers(pod).containers.flatMap((c) =>
-    (c.ports ?? []).filter((p) => p.hostPort).map((p) => ({ port: p.hostPort!, protocol: p.protocol ?? 'TCP', hostIP: p.hostIP ?? '0.0.0.0' })),
-  )
+export interface HostPort {
+  port: number
+  protocol: string
+  hostIP: string
+}
+
+/** Host ports the pod asks for, init containers included (nodeports/node_ports.go). */
+export function hostPorts(pod: KObject): HostPort[] {
+  const spec = (pod.spec ?? {}) as Containers
+  const out: HostPort[] = []
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    for (const p of c.ports ?? []) {
+      if (!p.hostPort) continue
+      out.push({ port: p.hostPort, protocol: p.protocol ?? 'TCP', hostIP: p.hostIP || '0.0.0.0' })
+    }
+  }
+  return out
+}
+
+/** Two host ports conflict on the same protocol and port when either binds 0.0.0.0 or both bind one IP. */
+export function portsConflict(a: HostPort, b: HostPort): boolean {
+  return a.port === b.port && a.protocol === b.protocol && (a.hostIP === b.hostIP || a.hostIP === '0.0.0.0' || b.hostIP === '0.0.0.0')
 }

@@ -1,116 +1,72 @@
 /**
- * kube-scheduler: watches pods and nodes; takes each unscheduled pod off the active queue, runs a
- * scheduling cycle (filter, score, select), assumes the pod on the chosen node so the next cycle
- * counts it, and binds it through `pods/binding` (FIDELITY.md §1.1 phase D, §2).
+ * kube-scheduler: watches pods, nodes and the owners of pods; takes each pending pod off activeQ,
+ * runs a scheduling cycle (filter, score, select), assumes the pod on the chosen node so the next
+ * cycle counts it, and binds it through `pods/binding` (FIDELITY.md §1.1 phase D, §2). When no
+ * node fits it runs DefaultPreemption, records FailedScheduling, sets PodScheduled=False and
+ * parks the pod until a cluster event or its backoff lets it try again.
  */
 import type { ActorDef, Ctx } from '../../engine/actor.ts'
-import type { ApiResponse, WatchEventMessage } from '../../messages.ts'
 import { rfc3339 } from '../../k8s/meta.ts'
+import type { ApiResponse } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
-import { apiRequest, newApiClient, takeResponse, type ApiClient } from '../client/api-client.ts'
+import { apiRequest, takeResponse } from '../client/api-client.ts'
 import { recordEvent } from '../client/events.ts'
-import { applyWatchEvent, cacheKey, type Cache } from '../client/informer.ts'
-import { decide, decisionStages, type Decision } from './decide.ts'
-import { nodeInfo } from './node-info.ts'
+import { newCycle } from './cycle.ts'
+import { fitErrorMessage, schedulePod, type Decision } from './decide.ts'
+import { decisionStages } from './decision-view.ts'
+import { addPod as cachePod, removePod as uncachePod } from './node-info.ts'
+import { preempt } from './preemption.ts'
+import { filterPlugins } from './profile.ts'
+import { addPod as addToQueue, addUnschedulable, backoffCompleted, done, moveOnEvent, pop } from './queue.ts'
+import type { SchedulerState } from './state.ts'
+import { armBackoff, armLeftover, cycleDelayMs, kick } from './timers.ts'
+import { podPriority } from './types.ts'
+import { needsScheduling, onWatch, setNominated } from './watch.ts'
 
-type Cont = { do: 'bind'; pod: string; node: string } | { do: 'ignore' }
+export { newSchedulerState, seedNode, type SchedulerState } from './state.ts'
 
-export interface SchedulerState {
-  client: ApiClient<Cont>
-  nodes: Cache
-  pods: Cache
-  /** Pods assumed on a node while their binding is in flight. */
-  assumed: Record<string, string>
-  /** Pod keys waiting for a cycle, in arrival order (all priority 0: PrioritySort keeps FIFO). */
-  activeQ: string[]
-  /** Failed attempts per pod, for the backoff. */
-  attempts: Record<string, number>
-  /** Pods that found no node, waiting for a cluster event. */
-  unschedulable: string[]
-  /** The flow that put each pod in the queue: the cause of its binding. */
-  causes: Record<string, string | null>
-  /** The last decision per pod, for the inspector. */
-  decisions: Record<string, Decision>
+function podPath(pod: KObject, sub = ''): string {
+  return `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}${sub}`
 }
 
-export function newSchedulerState(apiserver: string): SchedulerState {
-  return { client: newApiClient<Cont>(apiserver), nodes: {}, pods: {}, assumed: {}, activeQ: [], attempts: {}, unschedulable: [], causes: {}, decisions: {} }
-}
-
-/** A scheduling cycle takes a few ms (FIDELITY.md §6: ≈1–10 ms per pod). */
-function cycleDelayMs(ctx: Ctx): number {
-  return 2 + Math.floor(ctx.random() * 4)
-}
-
-/** podInitialBackoffSeconds 1, podMaxBackoffSeconds 10 (scheduler config v1 defaults). */
-function backoffMs(attempts: number): number {
-  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 10_000)
-}
-
-function needsScheduling(pod: KObject): boolean {
-  const spec = pod.spec as { nodeName?: string; schedulerName?: string }
-  return !spec.nodeName && (spec.schedulerName ?? 'default-scheduler') === 'default-scheduler' && !pod.metadata.deletionTimestamp
-}
-
-function enqueue(state: SchedulerState, ctx: Ctx, key: string): void {
-  if (state.activeQ.includes(key) || key in state.assumed) return
-  state.activeQ.push(key)
-  state.causes[key] = ctx.causeId
-  if (!ctx.hasTimer('cycle')) ctx.setTimer('cycle', cycleDelayMs(ctx))
-}
-
-/** Node or pod-deletion events may make parked pods schedulable: move them back. */
-function requeueUnschedulable(state: SchedulerState, ctx: Ctx): void {
-  const parked = state.unschedulable
-  state.unschedulable = []
-  for (const key of parked) ctx.setTimer(`retry:${key}`, backoffMs(state.attempts[key] ?? 1), key)
-}
-
-function onWatch(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
-  if (msg.object.kind === 'Node') {
-    applyWatchEvent(state.nodes, msg)
-    if (msg.type !== 'DELETED') requeueUnschedulable(state, ctx)
-    return
+/** Pods handed over at bootstrap join the queue as if their ADDED had arrived. */
+function drainInbox(state: SchedulerState, ctx: Ctx): void {
+  for (const key of state.activeQ) {
+    const pod = state.pods[key]
+    if (pod && needsScheduling(pod) && addToQueue(state.queue, key, podPriority(pod), ctx.now)) state.causes[key] ??= null
   }
-  const key = cacheKey(msg.object)
-  const old = applyWatchEvent(state.pods, msg)
-  if (msg.type === 'DELETED') {
-    delete state.assumed[key]
-    state.activeQ = state.activeQ.filter((k) => k !== key)
-    state.unschedulable = state.unschedulable.filter((k) => k !== key)
-    if ((old?.spec as { nodeName?: string } | undefined)?.nodeName) requeueUnschedulable(state, ctx)
-    return
-  }
-  // The informer confirms an assumed pod once it sees it bound.
-  if ((msg.object.spec as { nodeName?: string }).nodeName) delete state.assumed[key]
-  else if (needsScheduling(msg.object) && !state.unschedulable.includes(key)) enqueue(state, ctx, key)
-}
-
-function podsOn(state: SchedulerState, node: string): KObject[] {
-  const out: KObject[] = []
-  for (const [key, pod] of Object.entries(state.pods)) {
-    const bound = (pod.spec as { nodeName?: string }).nodeName
-    if (bound === node || state.assumed[key] === node) out.push(pod)
-  }
-  return out
+  state.activeQ = []
 }
 
 function scheduleOne(state: SchedulerState, ctx: Ctx): void {
-  const key = state.activeQ.shift()
-  if (state.activeQ.length) ctx.setTimer('cycle', cycleDelayMs(ctx))
-  if (!key) return
+  if (state.activeQ.length) drainInbox(state, ctx)
+  const key = pop(state.queue)
+  if (state.queue.activeQ.length) ctx.setTimer('cycle', cycleDelayMs(ctx))
+  if (key === undefined) return
   const pod = state.pods[key]
-  if (!pod || !needsScheduling(pod)) return
-  const names = Object.keys(state.nodes).sort()
-  const infos = names.map((n) => nodeInfo(state.nodes[n]!, podsOn(state, n)))
-  const d = decide(key, pod, infos, ctx.random)
+  if (!pod || !needsScheduling(pod)) {
+    done(state.queue, key)
+    return
+  }
+  const c = newCycle(key, pod, state.pods, state.cache, state.owners, state.cfg, state.nominated)
+  const nominated = (pod.status as { nominatedNodeName?: string } | undefined)?.nominatedNodeName
+  const { decision: d, nextStartIndex } = schedulePod(
+    c,
+    { atMs: ctx.now, attempt: state.queue.info[key]!.attempts, startIndex: state.nextStartNodeIndex, ...(nominated ? { nominated } : {}) },
+    ctx.random,
+  )
+  state.nextStartNodeIndex = nextStartIndex
   state.decisions[key] = d
   const cause = state.causes[key] ?? null
-  if (!d.winner) return fail(state, ctx, key, pod, d, cause)
+  if (!d.winner) return fail(state, ctx, key, pod, d, c, cause)
+  // Assume: the next cycle counts this pod on its node before the binding lands.
+  done(state.queue, key)
   state.assumed[key] = d.winner
+  cachePod(state.cache, key, pod, d.winner)
+  setNominated(state, key, undefined)
   const ns = pod.metadata.namespace
   const name = String(pod.metadata.name)
-  apiRequest(state.client, ctx, 'create', `/api/v1/namespaces/${ns}/pods/${name}/binding`, { do: 'bind', pod: key, node: d.winner }, {
+  apiRequest(state.client, ctx, 'create', podPath(pod, '/binding'), { do: 'bind', pod: key, node: d.winner }, {
     body: {
       kind: 'Binding',
       apiVersion: 'v1',
@@ -123,22 +79,85 @@ function scheduleOne(state: SchedulerState, ctx: Ctx): void {
   })
 }
 
-/** FailedScheduling: a Warning event and PodScheduled=False on the pod, then wait and retry. */
-function fail(state: SchedulerState, ctx: Ctx, key: string, pod: KObject, d: Decision, cause: string | null): void {
-  state.attempts[key] = (state.attempts[key] ?? 0) + 1
-  state.unschedulable.push(key)
+/**
+ * No node fits: PostFilter (DefaultPreemption), then the FailedScheduling event and the status
+ * PATCH with PodScheduled=False (and nominatedNodeName when preemption found room), then park.
+ */
+function fail(state: SchedulerState, ctx: Ctx, key: string, pod: KObject, d: Decision, c: ReturnType<typeof newCycle>, cause: string | null): void {
   const opts = { causeId: cause, ambient: false }
-  recordEvent(state.client, ctx, { involved: pod, type: 'Warning', reason: 'FailedScheduling', message: d.message!, component: 'default-scheduler', action: 'Scheduling' }, { do: 'ignore' }, opts)
-  apiRequest(state.client, ctx, 'patch', `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/status`, { do: 'ignore' }, {
-    body: {
-      status: {
-        conditions: [
-          { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: d.message, lastProbeTime: null, lastTransitionTime: rfc3339(ctx.startTimeMs + ctx.now) },
-        ],
-      },
-    },
+  if (d.nodesTotal > 0) {
+    const p = preempt(c, d, ctx.random)
+    d.preemption = { ...(p.nominatedNode ? { nominatedNode: p.nominatedNode } : {}), victims: p.victims, message: p.message }
+    d.message = fitErrorMessage(d, p.message)
+    if (p.nominatedNode) preemptVictims(state, ctx, pod, p.nominatedNode, p.victims, opts)
+  }
+  const message = d.message ?? ''
+  const nominated = d.preemption?.nominatedNode
+  recordEvent(
+    state.client,
+    ctx,
+    { involved: pod, type: 'Warning', reason: 'FailedScheduling', message, component: 'default-scheduler', action: 'Scheduling' },
+    { do: 'ignore' },
+    opts,
+  )
+  const condition = {
+    type: 'PodScheduled',
+    status: 'False',
+    reason: 'Unschedulable',
+    message,
+    lastProbeTime: null,
+    lastTransitionTime: rfc3339(ctx.startTimeMs + ctx.now),
+  }
+  apiRequest(state.client, ctx, 'patch', podPath(pod, '/status'), { do: 'ignore' }, {
+    body: { status: { conditions: [condition], ...(nominated ? { nominatedNodeName: nominated } : {}) } },
     ...opts,
   })
+  if (nominated) setNominated(state, key, nominated)
+  const plugins = [...new Set(Object.values(d.failed).map((f) => filterPlugins[f.plugin]!.name))]
+  const where = addUnschedulable(state.queue, key, ctx.now, plugins)
+  if (where === 'backoff') armBackoff(state, ctx, key)
+  else armLeftover(ctx, key)
+}
+
+/** prepareCandidate: mark each victim DisruptionTarget, delete it, and say why on the victim. */
+function preemptVictims(state: SchedulerState, ctx: Ctx, preemptor: KObject, node: string, victims: string[], opts: { causeId: string | null; ambient: boolean }): void {
+  const schedulerName = (preemptor.spec as { schedulerName?: string }).schedulerName ?? 'default-scheduler'
+  for (const key of victims) {
+    const victim = state.pods[key]
+    if (!victim) continue
+    apiRequest(state.client, ctx, 'patch', podPath(victim, '/status'), { do: 'ignore' }, {
+      body: {
+        status: {
+          conditions: [
+            {
+              type: 'DisruptionTarget',
+              status: 'True',
+              reason: 'PreemptionByScheduler',
+              message: `${schedulerName}: preempting to accommodate a higher priority pod`,
+              lastProbeTime: null,
+              lastTransitionTime: rfc3339(ctx.startTimeMs + ctx.now),
+            },
+          ],
+        },
+      },
+      ...opts,
+    })
+    apiRequest(state.client, ctx, 'delete', podPath(victim), { do: 'ignore' }, opts)
+    recordEvent(
+      state.client,
+      ctx,
+      {
+        involved: victim,
+        type: 'Normal',
+        reason: 'Preempted',
+        message: `Preempted by pod ${preemptor.metadata.uid} on node ${node}`,
+        component: 'default-scheduler',
+        action: 'Preempting',
+      },
+      { do: 'ignore' },
+      opts,
+    )
+  }
 }
 
 function onResponse(state: SchedulerState, msg: ApiResponse, ctx: Ctx): void {
@@ -146,23 +165,29 @@ function onResponse(state: SchedulerState, msg: ApiResponse, ctx: Ctx): void {
   if (!cont || cont.do !== 'bind') return
   const pod = state.pods[cont.pod]
   if (msg.code !== 201) {
-    // Bind failed: forget the assumed pod and try again after a backoff.
+    // Bind failed: forget the assumed pod and retry after a backoff.
+    if (state.assumed[cont.pod] && pod) uncachePod(state.cache, cont.pod, pod)
     delete state.assumed[cont.pod]
-    state.attempts[cont.pod] = (state.attempts[cont.pod] ?? 0) + 1
-    ctx.setTimer(`retry:${cont.pod}`, backoffMs(state.attempts[cont.pod]!), cont.pod)
+    if (!pod || !needsScheduling(pod)) return
+    const attempts = state.decisions[cont.pod]?.attempt ?? 1
+    state.queue.info[cont.pod] = { priority: podPriority(pod), timestamp: ctx.now, attempts, unschedulablePlugins: [], where: 'backoff' }
+    armBackoff(state, ctx, cont.pod)
     return
   }
-  delete state.attempts[cont.pod]
   if (!pod) return
-  const ns = pod.metadata.namespace
-  recordEvent(state.client, ctx, {
-    involved: pod,
-    type: 'Normal',
-    reason: 'Scheduled',
-    message: `Successfully assigned ${ns}/${pod.metadata.name} to ${cont.node}`,
-    component: 'default-scheduler',
-    action: 'Binding',
-  }, { do: 'ignore' })
+  recordEvent(
+    state.client,
+    ctx,
+    {
+      involved: pod,
+      type: 'Normal',
+      reason: 'Scheduled',
+      message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${cont.node}`,
+      component: 'default-scheduler',
+      action: 'Binding',
+    },
+    { do: 'ignore' },
+  )
 }
 
 export const scheduler: ActorDef<SchedulerState> = {
@@ -172,12 +197,14 @@ export const scheduler: ActorDef<SchedulerState> = {
     else if (msg.kind === 'apiserver.response') onResponse(state, msg, ctx)
   },
   timer(state, name, data, ctx) {
-    if (name === 'cycle') scheduleOne(state, ctx)
-    else if (name.startsWith('retry:')) {
-      const key = String(data)
-      state.unschedulable = state.unschedulable.filter((k) => k !== key)
-      const pod = state.pods[key]
-      if (pod && needsScheduling(pod)) enqueue(state, ctx, key)
+    if (name === 'cycle') return scheduleOne(state, ctx)
+    const key = String(data)
+    if (name.startsWith('backoff:')) {
+      if (backoffCompleted(state.queue, key)) kick(state, ctx)
+    } else if (name.startsWith('leftover:')) {
+      for (const k of moveOnEvent(state.queue, 'UnschedulableTimeout', ctx.now, (k) => k === key)) armBackoff(state, ctx, k)
+      kick(state, ctx)
     }
   },
 }
+

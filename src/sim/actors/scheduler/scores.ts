@@ -1,114 +1,151 @@
 /**
- * Score plugins of the default profile with their weights and normalisation
- * (FIDELITY.md §2.1, §2.3). A plugin that has nothing to say about a pod skips (PreScore Skip),
- * as NodeAffinity does without preferred terms and BalancedAllocation does for BestEffort pods.
+ * The node-local score plugins and their normalisation (FIDELITY.md §2.3):
+ * tainttoleration/taint_toleration.go, nodeaffinity/node_affinity.go,
+ * noderesources/{least_allocated,most_allocated,requested_to_capacity_ratio,balanced_allocation}.go,
+ * imagelocality/image_locality.go, helper/normalize_score.go.
  */
-import type { KObject, Taint } from '../../protocol.ts'
+import type { Cycle, ScoringStrategy } from './cycle.ts'
+import { matchesNodeSelectorTerm } from './labels.ts'
 import type { NodeInfo } from './node-info.ts'
-import { podImages, podRequests, requestsNothing } from './pod-resources.ts'
-import { tolerates, type Toleration } from './taints.ts'
+import { podImages } from './pod-resources.ts'
+import { tolerates } from './taints.ts'
+import { nodeTaints } from './types.ts'
 
-export interface PluginScores {
-  plugin: string
-  weight: number
-  skipped: boolean
-  raw: number[]
-  normalized: number[]
-}
+/** MaxNodeScore (framework/interface.go). */
+export const maxNodeScore = 100
 
-/** DefaultNormalizeScore (pkg/scheduler/framework/plugins/helper/normalize_score.go). */
+/** DefaultNormalizeScore: scale to the maximum; `reverse` turns the best into the worst. */
 export function defaultNormalize(scores: number[], reverse: boolean): number[] {
-  const max = Math.max(0, ...scores)
-  if (max === 0) return scores.map(() => (reverse ? 100 : 0))
+  let max = 0
+  for (const s of scores) if (s > max) max = s
+  if (max === 0) return reverse ? scores.map(() => maxNodeScore) : scores.slice()
   return scores.map((s) => {
-    const v = Math.floor((100 * s) / max)
-    return reverse ? 100 - v : v
+    const v = Math.trunc((maxNodeScore * s) / max)
+    return reverse ? maxNodeScore - v : v
   })
 }
 
-function taintToleration(pod: KObject, nodes: NodeInfo[]): PluginScores {
-  const tolerations = (((pod.spec ?? {}) as { tolerations?: Toleration[] }).tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
-  const raw = nodes.map((n) => {
-    const taints = ((n.node.spec as { taints?: Taint[] } | undefined)?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule')
-    return taints.filter((t) => !tolerations.some((tol) => tolerates(tol, t))).length
-  })
-  return { plugin: 'TaintToleration', weight: 3, skipped: false, raw, normalized: defaultNormalize(raw, true) }
-}
-
-function nodeAffinity(pod: KObject, nodes: NodeInfo[]): PluginScores {
-  const preferred = ((pod.spec ?? {}) as { affinity?: { nodeAffinity?: { preferredDuringSchedulingIgnoredDuringExecution?: unknown[] } } }).affinity
-    ?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution
-  const raw = nodes.map(() => 0)
-  return { plugin: 'NodeAffinity', weight: 2, skipped: !preferred?.length, raw, normalized: raw }
-}
-
-/** LeastAllocated: Σ over cpu and memory of (alloc − requested)·100/alloc, averaged (weights 1, 1). */
-function nodeResourcesFit(pod: KObject, nodes: NodeInfo[]): PluginScores {
-  const req = podRequests(pod, true)
-  const least = (requested: number, alloc: number): number => (alloc === 0 || requested > alloc ? 0 : Math.floor(((alloc - requested) * 100) / alloc))
-  const raw = nodes.map((n) => {
-    const cpu = least(n.nonZeroRequested.milliCpu + req.milliCpu, n.allocatable.milliCpu)
-    const mem = least(n.nonZeroRequested.memory + req.memory, n.allocatable.memory)
-    return Math.floor((cpu + mem) / 2)
-  })
-  return { plugin: 'NodeResourcesFit', weight: 1, skipped: false, raw, normalized: raw }
-}
-
-/** BalancedAllocation: (1 − |f_cpu − f_mem|/2)·100 on actual requests; BestEffort pods skip. */
-function balancedAllocation(pod: KObject, nodes: NodeInfo[]): PluginScores {
-  const skipped = requestsNothing(pod)
-  const req = podRequests(pod)
-  const raw = nodes.map((n) => {
-    if (skipped) return 0
-    const fc = n.allocatable.milliCpu ? Math.min((n.requested.milliCpu + req.milliCpu) / n.allocatable.milliCpu, 1) : 0
-    const fm = n.allocatable.memory ? Math.min((n.requested.memory + req.memory) / n.allocatable.memory, 1) : 0
-    return Math.floor((1 - Math.abs(fc - fm) / 2) * 100)
-  })
-  return { plugin: 'NodeResourcesBalancedAllocation', weight: 1, skipped, raw, normalized: raw }
-}
-
-/** ImageLocality: image bytes already on a node, scaled by how many nodes have them (image_locality.go). */
-function imageLocality(pod: KObject, nodes: NodeInfo[], allNodes: NodeInfo[]): PluginScores {
-  const mb = 1024 * 1024
-  const minThreshold = 23 * mb
-  const images = podImages(pod)
-  const maxThreshold = 1000 * mb * Math.max(1, images.length)
-  const onNode = (n: NodeInfo, image: string): number => {
-    const list = ((n.node.status as { images?: { names?: string[]; sizeBytes?: number }[] } | undefined)?.images ?? [])
-    const hit = list.find((i) => (i.names ?? []).some((name) => name === image || name.endsWith(`/${image}`) || name.endsWith(`/library/${image}`)))
-    return hit?.sizeBytes ?? 0
+/** Raw: how many PreferNoSchedule taints the pod does not tolerate. Reversed on normalisation. */
+export function taintTolerationScore(c: Cycle, n: NodeInfo): number {
+  const tolerations = (c.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
+  let count = 0
+  for (const taint of nodeTaints(n.node)) {
+    if (taint.effect !== 'PreferNoSchedule') continue
+    if (!tolerations.some((t) => tolerates(t, taint))) count++
   }
-  const raw = nodes.map((n) => {
-    let sum = 0
-    for (const image of images) {
-      const size = onNode(n, image)
-      if (!size) continue
-      const spread = allNodes.filter((m) => onNode(m, image) > 0).length / allNodes.length
-      sum += Math.floor(size * spread)
+  return count
+}
+
+/** PreScore Skip when the pod has no preferred node affinity. */
+export function nodeAffinityPreScore(c: Cycle): boolean {
+  return !!c.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length
+}
+
+/** Raw: the sum of the weights of the preferred terms the node matches. */
+export function nodeAffinityScore(c: Cycle, n: NodeInfo): number {
+  let sum = 0
+  for (const p of c.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []) {
+    if (p.weight !== 0 && matchesNodeSelectorTerm(n.node, p.preference)) sum += p.weight
+  }
+  return sum
+}
+
+/** least_allocated.go: (capacity − requested)·100 / capacity, 0 when over. */
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0
+  return Math.trunc(((capacity - requested) * maxNodeScore) / capacity)
+}
+
+/** most_allocated.go: requested·100 / capacity, requested capped at capacity. */
+export function mostRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0) return 0
+  return Math.trunc((Math.min(requested, capacity) * maxNodeScore) / capacity)
+}
+
+/** helper.BuildBrokenLinearFunction over shape points with scores already ×10 (0..100). */
+export function brokenLinear(shape: { utilization: number; score: number }[], p: number): number {
+  for (let i = 0; i < shape.length; i++) {
+    if (p <= shape[i]!.utilization) {
+      if (i === 0) return shape[0]!.score
+      const a = shape[i - 1]!
+      const b = shape[i]!
+      return a.score + Math.trunc(((b.score - a.score) * (p - a.utilization)) / (b.utilization - a.utilization))
     }
-    const clamped = Math.min(Math.max(sum, minThreshold), maxThreshold)
-    return Math.floor((100 * (clamped - minThreshold)) / (maxThreshold - minThreshold))
-  })
-  return { plugin: 'ImageLocality', weight: 1, skipped: false, raw, normalized: raw }
+  }
+  return shape[shape.length - 1]!.score
 }
 
 /**
- * PodTopologySpread and InterPodAffinity need owner selectors or affinity terms; a pod without
- * them skips both (their PreScore returns Skip).
+ * NodeResourcesFit score over cpu and memory (weights 1, 1), on non-zero requests: the node's
+ * pods plus this one. Resources the node has none of are left out of the mean.
  */
-function skippedPlugin(plugin: string, weight: number, nodes: NodeInfo[]): PluginScores {
-  const zero = nodes.map(() => 0)
-  return { plugin, weight, skipped: true, raw: zero, normalized: zero }
+export function resourcesFitScore(c: Cycle, n: NodeInfo, strategy: ScoringStrategy = c.cfg.scoringStrategy): number {
+  const requested = [n.nonZeroRequested.milliCpu + c.nonZeroReq.milliCpu, n.nonZeroRequested.memory + c.nonZeroReq.memory]
+  const alloc = [n.allocatable.milliCpu, n.allocatable.memory]
+  let score = 0
+  let weights = 0
+  for (let i = 0; i < 2; i++) {
+    if (alloc[i] === 0) continue
+    let s: number
+    if (strategy.type === 'LeastAllocated') s = leastRequestedScore(requested[i]!, alloc[i]!)
+    else if (strategy.type === 'MostAllocated') s = mostRequestedScore(requested[i]!, alloc[i]!)
+    else {
+      // Shape scores are 0..10 in the API, scaled ×10 (MaxCustomPriorityScore).
+      const shape = strategy.shape.map((p) => ({ utilization: p.utilization, score: p.score * 10 }))
+      const util = requested[i]! > alloc[i]! ? 100 : Math.trunc((requested[i]! * 100) / alloc[i]!)
+      s = brokenLinear(shape, util)
+      if (s <= 0) continue
+    }
+    score += s
+    weights++
+  }
+  if (weights === 0) return 0
+  return strategy.type === 'RequestedToCapacityRatio' ? Math.round(score / weights) : Math.trunc(score / weights)
 }
 
-export function runScores(pod: KObject, feasible: NodeInfo[], allNodes: NodeInfo[]): PluginScores[] {
-  return [
-    taintToleration(pod, feasible),
-    nodeAffinity(pod, feasible),
-    nodeResourcesFit(pod, feasible),
-    skippedPlugin('PodTopologySpread', 2, feasible),
-    skippedPlugin('InterPodAffinity', 2, feasible),
-    balancedAllocation(pod, feasible),
-    imageLocality(pod, feasible, allNodes),
+/** PreScore Skip for a pod that requests nothing (balanced_allocation.go, v1.32+). */
+export function balancedAllocationPreScore(c: Cycle): boolean {
+  return !c.bestEffort
+}
+
+/** (1 − std of the cpu and memory fractions)·100, on actual requests. */
+export function balancedAllocationScore(c: Cycle, n: NodeInfo): number {
+  const fractions: number[] = []
+  const pairs: [number, number][] = [
+    [n.requested.milliCpu + c.req.milliCpu, n.allocatable.milliCpu],
+    [n.requested.memory + c.req.memory, n.allocatable.memory],
   ]
+  for (const [req, alloc] of pairs) {
+    if (alloc === 0) continue
+    fractions.push(Math.min(req / alloc, 1))
+  }
+  let std = 0
+  if (fractions.length === 2) std = Math.abs((fractions[0]! - fractions[1]!) / 2)
+  return Math.trunc((1 - std) * maxNodeScore)
+}
+
+const mb = 1024 * 1024
+/** image_locality.go: minThreshold 23 MiB, maxContainerThreshold 1000 MiB per container. */
+export const imageMinThreshold = 23 * mb
+export const imageMaxContainerThreshold = 1000 * mb
+
+/** normalizedImageName: a name without a tag gets `:latest`; nothing else is rewritten. */
+export function normalizedImageName(name: string): string {
+  return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name
+}
+
+/** Σ size·(nodes having it / all nodes) over the pod's images present, clamped and scaled to 0..100. */
+export function imageLocalityScore(c: Cycle, n: NodeInfo): number {
+  const images = podImages(c.pod)
+  const total = c.allNodes.length
+  let sum = 0
+  for (const image of images) {
+    const name = normalizedImageName(image)
+    const size = n.images[name]
+    if (size === undefined) continue
+    sum += Math.trunc(size * ((c.cache.imageNodes[name] ?? 0) / total))
+  }
+  const maxThreshold = imageMaxContainerThreshold * images.length
+  const clamped = Math.min(Math.max(sum, imageMinThreshold), maxThreshold)
+  return Math.trunc((maxNodeScore * (clamped - imageMinThreshold)) / (maxThreshold - imageMinThreshold))
 }

@@ -1,0 +1,140 @@
+/**
+ * What one scheduling cycle knows (the framework's CycleState plus the snapshot): the pod, its
+ * requests worked out once, the cache, the owners that give PodTopologySpread its default
+ * selector, nominated pods to count on their nodes, and, during a preemption dry run, the
+ * victims taken off.
+ */
+import type { KObject } from '../../protocol.ts'
+import type { NodeInfo, SchedulerCache } from './node-info.ts'
+import { addRequests, hostPorts, podRequests, requestsNothing, type HostPort, type Requests } from './pod-resources.ts'
+import { podPriority, podSpec, type SchedPodSpec } from './types.ts'
+
+export type Cache = Record<string, KObject>
+
+/** The objects whose selectors pick a pod's default spread (helper.DefaultSelector). */
+export interface OwnerCaches {
+  services: Cache
+  replicasets: Cache
+  statefulsets: Cache
+  replicationcontrollers: Cache
+}
+
+export type ScoringStrategy =
+  | { type: 'LeastAllocated' }
+  | { type: 'MostAllocated' }
+  | { type: 'RequestedToCapacityRatio'; shape: { utilization: number; score: number }[] }
+
+export interface SchedulerConfig {
+  /** percentageOfNodesToScore: 0 = adaptive (KubeSchedulerConfiguration v1 default: unset). */
+  percentageOfNodesToScore: number
+  /** NodeResourcesFitArgs.scoringStrategy, default LeastAllocated with cpu and memory weight 1. */
+  scoringStrategy: ScoringStrategy
+  /** InterPodAffinityArgs.hardPodAffinityWeight, default 1. */
+  hardPodAffinityWeight: number
+}
+
+export function defaultConfig(): SchedulerConfig {
+  return { percentageOfNodesToScore: 0, scoringStrategy: { type: 'LeastAllocated' }, hardPodAffinityWeight: 1 }
+}
+
+export interface Cycle {
+  key: string
+  pod: KObject
+  spec: SchedPodSpec
+  priority: number
+  labels: Record<string, string>
+  req: Requests
+  nonZeroReq: Requests
+  bestEffort: boolean
+  ports: HostPort[]
+  pods: Cache
+  cache: SchedulerCache
+  owners: OwnerCaches
+  cfg: SchedulerConfig
+  /** Every node, in the node tree's order. */
+  allNodes: NodeInfo[]
+  /** Nominated pods (priority ≥ this pod's) counted on their nodes while filtering. */
+  added: Record<string, string[]>
+  /** Pods taken off their nodes (a preemption dry run). */
+  removed: Record<string, true> | null
+  /** Plugin state written by PreFilter / PreScore. */
+  state: Record<string, unknown>
+}
+
+export function newCycle(
+  key: string,
+  pod: KObject,
+  pods: Cache,
+  cache: SchedulerCache,
+  owners: OwnerCaches,
+  cfg: SchedulerConfig,
+  nominated: Record<string, string[]>,
+): Cycle {
+  const req = podRequests(pod)
+  const priority = podPriority(pod)
+  const added: Record<string, string[]> = {}
+  for (const node in nominated) {
+    const keys = nominated[node]!.filter((k) => k !== key && pods[k] && podPriority(pods[k]) >= priority)
+    if (keys.length) added[node] = keys
+  }
+  return {
+    key,
+    pod,
+    spec: podSpec(pod),
+    priority,
+    labels: pod.metadata.labels ?? {},
+    req,
+    nonZeroReq: podRequests(pod, true),
+    bestEffort: requestsNothing(req),
+    ports: hostPorts(pod),
+    pods,
+    cache,
+    owners,
+    cfg,
+    allNodes: cache.order.map((n) => cache.nodes[n]!),
+    added,
+    removed: null,
+    state: {},
+  }
+}
+
+/** The keys of the pods on a node as this cycle sees them (nominated added, victims removed). */
+export function podsOn(c: Cycle, info: NodeInfo): string[] {
+  const extra = c.added[info.name]
+  if (!extra && !c.removed) return info.pods
+  const base = c.removed ? info.pods.filter((k) => !c.removed![k]) : info.pods
+  return extra ? [...base, ...extra] : base
+}
+
+/** Requested resources, pod count and ports on a node as this cycle sees them. */
+export function usage(c: Cycle, info: NodeInfo): { requested: Requests; count: number; ports: HostPort[] } {
+  const extra = c.added[info.name]
+  if (!extra && !c.removed) return { requested: info.requested, count: info.pods.length, ports: info.usedPorts }
+  const requested: Requests = { ...info.requested, scalar: { ...info.requested.scalar } }
+  let ports: HostPort[] = info.usedPorts
+  let count = info.pods.length
+  if (c.removed) {
+    for (const k of info.pods) {
+      if (!c.removed[k] || !c.pods[k]) continue
+      addRequests(requested, podRequests(c.pods[k]), -1)
+      count--
+    }
+    ports = info.usedPorts.filter((p) => !c.removed![p.pod])
+  }
+  for (const k of extra ?? []) {
+    addRequests(requested, podRequests(c.pods[k]!))
+    ports = [...ports, ...hostPorts(c.pods[k]!)]
+    count++
+  }
+  return { requested, count, ports }
+}
+
+/** The pod objects on a node, as this cycle sees them. */
+export function podObjectsOn(c: Cycle, info: NodeInfo): KObject[] {
+  const out: KObject[] = []
+  for (const k of podsOn(c, info)) {
+    const p = c.pods[k]
+    if (p) out.push(p)
+  }
+  return out
+}

@@ -1,0 +1,88 @@
+/**
+ * A pod's scheduling decision, expanded for people: the inspector's table (every node, every
+ * filter plugin's verdict, every score plugin's raw, normalised and weighted score) and the
+ * stages on the binding request's flow.
+ */
+import type { PodDecisionView, Stage } from '../../protocol.ts'
+import type { Decision } from './decide.ts'
+import { filterPlugins, scorePlugins } from './profile.ts'
+import type { SchedulerState } from './state.ts'
+
+export function podDecisionView(state: SchedulerState, podKey: string): PodDecisionView | null {
+  const d = state.decisions[podKey]
+  if (!d) return null
+  const skipped = new Set(d.preFilterSkipped)
+  const only = d.preFilterNodes ? new Set(d.preFilterNodes) : undefined
+  const feasibleIndex = new Map(d.feasible.map((n, i) => [n, i]))
+  const examined = new Set(d.examined)
+  const names = [...new Set([...d.examined, ...state.cache.order])]
+  const nodes = names.map((name) => {
+    const fail = d.failed[name]
+    const i = feasibleIndex.get(name)
+    const outcome: PodDecisionView['nodes'][number]['outcome'] =
+      only && !only.has(name) ? 'prefilter-excluded' : fail ? 'failed' : i !== undefined ? 'feasible' : examined.has(name) ? 'feasible' : 'not-examined'
+    const filters = filterPlugins.map((p, pi) => {
+      if (outcome === 'not-examined' || outcome === 'prefilter-excluded') return { plugin: p.name, verdict: 'not-run' as const, reasons: [] }
+      if (skipped.has(p.name)) return { plugin: p.name, verdict: 'skip' as const, reasons: [p.skipWhy ?? 'PreFilter returned Skip'] }
+      if (fail && pi === fail.plugin) return { plugin: p.name, verdict: 'fail' as const, reasons: fail.reasons, code: fail.code }
+      if (fail && pi > fail.plugin) return { plugin: p.name, verdict: 'not-run' as const, reasons: [] }
+      return { plugin: p.name, verdict: 'pass' as const, reasons: [] }
+    })
+    const scores =
+      i === undefined || !d.scores.length
+        ? []
+        : d.scores
+            .filter((s) => !s.skipped)
+            .map((s) => ({ plugin: s.plugin, raw: s.raw[i]!, normalized: s.normalized[i]!, weighted: s.normalized[i]! * s.weight }))
+    return {
+      name,
+      outcome,
+      filters,
+      scores,
+      ...(i !== undefined && d.totals.length ? { total: d.totals[i]! } : {}),
+      winner: d.winner === name,
+    }
+  })
+  return {
+    pod: d.pod,
+    atMs: d.atMs,
+    attempt: d.attempt,
+    nodesTotal: d.nodesTotal,
+    numNodesToFind: d.numNodesToFind,
+    startIndex: d.startIndex,
+    filterPlugins: filterPlugins.map((p) => p.name),
+    preFilterSkipped: d.preFilterSkipped.map((plugin) => ({ plugin, why: filterPlugins.find((p) => p.name === plugin)?.skipWhy ?? '' })),
+    scorePlugins: scorePlugins.map((p) => {
+      const s = d.scores.find((x) => x.plugin === p.name)
+      return { plugin: p.name, weight: p.weight, skipped: s ? s.skipped : true, ...(s?.skipped && p.skipWhy ? { why: p.skipWhy } : {}) }
+    }),
+    scored: d.scores.length > 0,
+    nodes,
+    ...(d.nominated ? { nominatedTriedFirst: d.nominated } : {}),
+    ...(d.winner ? { winner: d.winner } : {}),
+    ...(d.message ? { message: d.message } : {}),
+    ...(d.preemption?.nominatedNode ? { nominatedNode: d.preemption.nominatedNode } : {}),
+    ...(d.preemption?.victims.length ? { victims: d.preemption.victims } : {}),
+  }
+}
+
+/** The decision as stages for the binding request's flow. */
+export function decisionStages(d: Decision): Stage[] {
+  const filter = d.examined.map((name) => {
+    const f = d.failed[name]
+    return f ? `${name}: ${filterPlugins[f.plugin]!.name} — ${f.reasons.join(', ')}` : `${name}: passes`
+  })
+  const stages: Stage[] = [{ name: 'filter', outcome: d.feasible.length ? 'ok' : 'failed', detail: filter.join('; ') }]
+  if (d.scores.length) {
+    const per = d.feasible.map((name, i) => {
+      const parts = d.scores.filter((s) => !s.skipped).map((s) => `${s.plugin} ${s.normalized[i]}×${s.weight}`)
+      return `${name} = ${d.totals[i]} (${parts.join(' + ')})`
+    })
+    stages.push({ name: 'score', outcome: 'ok', detail: per.join('; ') })
+  }
+  if (d.winner) {
+    const why = d.nominated === d.winner ? ' (its nominated node)' : d.scores.length ? '' : ' (the only feasible node)'
+    stages.push({ name: 'select', outcome: 'ok', detail: `${d.winner}${why}` })
+  }
+  return stages
+}

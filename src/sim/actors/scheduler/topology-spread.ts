@@ -1,0 +1,235 @@
+/**
+ * PodTopologySpread (podtopologyspread/common.go, filtering.go, scoring.go; FIDELITY.md §2.3):
+ * the pod's own constraints, or, without any, the system defaults (hostname maxSkew 3 and zone
+ * maxSkew 5, both ScheduleAnyway) over the selector of the Services, ReplicationController,
+ * ReplicaSet or StatefulSet that select the pod (helper.DefaultSelector).
+ */
+import type { KObject } from '../../protocol.ts'
+import { podObjectsOn, type Cycle } from './cycle.ts'
+import { matchesRequiredNodeAffinity, unresolvable, unschedulable } from './filters.ts'
+import { isEmptySelector, matchesLabelSelector } from './labels.ts'
+import type { NodeInfo } from './node-info.ts'
+import { untolerated } from './taints.ts'
+import { labelHostname, labelZone, nodeTaints, type LabelSelector, type Requirement } from './types.ts'
+
+interface Constraint {
+  maxSkew: number
+  topologyKey: string
+  selector: LabelSelector
+  minDomains: number
+  honorAffinity: boolean
+  honorTaints: boolean
+}
+
+/** The system default constraints (PodTopologySpreadArgs defaultingType System, plugin.go). */
+export const systemDefaultConstraints = [
+  { topologyKey: labelHostname, maxSkew: 3 },
+  { topologyKey: labelZone, maxSkew: 5 },
+]
+
+function ownerRef(pod: KObject): { kind: string; name: string } | undefined {
+  const refs = (pod.metadata.ownerReferences ?? []) as { kind: string; name: string; controller?: boolean }[]
+  return refs.find((r) => r.controller)
+}
+
+/** helper.DefaultSelector: Services' selectors merged, then the controlling owner's selector. */
+export function defaultSelector(c: Cycle): LabelSelector {
+  const ns = c.pod.metadata.namespace
+  const labels = c.labels
+  const matchLabels: Record<string, string> = {}
+  const matchExpressions: Requirement[] = []
+  for (const key of Object.keys(c.owners.services).sort()) {
+    const svc = c.owners.services[key]!
+    const sel = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector
+    if (svc.metadata.namespace !== ns || !sel || !Object.keys(sel).length) continue
+    if (matchesLabelSelector(labels, { matchLabels: sel })) Object.assign(matchLabels, sel)
+  }
+  const owner = ownerRef(c.pod)
+  if (owner) {
+    const key = `${ns}/${owner.name}`
+    if (owner.kind === 'ReplicationController') {
+      const rc = c.owners.replicationcontrollers[key]
+      Object.assign(matchLabels, (rc?.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {})
+    } else if (owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet') {
+      const obj = owner.kind === 'ReplicaSet' ? c.owners.replicasets[key] : c.owners.statefulsets[key]
+      const sel = (obj?.spec as { selector?: LabelSelector } | undefined)?.selector
+      for (const [k, v] of Object.entries(sel?.matchLabels ?? {})) matchExpressions.push({ key: k, operator: 'In', values: [v] })
+      matchExpressions.push(...(sel?.matchExpressions ?? []))
+    }
+  }
+  return { matchLabels, matchExpressions }
+}
+
+function constraintsFor(c: Cycle, when: 'DoNotSchedule' | 'ScheduleAnyway'): { list: Constraint[]; system: boolean } {
+  const own = c.spec.topologySpreadConstraints ?? []
+  if (own.length) {
+    const list = own
+      .filter((t) => t.whenUnsatisfiable === when)
+      .map((t) => {
+        // matchLabelKeys: the pod's values for those keys narrow the selector.
+        const extra: Requirement[] = (t.matchLabelKeys ?? [])
+          .filter((k) => c.labels[k] !== undefined)
+          .map((k) => ({ key: k, operator: 'In' as const, values: [c.labels[k]!] }))
+        const base = t.labelSelector ?? {}
+        return {
+          maxSkew: t.maxSkew,
+          topologyKey: t.topologyKey,
+          selector: { matchLabels: base.matchLabels ?? {}, matchExpressions: [...(base.matchExpressions ?? []), ...extra] },
+          minDomains: t.minDomains ?? 1,
+          honorAffinity: (t.nodeAffinityPolicy ?? 'Honor') === 'Honor',
+          honorTaints: (t.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
+        }
+      })
+    return { list, system: false }
+  }
+  if (when === 'DoNotSchedule') return { list: [], system: true }
+  const selector = defaultSelector(c)
+  if (isEmptySelector(selector)) return { list: [], system: true }
+  const list = systemDefaultConstraints.map((d) => ({ ...d, selector, minDomains: 1, honorAffinity: true, honorTaints: false }))
+  return { list, system: true }
+}
+
+/** Pods in the pod's namespace matching the selector, terminating ones left out (common.go). */
+function countMatching(c: Cycle, info: NodeInfo, selector: LabelSelector): number {
+  let n = 0
+  for (const p of podObjectsOn(c, info)) {
+    if (p.metadata.deletionTimestamp || p.metadata.namespace !== c.pod.metadata.namespace) continue
+    if (matchesLabelSelector(p.metadata.labels ?? {}, selector)) n++
+  }
+  return n
+}
+
+function hasAllKeys(info: NodeInfo, list: Constraint[]): boolean {
+  const labels = info.node.metadata.labels ?? {}
+  return list.every((k) => labels[k.topologyKey] !== undefined)
+}
+
+/** nodeAffinityPolicy Honor: only nodes the pod could go to by selector/affinity; taints likewise. */
+function included(c: Cycle, k: Constraint, info: NodeInfo): boolean {
+  if (k.honorAffinity && !matchesRequiredNodeAffinity(c, info)) return false
+  if (k.honorTaints && untolerated(nodeTaints(info.node), c.spec.tolerations ?? [], ['NoSchedule', 'NoExecute'])) return false
+  return true
+}
+
+interface FilterState {
+  constraints: Constraint[]
+  counts: Record<string, number>[]
+}
+
+const filterKey = 'PodTopologySpread/filter'
+
+/** PreFilter: match counts per domain of each DoNotSchedule constraint. Returns false to Skip. */
+export function topologySpreadPreFilter(c: Cycle): boolean {
+  const { list } = constraintsFor(c, 'DoNotSchedule')
+  if (!list.length) return false
+  const counts = list.map(() => ({}) as Record<string, number>)
+  for (const info of c.allNodes) {
+    if (!hasAllKeys(info, list)) continue
+    const labels = info.node.metadata.labels ?? {}
+    list.forEach((k, i) => {
+      if (!included(c, k, info)) return
+      const v = labels[k.topologyKey]!
+      counts[i]![v] = (counts[i]![v] ?? 0) + countMatching(c, info, k.selector)
+    })
+  }
+  c.state[filterKey] = { constraints: list, counts } satisfies FilterState
+  return true
+}
+
+export function topologySpreadFilter(c: Cycle, info: NodeInfo) {
+  const s = c.state[filterKey] as FilterState | undefined
+  if (!s) return null
+  const labels = info.node.metadata.labels ?? {}
+  for (let i = 0; i < s.constraints.length; i++) {
+    const k = s.constraints[i]!
+    const v = labels[k.topologyKey]
+    if (v === undefined) return unresolvable("node(s) didn't match pod topology spread constraints (missing required label)")
+    const self = matchesLabelSelector(c.labels, k.selector) ? 1 : 0
+    const domains = Object.values(s.counts[i]!)
+    // No domain at all: the critical path stays at MaxInt32, so nothing is skewed.
+    let min = domains.length ? Math.min(...domains) : 2 ** 31 - 1
+    if (domains.length < k.minDomains) min = 0
+    const skew = (s.counts[i]![v] ?? 0) + self - min
+    if (skew > k.maxSkew) return unschedulable("node(s) didn't match pod topology spread constraints")
+  }
+  return null
+}
+
+interface ScoreState {
+  constraints: Constraint[]
+  ignored: Record<string, true>
+  counts: Record<string, number>[]
+  weights: number[]
+}
+
+const scoreKey = 'PodTopologySpread/score'
+
+/** PreScore: domain counts over every node, and each constraint's weight ln(#domains + 2). */
+export function topologySpreadPreScore(c: Cycle, feasible: NodeInfo[]): boolean {
+  const { list, system } = constraintsFor(c, 'ScheduleAnyway')
+  if (!list.length || !c.allNodes.length) return false
+  // With the system defaults a node may lack the zone label and still be spread by hostname.
+  const requireAll = !system
+  const ignored: Record<string, true> = {}
+  const counts = list.map(() => ({}) as Record<string, number>)
+  const sizes = list.map(() => 0)
+  for (const info of feasible) {
+    if (requireAll && !hasAllKeys(info, list)) {
+      ignored[info.name] = true
+      continue
+    }
+    const labels = info.node.metadata.labels ?? {}
+    list.forEach((k, i) => {
+      if (k.topologyKey === labelHostname) return
+      const v = labels[k.topologyKey] ?? ''
+      if (counts[i]![v] === undefined) {
+        counts[i]![v] = 0
+        sizes[i]!++
+      }
+    })
+  }
+  const weights = list.map((k, i) => Math.log((k.topologyKey === labelHostname ? feasible.length - Object.keys(ignored).length : sizes[i]!) + 2))
+  for (const info of c.allNodes) {
+    if (requireAll && !hasAllKeys(info, list)) continue
+    const labels = info.node.metadata.labels ?? {}
+    list.forEach((k, i) => {
+      if (!included(c, k, info)) return
+      const v = labels[k.topologyKey] ?? ''
+      if (counts[i]![v] === undefined || k.topologyKey === labelHostname) return
+      counts[i]![v]! += countMatching(c, info, k.selector)
+    })
+  }
+  c.state[scoreKey] = { constraints: list, ignored, counts, weights } satisfies ScoreState
+  return true
+}
+
+export function topologySpreadScore(c: Cycle, info: NodeInfo): number {
+  const s = c.state[scoreKey] as ScoreState
+  if (s.ignored[info.name]) return 0
+  const labels = info.node.metadata.labels ?? {}
+  let score = 0
+  s.constraints.forEach((k, i) => {
+    const v = labels[k.topologyKey]
+    if (v === undefined) return
+    const cnt = k.topologyKey === labelHostname ? countMatching(c, info, k.selector) : (s.counts[i]![v] ?? 0)
+    score += cnt * s.weights[i]! + (k.maxSkew - 1)
+  })
+  return Math.round(score)
+}
+
+/** Fewer matching pods score higher: 100·(max + min − s)/max; ignored nodes 0. */
+export function topologySpreadNormalize(c: Cycle, nodes: NodeInfo[], raw: number[]): number[] {
+  const s = c.state[scoreKey] as ScoreState
+  let min = Number.MAX_SAFE_INTEGER
+  let max = 0
+  raw.forEach((v, i) => {
+    if (s.ignored[nodes[i]!.name]) return
+    min = Math.min(min, v)
+    max = Math.max(max, v)
+  })
+  return raw.map((v, i) => {
+    if (s.ignored[nodes[i]!.name]) return 0
+    if (max === 0) return 100
+    return Math.trunc((100 * (max + min - v)) / max)
+  })
+}

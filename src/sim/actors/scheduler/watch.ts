@@ -1,0 +1,125 @@
+/**
+ * The scheduler's informers (pkg/scheduler/eventhandlers.go): keep the pod, node and owner caches
+ * and the scheduler cache current, queue pods that need a node, and turn changes into the
+ * cluster events that let parked pods try again.
+ */
+import type { Ctx } from '../../engine/actor.ts'
+import type { WatchEventMessage } from '../../messages.ts'
+import type { KObject } from '../../protocol.ts'
+import { applyWatchEvent, cacheKey } from '../client/informer.ts'
+import { addPod as cachePod, removeNode, removePod as uncachePod, upsertNode } from './node-info.ts'
+import { addPod as queuePod, done, moveOnEvent, type ClusterEvent } from './queue.ts'
+import type { SchedulerState } from './state.ts'
+import { armBackoff, kick } from './timers.ts'
+import { podPriority } from './types.ts'
+
+export function needsScheduling(pod: KObject): boolean {
+  const spec = pod.spec as { nodeName?: string; schedulerName?: string }
+  return !spec.nodeName && (spec.schedulerName ?? 'default-scheduler') === 'default-scheduler' && !pod.metadata.deletionTimestamp
+}
+
+function nodeOf(pod: KObject): string | undefined {
+  return (pod.spec as { nodeName?: string } | undefined)?.nodeName || undefined
+}
+
+function nominatedOf(pod: KObject | undefined): string | undefined {
+  return (pod?.status as { nominatedNodeName?: string } | undefined)?.nominatedNodeName || undefined
+}
+
+export function setNominated(state: SchedulerState, key: string, node: string | undefined): void {
+  for (const n in state.nominated) {
+    const list = state.nominated[n]!.filter((k) => k !== key)
+    if (list.length) state.nominated[n] = list
+    else delete state.nominated[n]
+  }
+  if (node) (state.nominated[node] ??= []).push(key)
+}
+
+export function move(state: SchedulerState, ctx: Ctx, event: ClusterEvent): void {
+  if (!Object.keys(state.queue.parked).length) {
+    state.queue.moveRequestCycle = state.queue.schedulingCycle
+    return
+  }
+  for (const key of moveOnEvent(state.queue, event, ctx.now)) armBackoff(state, ctx, key)
+  kick(state, ctx)
+}
+
+function nodeEvents(old: KObject, now: KObject): ClusterEvent[] {
+  const out: ClusterEvent[] = []
+  const j = (v: unknown): string => JSON.stringify(v ?? null)
+  if (j(old.metadata.labels) !== j(now.metadata.labels)) out.push('NodeLabel')
+  const os = old.spec as { taints?: unknown; unschedulable?: unknown } | undefined
+  const ns = now.spec as { taints?: unknown; unschedulable?: unknown } | undefined
+  if (j(os?.taints) !== j(ns?.taints) || j(os?.unschedulable) !== j(ns?.unschedulable)) out.push('NodeTaint')
+  const alloc = (o: KObject): unknown => (o.status as { allocatable?: unknown } | undefined)?.allocatable
+  if (j(alloc(old)) !== j(alloc(now))) out.push('NodeAllocatable')
+  return out
+}
+
+function onNode(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
+  const old = applyWatchEvent(state.nodes, msg)
+  if (msg.type === 'DELETED') {
+    removeNode(state.cache, String(msg.object.metadata.name))
+    return
+  }
+  upsertNode(state.cache, msg.object)
+  const events = old ? nodeEvents(old, msg.object) : ['NodeAdd' as const]
+  for (const e of events) move(state, ctx, e)
+}
+
+function onPod(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
+  const key = cacheKey(msg.object)
+  const old = applyWatchEvent(state.pods, msg)
+  if (old) uncachePod(state.cache, key, old)
+  if (msg.type === 'DELETED') {
+    delete state.assumed[key]
+    delete state.decisions[key]
+    delete state.causes[key]
+    setNominated(state, key, undefined)
+    done(state.queue, key)
+    if (old && nodeOf(old)) move(state, ctx, 'AssignedPodDelete')
+    return
+  }
+  const pod = msg.object
+  const bound = nodeOf(pod)
+  if (bound) {
+    // The informer confirms an assumed pod once it sees it bound.
+    delete state.assumed[key]
+    setNominated(state, key, undefined)
+    done(state.queue, key)
+    cachePod(state.cache, key, pod, bound)
+    const labelsChanged = old && JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {})
+    if (!old || !nodeOf(old)) move(state, ctx, 'AssignedPodAdd')
+    else if (labelsChanged) move(state, ctx, 'AssignedPodUpdate')
+    return
+  }
+  const assumedOn = state.assumed[key]
+  if (assumedOn) cachePod(state.cache, key, pod, assumedOn)
+  setNominated(state, key, nominatedOf(pod))
+  if (!needsScheduling(pod)) {
+    done(state.queue, key)
+    return
+  }
+  if (!assumedOn && queuePod(state.queue, key, podPriority(pod), ctx.now)) {
+    state.causes[key] = ctx.causeId
+    kick(state, ctx)
+  }
+}
+
+/** Services and workload controllers only feed PodTopologySpread's default selector. */
+function onOwner(state: SchedulerState, msg: WatchEventMessage): void {
+  const byKind: Record<string, keyof SchedulerState['owners']> = {
+    Service: 'services',
+    ReplicaSet: 'replicasets',
+    StatefulSet: 'statefulsets',
+    ReplicationController: 'replicationcontrollers',
+  }
+  const which = byKind[msg.object.kind]
+  if (which) applyWatchEvent(state.owners[which], msg)
+}
+
+export function onWatch(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
+  if (msg.object.kind === 'Node') onNode(state, msg, ctx)
+  else if (msg.object.kind === 'Pod') onPod(state, msg, ctx)
+  else onOwner(state, msg)
+}
