@@ -28,6 +28,10 @@ export const flowKinds = [
   'cri.reply',
   'registry.get',
   'registry.reply',
+  'dns.query',
+  'dns.answer',
+  'traffic.request',
+  'traffic.response',
 ] as const satisfies readonly FlowKind[]
 export const flowKindsComplete: Exhaustive<FlowKind, typeof flowKinds> = true
 

@@ -25,6 +25,9 @@ import type { World } from './engine/world.ts'
 import type { ActorView, EventSummary, Flow, KObject, KubectlResult, PodView, Scenario } from './protocol.ts'
 import { eventSummaries } from './cluster/events.ts'
 import { podViews } from './cluster/pod-views.ts'
+import { proxyRulesView, trafficView } from './cluster/network-views.ts'
+import { trafficClientId } from './cluster/service-wiring.ts'
+import type { ProxyRulesView, TrafficView } from './protocol.ts'
 import { podDecision } from './cluster/pod-decision.ts'
 import type { PodDecisionView } from './protocol.ts'
 
@@ -71,6 +74,12 @@ export interface Simulation {
   snapshot(): Snapshot
   restore(snapshot: Snapshot): void
   traceHash(): string
+  /** Starts or stops the traffic source now (`start web --rate 20 --from node-1`, `stop`). */
+  traffic(line: string): void
+  /** The traffic source's counters. */
+  trafficView(): TrafficView
+  /** A node's kube-proxy rules as `iptables-save` prints them; null for an unknown node. */
+  proxyRules(node: string): ProxyRulesView | null
 }
 
 export function createSimulation(scenario: Scenario): Simulation {
@@ -124,5 +133,8 @@ export function createSimulation(scenario: Scenario): Simulation {
       world = clonePlain(snapshot.world)
     },
     traceHash: () => traceHash(world.flows, world.kubectl, etcdObjects(world)),
+    traffic: (line) => scheduleInput(world, trafficClientId, { line }),
+    trafficView: () => trafficView(world),
+    proxyRules: (node) => proxyRulesView(world, node),
   }
 }

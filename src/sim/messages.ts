@@ -2,7 +2,7 @@
  * Every message one component sends another. The `kind` of a message is the kind of the Flow that
  * carries it (protocol.ts `FlowKind`), and `labelOf` gives the text a learner reads on the token.
  */
-import type { FlowKind, KObject } from './protocol.ts'
+import type { ActorId, FlowKind, KObject } from './protocol.ts'
 
 export type Verb = 'get' | 'list' | 'create' | 'update' | 'patch' | 'delete' | 'watch'
 
@@ -147,6 +147,60 @@ export interface RegistryReply {
   layers?: number
 }
 
+/** A DNS lookup from a client's resolver, carried to a CoreDNS pod through the kube-dns Service. */
+export interface DnsQuery {
+  kind: 'dns.query'
+  queryId: string
+  /** The client that asked, for the answer. */
+  client: ActorId
+  /** Fully qualified after the resolv.conf search list: `web.default.svc.cluster.local`. */
+  name: string
+  /** `10.96.0.10:53/UDP` before the node's rules; the CoreDNS pod after DNAT. */
+  dst: string
+  /** Set once the node's rules chose a CoreDNS pod. */
+  pod?: string
+  podIP?: string
+}
+
+export interface DnsAnswer {
+  kind: 'dns.answer'
+  queryId: string
+  name: string
+  rcode: 'NOERROR' | 'NXDOMAIN' | 'REFUSED'
+  /** A records. */
+  ips: string[]
+}
+
+/**
+ * One request of a traffic source on its way: to a node (whose kube-proxy rules decide), then
+ * DNATed to a pod. The kube-proxy actor of each node stands for that node's netfilter.
+ */
+export interface TrafficRequest {
+  kind: 'traffic.request'
+  reqId: string
+  client: ActorId
+  /** What the client connected to: `10.96.12.5:80/TCP`, `nodeport:30080/TCP`. */
+  dst: string
+  /** The Service port name, `default/web:http`, for the label. */
+  service: string
+  /** Set once the rules chose an endpoint. */
+  pod?: string
+  podIP?: string
+  podPort?: number
+  /** The KUBE-SVC- and KUBE-SEP- chains the packet went through. */
+  chains?: string[]
+}
+
+export interface TrafficResponse {
+  kind: 'traffic.response'
+  reqId: string
+  /** HTTP status; 0 when the connection was refused (REJECT) or found no rule. */
+  code: number
+  pod?: string
+  node?: string
+  reason?: string
+}
+
 export type Message =
   | ApiRequest
   | ApiResponse
@@ -159,6 +213,10 @@ export type Message =
   | CriReply
   | RegistryGet
   | RegistryReply
+  | DnsQuery
+  | DnsAnswer
+  | TrafficRequest
+  | TrafficResponse
 
 // Every FlowKind has a message and every message kind is a FlowKind.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
@@ -214,6 +272,14 @@ export function labelOf(msg: Message): string {
       return msg.ok ? `${msg.method} OK` : `${msg.method} error`
     case 'registry.get':
       return msg.what === 'manifest' ? `GET ${registryPath(msg.image, 'manifests')}` : `GET ${registryPath(msg.image, 'blobs')}`
+    case 'dns.query':
+      return msg.pod ? `DNS A? ${msg.name} → ${msg.pod}` : `DNS A? ${msg.name}`
+    case 'dns.answer':
+      return msg.rcode === 'NOERROR' ? `${msg.name} A ${msg.ips.join(' ')}` : `${msg.rcode} ${msg.name}`
+    case 'traffic.request':
+      return msg.pod ? `DNAT → ${msg.podIP}:${msg.podPort} (${msg.pod})` : `SYN ${msg.dst.replace(/^nodeport:/, ':')} (${msg.service})`
+    case 'traffic.response':
+      return msg.code ? `HTTP ${msg.code} from ${msg.pod ?? '?'}` : `connection refused${msg.reason ? ` (${msg.reason})` : ''}`
     case 'registry.reply':
       return msg.code === 200
         ? msg.what === 'manifest'

@@ -17,6 +17,8 @@ export type ActorKind =
   | 'kube-proxy'
   | 'container-runtime'
   | 'image-registry'
+  /** Sends requests to a Service: a client pod on a node, or a client outside the cluster. */
+  | 'traffic-client'
 
 /**
  * `<component>:<instance>`: `kube-apiserver:0`, `etcd:0`, `kubelet:node-2`, `container-runtime:node-2`.
@@ -90,6 +92,10 @@ export type FlowKind =
   | 'cri.reply'
   | 'registry.get'
   | 'registry.reply'
+  | 'dns.query'
+  | 'dns.answer'
+  | 'traffic.request'
+  | 'traffic.response'
 
 /** A step of work inside one component, recorded on the flow it handled. */
 export interface Stage {
@@ -162,6 +168,8 @@ export type ScriptStep =
   | { atMs: number; apply: string }
   | { atMs: number; fault: Fault }
   | { atMs: number; addNode: NodeSpec }
+  /** Starts or stops the traffic source: `start web --rate 20 --from node-1`, `start web --from outside`, `stop`. */
+  | { atMs: number; traffic: string }
 
 /** A declarative chapter trigger, evaluated in the engine. */
 export type Trigger =
@@ -400,4 +408,32 @@ export interface PodDecisionView {
   /** Where preemption made room, and the pods deleted for it. */
   nominatedNode?: string
   victims?: string[]
+}
+
+/* ----------------------------------------------------------------- traffic */
+
+/** The traffic source's counters (`Simulation.trafficView`). */
+export interface TrafficView {
+  running: boolean
+  /** `default/web`, when running. */
+  service?: string
+  /** A node's name for a client pod there, or `outside`. */
+  from?: string
+  rate?: number
+  sent: number
+  ok: number
+  refused: number
+  /** Answers per pod name. */
+  counts: Record<string, number>
+  /** Why the last start or request could not go. */
+  note?: string
+}
+
+/** One node's kube-proxy rules as `iptables-save` prints them. */
+export interface ProxyRulesView {
+  node: string
+  syncs: number
+  /** Virtual ms of the last sync; -1 before the first. */
+  lastSyncAt: number
+  text: string
 }

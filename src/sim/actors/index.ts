@@ -10,6 +10,7 @@ import { kubelet } from './kubelet/kubelet.ts'
 import { registry } from './registry/registry.ts'
 import { runtime } from './runtime/runtime.ts'
 import { scheduler } from './scheduler/scheduler.ts'
+import { trafficClient } from './traffic/traffic-client.ts'
 
 export const actorDefs: ActorDefs = {
   kubectl: kubectl as never,
@@ -22,4 +23,5 @@ export const actorDefs: ActorDefs = {
   'kube-proxy': kubeProxy as never,
   'container-runtime': runtime as never,
   'image-registry': registry as never,
+  'traffic-client': trafficClient as never,
 }

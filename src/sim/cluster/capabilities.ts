@@ -10,7 +10,8 @@ export function unsupportedFeature(scenario: Scenario): string | null {
     return `cluster.controlPlane.apiservers: ${c.controlPlane.apiservers} kube-apiservers are not simulated yet (only 1)`
   if (c.controlPlane.etcd !== 1) return `cluster.controlPlane.etcd: ${c.controlPlane.etcd} etcd members are not simulated yet (only 1)`
   if (c.cloud) return 'cluster.cloud: the cloud-controller-manager is not simulated yet (use cloud: false)'
-  if (c.addons.length) return `cluster.addons[0]: add-on "${c.addons[0]}" is not simulated yet (use addons: [])`
+  const addon = c.addons.findIndex((a) => a !== 'coredns')
+  if (addon >= 0) return `cluster.addons[${addon}]: add-on "${c.addons[addon]}" is not simulated yet (known: coredns)`
   for (const [i, step] of scenario.script.entries()) {
     if ('fault' in step) return `script[${i}].fault: fault "${step.fault.kind}" is not simulated yet`
     if ('addNode' in step) return `script[${i}].addNode: adding a node during a run is not simulated yet`

@@ -23,6 +23,11 @@ const table: ResourceInfo[] = [
   { resource: 'configmaps', group: '', version: 'v1', kind: 'ConfigMap', namespaced: true, etcdPrefix: '/registry/configmaps' },
   { resource: 'events', group: '', version: 'v1', kind: 'Event', namespaced: true, etcdPrefix: '/registry/events' },
   { resource: 'leases', group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', namespaced: true, etcdPrefix: '/registry/leases' },
+  // Services and Endpoints under their special prefixes (default_storage_factory_builder.go).
+  { resource: 'services', group: '', version: 'v1', kind: 'Service', namespaced: true, etcdPrefix: '/registry/services/specs' },
+  { resource: 'endpoints', group: '', version: 'v1', kind: 'Endpoints', namespaced: true, etcdPrefix: '/registry/services/endpoints' },
+  { resource: 'endpointslices', group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', namespaced: true, etcdPrefix: '/registry/endpointslices' },
+  { resource: 'ingresses', group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', namespaced: true, etcdPrefix: '/registry/ingress' },
   // Workloads (issue 4); ReplicationControllers live under /registry/controllers (storage factory).
   { resource: 'replicationcontrollers', group: '', version: 'v1', kind: 'ReplicationController', namespaced: true, etcdPrefix: '/registry/controllers' },
   { resource: 'deployments', group: 'apps', version: 'v1', kind: 'Deployment', namespaced: true, etcdPrefix: '/registry/deployments' },

@@ -32,6 +32,10 @@ export const flowStyles = {
   'cri.reply': { color: reply, noun: 'reply' },
   'registry.get': { color: '#be185d', noun: 'pull' },
   'registry.reply': { color: '#be185d', noun: 'layers' },
+  'dns.query': { color: '#0891b2', noun: 'DNS' },
+  'dns.answer': { color: '#0891b2', noun: 'answer' },
+  'traffic.request': { color: '#f59e0b', noun: 'request' },
+  'traffic.response': { color: '#65a30d', noun: 'response' },
 } satisfies Record<FlowKind, FlowStyle>
 
 export function flowStyle(kind: FlowKind): FlowStyle {

@@ -18,6 +18,7 @@ export const actorStyles = {
   'kube-proxy': { color: '#ca8a04', role: 'Service rules' },
   'container-runtime': { color: '#16a34a', role: 'container runtime' },
   'image-registry': { color: '#db2777', role: 'image store' },
+  'traffic-client': { color: '#d97706', role: 'sends requests' },
 } satisfies Record<ActorKind, ActorStyle>
 
 /** `kube-apiserver:0` → `kube-apiserver`; `kubelet:node-1` → `kubelet (node-1)`; `etcd:1` → `etcd-1`. */

@@ -8,6 +8,7 @@ import { etcdKey, resourceByName, type ResourceInfo } from '../../k8s/resources.
 import { forbidden, invalid, notFound, type Status } from '../../k8s/status.ts'
 import { validateObjectName, validatePod } from '../../k8s/validation.ts'
 import type { KObject } from '../../protocol.ts'
+import { admitService } from './service-admission.ts'
 import type { ApiserverState } from './state.ts'
 
 /** NamespaceLifecycle: nothing is created in a namespace that does not exist. */
@@ -27,6 +28,7 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
     ctx.stage({ name: 'admission', outcome: 'failed', detail: `NamespaceLifecycle: ${why}` })
     return forbidden(info, String(obj.metadata.name ?? obj.metadata.generateName ?? ''), why)
   }
+  if (info.kind === 'Service') return admitService(state, ctx, info, obj)
   const notes: string[] = []
   if (info.kind === 'Pod') {
     applyPodDefaults(obj)

@@ -1,5 +1,6 @@
 /** kube-apiserver's state: its watch cache, its clients' watches and requests waiting on etcd. */
 import type { ActorId, KObject } from '../../protocol.ts'
+import type { ServiceAllocState } from './service-alloc.ts'
 
 /** A client request being served; `client` gets the response. */
 export interface RequestRef {
@@ -46,4 +47,6 @@ export interface ApiserverState {
   nextWatch: number
   /** The watch cache: every object, by etcd key, as of the last etcd watch event. */
   cache: Record<string, KObject>
+  /** Service ClusterIP and NodePort allocators (service-alloc.ts); absent until a CIDR is configured. */
+  serviceAlloc?: ServiceAllocState
 }

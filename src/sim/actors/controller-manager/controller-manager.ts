@@ -22,6 +22,7 @@ import { syncRootCa, syncServiceAccounts } from './serviceaccount.ts'
 import { newState, type ControllerManagerState, type ControllerName } from './state.ts'
 import { observeForStatefulSet, statefulSetResponse, syncStatefulSet } from './statefulset.ts'
 import { drain, enqueue, requestDone } from './workqueue.ts'
+import { serviceControllersReceive } from './service-controllers.ts'
 
 export type { ControllerManagerState } from './state.ts'
 export { rootCaPem } from './serviceaccount.ts'
@@ -163,6 +164,7 @@ function onResponse(state: ControllerManagerState, msg: ApiResponse, ctx: Ctx): 
 export const controllerManager: ActorDef<ControllerManagerState> = {
   kind: 'kube-controller-manager',
   receive(state, msg, ctx) {
+    if (state.services && serviceControllersReceive(state.services, msg, ctx)) return
     if (msg.kind === 'apiserver.response') onResponse(state, msg, ctx)
     else if (msg.kind === 'watch.event') {
       onWatchEvent(state, msg, ctx)

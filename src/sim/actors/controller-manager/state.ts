@@ -4,6 +4,7 @@
  * work queue and the bookkeeping real controllers keep (expectations, slow-start batches).
  */
 import type { ApiClient } from '../client/api-client.ts'
+import type { ServiceControllersState } from './service-client.ts'
 import type { Cache } from '../client/informer.ts'
 
 /** Controller names as `--controllers` spells them (cmd/kube-controller-manager/names). */
@@ -65,6 +66,8 @@ export interface ControllerManagerState {
   gc: { owners: Record<string, Record<string, true>>; objects: Record<string, { resource: string; key: string }> }
   /** CronJob: the next scheduled time already armed per CronJob key. */
   cronArmed: Record<string, number>
+  /** The EndpointSlice and Endpoints controllers' own informers and writes (service-controllers.ts). */
+  services?: ServiceControllersState
 }
 
 export const watchedResources = [

@@ -8,6 +8,7 @@ import type { KObject } from '../../protocol.ts'
 import { apiRequest, newApiClient, takeResponse } from '../client/api-client.ts'
 import { startDelete, startDescribe, startGet, startRun, type Start } from './commands.ts'
 import { statusErrorText } from './errors.ts'
+import { continueServiceCommand, startServiceCommand } from './service-commands.ts'
 import { distance, parseLine, tokenize } from './parse.ts'
 import { describePod } from './print/describe-pod.ts'
 import { getNodes } from './print/get-nodes.ts'
@@ -54,6 +55,8 @@ function start(state: KubectlState, ctx: Ctx, cmd: RunningCommand, words: string
   cmd.allNamespaces = p.flags['all-namespaces'] === 'true'
   cmd.output = p.flags.output ?? ''
   const verb = p.args[0]
+  const svcCmd = startServiceCommand(state, ctx, cmd, p)
+  if (svcCmd) return svcCmd
   switch (verb) {
     case undefined:
       return { ok: false, stderr: 'error: a kubectl command is required (try "kubectl get pods")\n' }
@@ -101,6 +104,7 @@ function onResponse(state: KubectlState, msg: ApiResponse, ctx: Ctx): void {
   const cont = takeResponse(state.client, msg)
   const cmd = cont && state.commands[cont.cmd]
   if (!cont || !cmd) return
+  if (cont.step === 'svc') return continueServiceCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   const ok = msg.code < 300
   if (!ok && cont.step !== 'delete-wait') {
     finish(state, ctx, cmd, 1, '', statusErrorText(msg.body))

@@ -42,6 +42,8 @@ export interface ParsedLine {
 
 /** Flags that take a value when written without `=`. */
 const VALUE_FLAGS = new Set([
+  // expose (service-commands.ts)
+  'target-port', 'type', 'protocol', 'name',
   'n', 'namespace', 'o', 'output', 'image', 'restart', 'labels', 'l', 'selector', 'port', 'env',
   'grace-period', 'f', 'filename', 'field-selector', 'wait', 'timeout', 'cascade', 'image-pull-policy',
   'requests', 'limits', 'overrides', 'annotations',

@@ -17,7 +17,7 @@ export interface RunningCommand {
   carry: unknown
 }
 
-export type Step = 'run' | 'get-list' | 'get-one' | 'describe-pod' | 'describe-events' | 'delete' | 'delete-wait'
+export type Step = 'run' | 'get-list' | 'get-one' | 'describe-pod' | 'describe-events' | 'delete' | 'delete-wait' | 'svc'
 
 export interface Cont {
   cmd: string

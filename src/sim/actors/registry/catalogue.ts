@@ -21,6 +21,8 @@ export const builtInImages: RegistryImage[] = [
   { name: 'registry.k8s.io/pause:3.10', sizeBytes: 320_368 },
   { name: 'registry.k8s.io/echoserver:1.10', sizeBytes: 46_308_574 },
   { name: 'registry.k8s.io/coredns/coredns:v1.12.0', sizeBytes: 20_939_036 },
+  // kubeadm v1.34's CoreDNS (constants.CoreDNSVersion); size taken as v1.12.0's.
+  { name: 'registry.k8s.io/coredns/coredns:v1.12.1', sizeBytes: 20_939_036 },
   { name: 'registry.k8s.io/e2e-test-images/agnhost:2.39', sizeBytes: 51_103_437 },
   { name: 'perl:5.34.0', sizeBytes: 336_374_010 },
   { name: 'python:3.12', sizeBytes: 395_004_234 },

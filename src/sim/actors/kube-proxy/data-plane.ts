@@ -1,0 +1,71 @@
+/**
+ * A node's netfilter as kube-proxy programmed it: a connection to a Service address walks
+ * KUBE-SERVICES → KUBE-SVC- → KUBE-SEP- (each statistic rule rolling on the node's seeded stream),
+ * is DNATed to a pod here or on another node, and the pod answers; no usable endpoint means the
+ * filter table's REJECT (icmp-port-unreachable: the client sees "connection refused"). DNS queries
+ * to the kube-dns address take the same path to a CoreDNS pod, which answers from the Services it
+ * watches (the records of coredns/records.ts over this node's copy of them).
+ */
+import type { Ctx } from '../../engine/actor.ts'
+import type { DnsQuery, Message, TrafficRequest } from '../../messages.ts'
+import { answerA } from '../coredns/records.ts'
+import type { KubeProxyState } from './kube-proxy.ts'
+import { printProbability, route, type RouteResult } from './rules.ts'
+
+/** One hop between hosts of one data-centre network, and a pod's time to serve a small response (ms). */
+export const hopMs = 1
+export const serveMs = 2
+
+function walk(state: KubeProxyState, ctx: Ctx, dst: string): RouteResult {
+  if (!state.rules) return { ok: false, reason: 'no-rule' }
+  const r = route(state.rules, dst, ctx.random)
+  if (r.ok) {
+    ctx.stage({ name: 'KUBE-SERVICES', outcome: 'ok', detail: `${dst} matches "${r.route.name}" → ${r.route.chain}` })
+    const e = r.endpoint
+    const rolled = r.route.endpoints.length === 1 ? 'the only endpoint' : e.probability >= 1 ? `rule ${r.tried} of ${r.route.endpoints.length} (the last, no statistic)` : `rule ${r.tried} of ${r.route.endpoints.length} (--probability ${printProbability(e.probability)})`
+    ctx.stage({ name: r.route.chain, outcome: 'ok', detail: `${rolled} → ${e.chain}` })
+    ctx.stage({ name: e.chain, outcome: 'ok', detail: `DNAT --to-destination ${e.ip}:${e.port}${e.pod ? ` (pod ${e.pod} on ${e.nodeName ?? '?'})` : ''}` })
+  } else if (r.reason === 'reject') {
+    ctx.stage({ name: 'KUBE-SERVICES', outcome: 'failed', detail: `filter: "${r.route.name} has no endpoints" -j REJECT --reject-with icmp-port-unreachable` })
+  } else ctx.stage({ name: 'KUBE-SERVICES', outcome: 'failed', detail: `no rule for ${dst}${state.rules ? '' : ' (rules not synced yet)'}` })
+  return r
+}
+
+function onRequest(state: KubeProxyState, msg: TrafficRequest, ctx: Ctx): void {
+  if (msg.pod) {
+    state.served[msg.pod] = (state.served[msg.pod] ?? 0) + 1
+    ctx.stage({ name: 'pod', outcome: 'ok', detail: `${msg.pod} (${msg.podIP}:${msg.podPort}) serves the request` })
+    ctx.send(msg.client, { kind: 'traffic.response', reqId: msg.reqId, code: 200, pod: msg.pod, node: state.node }, { durationMs: serveMs + hopMs })
+    return
+  }
+  const r = walk(state, ctx, msg.dst)
+  if (!r.ok) {
+    const reason = r.reason === 'reject' ? `REJECT: ${r.route.name} has no endpoints` : 'no rule for this address'
+    ctx.send(msg.client, { kind: 'traffic.response', reqId: msg.reqId, code: 0, node: state.node, reason }, { durationMs: hopMs })
+    return
+  }
+  const e = r.endpoint
+  const to = `kube-proxy:${e.nodeName ?? state.node}`
+  ctx.send(to, { ...msg, ...(e.pod ? { pod: e.pod } : { pod: e.ip }), podIP: e.ip, podPort: e.port, chains: [r.route.chain, e.chain] }, { durationMs: hopMs })
+}
+
+function onDns(state: KubeProxyState, msg: DnsQuery, ctx: Ctx): void {
+  if (msg.pod) {
+    const a = answerA(msg.name, Object.values(state.services), Object.values(state.endpointslices))
+    ctx.stage({ name: 'coredns', outcome: a.rcode === 'NOERROR' ? 'ok' : 'failed', detail: `${msg.pod}: kubernetes plugin answers ${a.rcode} ${a.ips.join(' ')}` })
+    ctx.send(msg.client, { kind: 'dns.answer', queryId: msg.queryId, name: msg.name, rcode: a.rcode, ips: a.ips }, { durationMs: serveMs + hopMs })
+    return
+  }
+  const r = walk(state, ctx, msg.dst)
+  if (!r.ok) {
+    ctx.send(msg.client, { kind: 'dns.answer', queryId: msg.queryId, name: msg.name, rcode: 'REFUSED', ips: [] }, { durationMs: hopMs })
+    return
+  }
+  const e = r.endpoint
+  ctx.send(`kube-proxy:${e.nodeName ?? state.node}`, { ...msg, pod: e.pod ?? e.ip, podIP: e.ip }, { durationMs: hopMs })
+}
+
+export function dataPlaneReceive(state: KubeProxyState, msg: Message, ctx: Ctx): void {
+  if (msg.kind === 'traffic.request') onRequest(state, msg, ctx)
+  else if (msg.kind === 'dns.query') onDns(state, msg, ctx)
+}

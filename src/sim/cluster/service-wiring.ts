@@ -1,0 +1,123 @@
+/**
+ * The Service half of bootstrap: the apiserver's allocators, the `kubernetes` Service (and
+ * `kube-dns` with CoreDNS's pods when the `coredns` add-on is on), the informers of the
+ * EndpointSlice / Endpoints controllers, of every kube-proxy and of the traffic client, already
+ * listed and watching (FIDELITY.md §1.0.2 watch table), and each kube-proxy's first sync.
+ */
+import { newServiceAlloc } from '../actors/apiserver/service-alloc.ts'
+import type { ApiserverState } from '../actors/apiserver/state.ts'
+import { addWatcher } from '../actors/apiserver/watch.ts'
+import { cacheKey, type Cache } from '../actors/client/informer.ts'
+import type { ControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
+import { newServiceControllersState, type ServiceInformer } from '../actors/controller-manager/service-client.ts'
+import type { EtcdState } from '../actors/etcd/etcd.ts'
+import { put } from '../actors/etcd/mvcc.ts'
+import { newKubeProxyState } from '../actors/kube-proxy/kube-proxy.ts'
+import type { SchedulerState } from '../actors/scheduler/scheduler.ts'
+import { newTrafficClientState } from '../actors/traffic/traffic-client.ts'
+import { addActor, startTimer } from '../engine/engine.ts'
+import type { World } from '../engine/world.ts'
+import { randomSuffix, uuid } from '../k8s/meta.ts'
+import type { KObject, Scenario } from '../protocol.ts'
+import {
+  corednsPod,
+  corednsPodName,
+  kubeDnsService,
+  kubernetesEndpoints,
+  kubernetesEndpointSlice,
+  kubernetesService,
+  serviceIp,
+} from './service-bootstrap.ts'
+
+export const trafficClientId = 'traffic-client'
+
+const prefixes: Record<ServiceInformer, string> = {
+  services: '/registry/services/specs',
+  pods: '/registry/pods',
+  endpointslices: '/registry/endpointslices',
+  endpoints: '/registry/services/endpoints',
+}
+
+export interface ServiceBoot {
+  etcd: EtcdState
+  api: ApiserverState
+  kcm: ControllerManagerState
+  apiserverId: string
+  controllerManagerId: string
+  schedulerId: string
+  random: () => number
+  created: string
+}
+
+export function wireServices(world: World, scenario: Scenario, boot: ServiceBoot): void {
+  const { etcd, api, kcm, random, created } = boot
+  const cidr = scenario.cluster.serviceCIDR
+  api.serviceAlloc = newServiceAlloc(cidr)
+  const store = (key: string, obj: KObject): KObject => {
+    obj.metadata.uid = uuid(random)
+    return put(etcd.store, key, obj).value
+  }
+  const objects: KObject[] = [
+    store('/registry/services/specs/default/kubernetes', kubernetesService(cidr, created)),
+    store('/registry/endpointslices/default/kubernetes', kubernetesEndpointSlice(created)),
+    store('/registry/services/endpoints/default/kubernetes', kubernetesEndpoints(created)),
+  ]
+  const coredns = scenario.cluster.addons.includes('coredns')
+  if (coredns) {
+    objects.push(store('/registry/services/specs/kube-system/kube-dns', kubeDnsService(cidr, created)))
+    store('/registry/serviceaccounts/kube-system/coredns', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'coredns', namespace: 'kube-system', creationTimestamp: created } })
+    // The `coredns` Deployment's 2 replicas, stamped as its ReplicaSet would (pod-template-hash).
+    const hash = randomSuffix(random, 10)
+    const scheduler = world.actors[boot.schedulerId]?.state as SchedulerState | undefined
+    for (let i = 0; i < 2; i++) {
+      const name = corednsPodName(hash, random)
+      const pod = store(`/registry/pods/kube-system/${name}`, corednsPod(name, created, hash))
+      objects.push(pod)
+      // Already in the scheduler's queue, as its informer's LIST would have put them.
+      if (scheduler) {
+        scheduler.pods[cacheKey(pod)] = pod
+        scheduler.activeQ.push(cacheKey(pod))
+      }
+    }
+    if (scheduler) startTimer(world, boot.schedulerId, 'cycle', 1)
+  }
+  const fill = (cache: Cache, kind: string): void => {
+    for (const o of objects) if (o.kind === kind) cache[cacheKey(o)] = o
+  }
+
+  // kube-controller-manager: the EndpointSlice and Endpoints controllers' informers.
+  const svc = newServiceControllersState(boot.apiserverId)
+  for (const informer of Object.keys(prefixes) as ServiceInformer[]) {
+    const w = addWatcher(api, { client: boot.controllerManagerId, prefix: prefixes[informer], fieldSelector: '', labelSelector: '' })
+    svc.watches[w.id] = informer
+  }
+  fill(svc.services, 'Service')
+  fill(svc.pods, 'Pod')
+  fill(svc.endpointslices, 'EndpointSlice')
+  fill(svc.endpoints, 'Endpoints')
+  kcm.services = svc
+
+  // Every kube-proxy: Services and EndpointSlices (pkg/proxy/config), then its first sync shortly
+  // after start, staggered as the DaemonSet's pods started at different moments.
+  for (const node of scenario.cluster.nodes) {
+    const id = `kube-proxy:${node.name}`
+    const record = world.actors[id]
+    if (!record) continue
+    const state = newKubeProxyState(node.name, scenario.cluster.podCIDR)
+    fill(state.services, 'Service')
+    fill(state.endpointslices, 'EndpointSlice')
+    record.state = state
+    addWatcher(api, { client: id, prefix: prefixes.services, fieldSelector: '', labelSelector: '' })
+    addWatcher(api, { client: id, prefix: prefixes.endpointslices, fieldSelector: '', labelSelector: '' })
+    startTimer(world, id, 'sync', Math.floor(random() * 1_000))
+  }
+
+  // The traffic source: knows the Services as a pod's environment variables do.
+  const client = newTrafficClientState(
+    scenario.cluster.nodes.map((n) => n.name),
+    coredns ? serviceIp(cidr, 10) : undefined,
+  )
+  fill(client.services, 'Service')
+  addActor(world, trafficClientId, 'traffic-client', client)
+  addWatcher(api, { client: trafficClientId, prefix: prefixes.services, fieldSelector: '', labelSelector: '' })
+}
