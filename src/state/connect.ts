@@ -4,6 +4,7 @@
  */
 import type { SimClient } from '../bridge/sim-client.ts'
 import { playbackStore } from './playback-store.ts'
+import { applyPodDecision } from './pod-decision.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
 let current: SimClient | null = null
@@ -20,6 +21,7 @@ export function connect(
   current = client
   const offUpdate = client.onUpdate((update) => {
     applyUpdate(update, now())
+    applyPodDecision(update)
     const playback = playbackStore.getState()
     if (playback.playing !== update.playing || playback.speed !== update.speed) {
       playbackStore.setState({ playing: update.playing, speed: update.speed })

@@ -5,6 +5,7 @@
 import { createSimulation, type Simulation } from '../sim/index.ts'
 import type { Command, TimeAnchor, WorkerMessage } from '../sim/protocol.ts'
 import { createBatcher } from './batcher.ts'
+import { createDecisionFollower } from './pod-decision.ts'
 import { createPacer, dilatedRate, hopWallMs, maxTickWallMs, type Clock } from './pacer.ts'
 
 /** Calls `fn` about once per animation frame. */
@@ -48,6 +49,7 @@ export function createSimHost(
   const frames = options.frames ?? timeoutFrames
   const stepWallMs = options.stepWallMs ?? hopWallMs
   const batcher = createBatcher()
+  const decisions = createDecisionFollower()
   let sim: Simulation | null = null
   let reducedMotion = false
   let pending: unknown = null
@@ -78,14 +80,14 @@ export function createSimHost(
 
   const send = (): void => {
     if (!sim) return
-    post(
-      batcher.flush(sim, {
-        scenarioTitle: sim.scenario.title,
-        anchor: anchor(),
-        playing: pacer.playing(),
-        speed: pacer.speed(),
-      }),
-    )
+    const update = batcher.flush(sim, {
+      scenarioTitle: sim.scenario.title,
+      anchor: anchor(),
+      playing: pacer.playing(),
+      speed: pacer.speed(),
+    })
+    decisions.attach(sim, update)
+    post(update)
   }
 
   const frame = (): void => {
@@ -146,6 +148,9 @@ export function createSimHost(
           sim.kubectl(command.line, command.stdin, command.requestId)
           // The answer needs virtual time to pass: a typed command sets the clock running.
           if (!pacer.playing()) pacer.play()
+          break
+        case 'inspect-pod':
+          decisions.follow(command.key)
           break
         case 'reduced-motion':
           reducedMotion = command.reduced

@@ -8,6 +8,7 @@ import { Graph } from '../graph/Graph.tsx'
 import { Console } from '../panels/Console.tsx'
 import { FlowDetails } from '../panels/FlowDetails.tsx'
 import { FlowList } from '../panels/FlowList.tsx'
+import { SchedulingTable } from '../panels/SchedulingTable.tsx'
 import { Toolbar } from '../panels/Toolbar.tsx'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts'
 
@@ -33,6 +34,7 @@ export function Shell({ loadError }: { loadError?: string }) {
           <Graph />
         </ReactFlowProvider>
         {!loaded && !loadError ? <p className="loading">Starting the simulation…</p> : null}
+        <SchedulingTable />
       </main>
       <aside className="shell__side" aria-label="Messages and console">
         <FlowList />

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react'
 import type { NodeProps } from '@xyflow/react'
 import { selectPod } from '../../../state/selectors.ts'
 import { useSimStore } from '../../../state/sim-store.ts'
+import { inspectPod } from '../../../state/pod-decision.ts'
 
 export interface PodData extends Record<string, unknown> {
   podKey: string
@@ -27,7 +28,13 @@ export const PodNode = memo(function PodNode({ data }: NodeProps) {
       data-testid={`pod.${pod.namespace}.${pod.name}`}
       data-status={pod.status}
       data-node={pod.node ?? ''}
-      aria-label={`pod ${pod.namespace}/${pod.name}: ${pod.status}`}
+      aria-label={`pod ${pod.namespace}/${pod.name}: ${pod.status}; open its scheduling decision`}
+      role="button"
+      tabIndex={0}
+      onClick={() => inspectPod(key)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') inspectPod(key)
+      }}
     >
       <span className="pod__line">
         <span className="pod__name">{pod.name}</span>
