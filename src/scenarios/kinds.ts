@@ -36,13 +36,23 @@ export const flowKinds = [
 export const flowKindsComplete: Exhaustive<FlowKind, typeof flowKinds> = true
 
 /** Faults by the field that names their target. */
-export const nodeFaults = ['stop-node', 'start-node', 'stop-kubelet', 'start-kubelet'] as const
+export const nodeFaults = [
+  'stop-node',
+  'start-node',
+  'stop-kubelet',
+  'start-kubelet',
+  'partition-node',
+  'heal-node',
+] as const
+/** Faults with no target field: the one image registry. */
+export const registryFaults = ['stop-registry', 'start-registry'] as const
 export const memberFaults = ['stop-etcd-member', 'start-etcd-member'] as const
 export const componentFaults = ['stop-component', 'start-component'] as const
 export const faultKinds = [
   ...nodeFaults,
   ...memberFaults,
   ...componentFaults,
+  ...registryFaults,
 ] as const satisfies readonly FaultKind[]
 export const faultKindsComplete: Exhaustive<FaultKind, typeof faultKinds> = true
 

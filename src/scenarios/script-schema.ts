@@ -12,7 +12,14 @@ import {
   show,
   text,
 } from './fields.ts'
-import { componentFaults, components, faultKinds, memberFaults, nodeFaults } from './kinds.ts'
+import {
+  componentFaults,
+  components,
+  faultKinds,
+  memberFaults,
+  nodeFaults,
+  registryFaults,
+} from './kinds.ts'
 import { subdomainError } from './k8s-names.ts'
 import { nodeSchema } from './node-schema.ts'
 
@@ -41,6 +48,7 @@ const faultSchema = v.pipe(
         },
         strictMessage('kind, component'),
       ),
+      v.strictObject({ kind: v.picklist(registryFaults) }, strictMessage('kind')),
     ],
     faultMessage,
   ),

@@ -10,6 +10,7 @@
 import { actorDefs } from './actors/index.ts'
 import { buildWorld, runScriptStep } from './cluster/build.ts'
 import { etcdObjects } from './cluster/objects.ts'
+import { applyFault } from './cluster/faults.ts'
 import type { Observation } from './engine/actor.ts'
 import { clonePlain } from './engine/clone.ts'
 import {
@@ -22,7 +23,7 @@ import {
 } from './engine/engine.ts'
 import { traceHash } from './engine/trace.ts'
 import type { World } from './engine/world.ts'
-import type { ActorView, EventSummary, Flow, KObject, KubectlResult, PodView, Scenario } from './protocol.ts'
+import type { ActorView, EventSummary, Fault, Flow, KObject, KubectlResult, PodView, Scenario } from './protocol.ts'
 import { eventSummaries } from './cluster/events.ts'
 import { podViews } from './cluster/pod-views.ts'
 import { proxyRulesView, trafficView } from './cluster/network-views.ts'
@@ -53,6 +54,8 @@ export interface Simulation {
   nextEventTime(): number | undefined
   /** Types a kubectl line now. Its answer comes back as a `kubectl` observation. */
   kubectl(line: string, stdin?: string, requestId?: string): void
+  /** Breaks or repairs a component now (a Faults menu click, a script's `fault:` step); an error line, or null. */
+  fault(fault: Fault): string | null
   /** Every flow so far, oldest first. Outcomes and stages change in place as flows settle. */
   flows(): readonly Flow[]
   inFlight(): Flow[]
@@ -103,6 +106,7 @@ export function createSimulation(scenario: Scenario): Simulation {
         ...(requestId !== undefined ? { requestId } : {}),
       })
     },
+    fault: (fault) => applyFault(world, fault),
     flows: () => world.flows,
     inFlight: () => inFlightFlows(world).map((n) => world.flows[n - 1]!),
     deliveredCount: () => world.delivered,

@@ -110,6 +110,7 @@ export type CriMethod =
   | 'StopContainer'
   | 'RemoveContainer'
   | 'ListContainers'
+  | 'ExecSync'
 
 /** A CRI gRPC call from the kubelet to the container runtime (containerd). */
 export interface CriCall {

@@ -159,6 +159,12 @@ export type Fault =
   | { kind: 'start-etcd-member'; member: number }
   | { kind: 'stop-component'; component: string }
   | { kind: 'start-component'; component: string }
+  /** Cuts every link between the node's components and the control plane (not the registry). */
+  | { kind: 'partition-node'; node: string }
+  | { kind: 'heal-node'; node: string }
+  /** The image registry stops answering: pulls time out. */
+  | { kind: 'stop-registry' }
+  | { kind: 'start-registry' }
 
 export type FaultKind = Fault['kind']
 
@@ -296,6 +302,8 @@ export type Command =
   | { type: 'step'; skipAmbient?: boolean }
   | { type: 'kubectl'; line: string; stdin?: string; requestId: string }
   | { type: 'reduced-motion'; reduced: boolean }
+  /** Breaks (or repairs) a component now, as a scenario's `fault:` step does. */
+  | { type: 'fault'; fault: Fault }
   /**
    * Follow one pod's scheduling decision (its etcd key), or stop with null: the worker answers
    * with a `pod-decision` message now and whenever the scheduler decides again.

@@ -155,6 +155,12 @@ export function createSimHost(
         case 'reduced-motion':
           reducedMotion = command.reduced
           break
+        case 'fault': {
+          if (!sim) break
+          const error = sim.fault(command.fault)
+          if (error) post({ type: 'error', message: error })
+          break
+        }
       }
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) })

@@ -8,6 +8,7 @@ import { kubeProxy } from './kube-proxy/kube-proxy.ts'
 import { kubectl } from './kubectl/kubectl.ts'
 import { kubelet } from './kubelet/kubelet.ts'
 import { registry } from './registry/registry.ts'
+import { withRestart } from './restart.ts'
 import { runtime } from './runtime/runtime.ts'
 import { scheduler } from './scheduler/scheduler.ts'
 import { trafficClient } from './traffic/traffic-client.ts'
@@ -16,10 +17,10 @@ export const actorDefs: ActorDefs = {
   kubectl: kubectl as never,
   'kube-apiserver': apiserver as never,
   etcd: etcd as never,
-  'kube-scheduler': scheduler as never,
-  'kube-controller-manager': controllerManager as never,
+  'kube-scheduler': withRestart(scheduler) as never,
+  'kube-controller-manager': withRestart(controllerManager) as never,
   'cloud-controller-manager': cloudControllerManager as never,
-  kubelet: kubelet as never,
+  kubelet: withRestart(kubelet) as never,
   'kube-proxy': kubeProxy as never,
   'container-runtime': runtime as never,
   'image-registry': registry as never,

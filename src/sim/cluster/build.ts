@@ -25,6 +25,8 @@ import { rfc3339, uuid } from '../k8s/meta.ts'
 import type { KObject, NodeSpec, Scenario } from '../protocol.ts'
 import { watchWorkloads } from './workload-watches.ts'
 import { trafficClientId, wireServices } from './service-wiring.ts'
+import { applyFault } from './faults.ts'
+import { startNodeLifecycle } from './node-lifecycle-boot.ts'
 import { leaseObject, namespaceObject, nodeObject, rootCaConfigMap, serviceAccountObject, systemNamespaces } from './bootstrap-objects.ts'
 
 export const apiserverId = 'kube-apiserver:0'
@@ -90,6 +92,7 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
 
   scenario.cluster.nodes.forEach((spec, i) => joinNode(world, scenario, spec, i, { etcd, api, scheduler, random, startMs }))
   watchWorkloads(api, kcm, etcd, controllerManagerId)
+  startNodeLifecycle(world, kcm, api, etcd.store.kv, controllerManagerId)
 
   wireServices(world, scenario, { etcd, api, kcm, apiserverId, controllerManagerId, schedulerId, random, created })
   for (const kv of Object.values(etcd.store.kv)) api.cache[kv.key] = kv.value
@@ -137,5 +140,6 @@ export function runScriptStep(world: World, scenario: Scenario, index: number): 
   if (!step) return
   if ('kubectl' in step) scheduleInput(world, 'kubectl', { line: step.kubectl, ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) })
   else if ('apply' in step) scheduleInput(world, 'kubectl', { line: 'apply -f -', stdin: step.apply })
+  else if ('fault' in step) applyFault(world, step.fault)
   else if ('traffic' in step) scheduleInput(world, trafficClientId, { line: step.traffic })
 }

@@ -13,7 +13,13 @@ export function unsupportedFeature(scenario: Scenario): string | null {
   const addon = c.addons.findIndex((a) => a !== 'coredns')
   if (addon >= 0) return `cluster.addons[${addon}]: add-on "${c.addons[addon]}" is not simulated yet (known: coredns)`
   for (const [i, step] of scenario.script.entries()) {
-    if ('fault' in step) return `script[${i}].fault: fault "${step.fault.kind}" is not simulated yet`
+    if ('fault' in step) {
+      const f = step.fault
+      if (f.kind === 'stop-etcd-member' || f.kind === 'start-etcd-member') return `script[${i}].fault: fault "${f.kind}" is not simulated yet`
+      if ((f.kind === 'stop-component' || f.kind === 'start-component') && f.component !== 'kube-scheduler' && f.component !== 'kube-controller-manager')
+        return `script[${i}].fault: ${f.kind} of ${f.component} is not simulated yet (kube-scheduler, kube-controller-manager)`
+      if ('node' in f && !c.nodes.some((n) => n.name === f.node)) return `script[${i}].fault.node: no node "${f.node}" in cluster.nodes`
+    }
     if ('addNode' in step) return `script[${i}].addNode: adding a node during a run is not simulated yet`
     if ('apply' in step) return `script[${i}].apply: kubectl apply is not simulated yet`
   }

@@ -6,7 +6,7 @@ import { labelOf, type Message } from '../messages.ts'
 import type { ActorId, ActorKind, Flow, Stage } from '../protocol.ts'
 import type { ActorDef, Ctx, Observation, SendOptions, UserInput } from './actor.ts'
 import { heapPeek, heapPop, heapPush } from './queue.ts'
-import { linkLatencyMs } from './network.ts'
+import { linkLatencyMs, partitioned } from './network.ts'
 import { mulberry32, seedFor } from './rng.ts'
 import type { ActorRecord, QueueEvent, World } from './world.ts'
 
@@ -180,7 +180,8 @@ function dispatch(world: World, defs: ActorDefs, hooks: Hooks, event: QueueEvent
       const flow = world.flows[event.flow - 1]!
       const record = world.actors[flow.to]
       world.delivered++
-      if (!record || !record.running) {
+      const cut = record && world.partitions?.length ? partitioned(world.partitions, world.actors[flow.from] ?? record, record) : false
+      if (!record || !record.running || cut) {
         flow.outcome = 'dropped'
         return event.flow
       }

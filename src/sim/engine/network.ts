@@ -32,3 +32,18 @@ export function linkLatencyMs(from: ActorKind, to: ActorKind, random: () => numb
   const [min, max] = range
   return min === max ? min : min + Math.floor(random() * (max - min + 1))
 }
+
+/**
+ * True when a partition cuts the link between two components: one runs on a partitioned node, the
+ * other runs off it and is not the image registry (the node keeps its own route to the internet).
+ */
+export function partitioned(
+  partitions: readonly string[] | undefined,
+  from: { kind: ActorKind; node?: string | undefined },
+  to: { kind: ActorKind; node?: string | undefined },
+): boolean {
+  if (!partitions || partitions.length === 0) return false
+  if (from.node === to.node) return false
+  if (from.kind === 'image-registry' || to.kind === 'image-registry') return false
+  return (from.node !== undefined && partitions.includes(from.node)) || (to.node !== undefined && partitions.includes(to.node))
+}

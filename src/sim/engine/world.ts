@@ -51,6 +51,13 @@ export interface World {
   kubectl: KubectlResult[]
   /** Not yet drained by the host. */
   observations: Observation[]
+  /**
+   * Nodes cut off from the control plane by a fault: a flow between an actor on one of these
+   * nodes and an actor elsewhere (the image registry aside) is dropped on arrival.
+   */
+  partitions?: string[]
+  /** The watches a stopped component held, restored by LIST + WATCH when it starts again. */
+  stoppedWatches?: Record<ActorId, { prefix: string; namespace?: string; fieldSelector: string; labelSelector: string }[]>
 }
 
 export function flowAt(world: World, id: string): Flow | undefined {

@@ -10,7 +10,7 @@ const MERGE_KEYS: Record<string, string> = {
   podIPs: 'ip',
   hostIPs: 'ip',
   addresses: 'type',
-  taints: 'key',
+  // Node spec.taints is +listType=atomic (k8s.io/api/core/v1 types.go): a patch replaces it whole.
 }
 
 /**

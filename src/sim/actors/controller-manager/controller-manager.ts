@@ -22,6 +22,7 @@ import { syncRootCa, syncServiceAccounts } from './serviceaccount.ts'
 import { newState, type ControllerManagerState, type ControllerName } from './state.ts'
 import { observeForStatefulSet, statefulSetResponse, syncStatefulSet } from './statefulset.ts'
 import { drain, enqueue, requestDone } from './workqueue.ts'
+import { nodeLifecycleReceive, nodeLifecycleTimer } from './node-lifecycle.ts'
 import { serviceControllersReceive } from './service-controllers.ts'
 
 export type { ControllerManagerState } from './state.ts'
@@ -164,6 +165,8 @@ function onResponse(state: ControllerManagerState, msg: ApiResponse, ctx: Ctx): 
 export const controllerManager: ActorDef<ControllerManagerState> = {
   kind: 'kube-controller-manager',
   receive(state, msg, ctx) {
+    // The node lifecycle controllers take their responses and read the node, Lease and pod events.
+    if (nodeLifecycleReceive(state, msg, ctx)) return
     if (state.services && serviceControllersReceive(state.services, msg, ctx)) return
     if (msg.kind === 'apiserver.response') onResponse(state, msg, ctx)
     else if (msg.kind === 'watch.event') {
@@ -171,6 +174,7 @@ export const controllerManager: ActorDef<ControllerManagerState> = {
     }
   },
   timer(state, name, data, ctx) {
+    if (nodeLifecycleTimer(state, name, data, ctx)) return
     const { ctrl, key } = (data ?? {}) as { ctrl?: ControllerName; key?: string }
     if (!ctrl) return
     if (name.startsWith('after:')) return enqueue(state, ctx, ctrl, key!)

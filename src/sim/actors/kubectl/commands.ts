@@ -3,6 +3,7 @@
  * delete pod. Each starts with the real request(s) real kubectl sends and prints what it prints.
  */
 import type { Ctx } from '../../engine/actor.ts'
+import { strategicMerge } from '../../k8s/merge.ts'
 import { apiRequest } from '../client/api-client.ts'
 import type { ParsedLine } from './parse.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
@@ -56,12 +57,27 @@ export function startRun(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: 
     container.env = [{ name: k, value: v.join('=') }]
   }
   cmd.name = name
-  const body = {
+  // --annotations k=v (repeatable in kubectl; comma-separated here) and --overrides '<json>'.
+  const annotations: Record<string, string> = {}
+  for (const pair of p.flags.annotations ? [p.flags.annotations] : []) {
+    const eq = pair.indexOf('=')
+    if (eq > 0) annotations[pair.slice(0, eq)] = pair.slice(eq + 1)
+  }
+  let body: Record<string, unknown> = {
     kind: 'Pod',
     apiVersion: 'v1',
-    metadata: { name, labels },
+    metadata: { name, labels, ...(Object.keys(annotations).length ? { annotations } : {}) },
     spec: { containers: [container], restartPolicy: restart, dnsPolicy: 'ClusterFirst' },
     status: {},
+  }
+  if (p.flags.overrides) {
+    let patch: unknown
+    try {
+      patch = JSON.parse(p.flags.overrides)
+    } catch {
+      return { ok: false, stderr: `error: Invalid JSON Patch\n` }
+    }
+    body = strategicMerge(body, patch as Record<string, unknown>)
   }
   apiRequest(state.client, ctx, 'create', `/api/v1/namespaces/${cmd.namespace}/pods`, { cmd: cmd.id, step: 'run' }, {
     query: [['fieldManager', 'kubectl-run']],

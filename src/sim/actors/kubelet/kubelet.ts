@@ -10,7 +10,9 @@ import { microTime, rfc3339 } from '../../k8s/meta.ts'
 import type { KObject } from '../../protocol.ts'
 import { apiRequest, newApiClient, takeResponse } from '../client/api-client.ts'
 import { criCall } from './cri.ts'
-import { onCriReply, patchStatus, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod, volumesReady } from './pod-worker.ts'
+import { crashBackoffDone, onContainerExit } from './container-exit.ts'
+import { finishOrphan, onCriReply, patchStatus, preStopDone, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod, volumesReady } from './pod-worker.ts'
+import { runProbe } from './probes.ts'
 import type { ApiCont, KubeletState, RuntimeContainer } from './state.ts'
 
 /** nodeLeaseDurationSeconds 40 × nodeLeaseRenewIntervalFraction 0.25 (pkg/kubelet/kubelet.go). */
@@ -41,6 +43,7 @@ function onWatch(state: KubeletState, msg: WatchEventMessage, ctx: Ctx): void {
   }
   if (!w) {
     if (!obj.metadata.deletionTimestamp) startPod(state, ctx, obj)
+    else if ((obj.spec as { nodeName?: string }).nodeName === state.node) finishOrphan(state, ctx, obj)
     return
   }
   w.pod = obj
@@ -63,11 +66,18 @@ function onResponse(state: KubeletState, msg: ApiResponse, ctx: Ctx): void {
 function relisted(state: KubeletState, ctx: Ctx, containers: RuntimeContainer[]): void {
   for (const w of Object.values(state.pods)) {
     let cause: string | null | undefined
-    for (const c of containers) {
-      if (c.podUid !== w.uid) continue
-      const before = w.seen[c.name]
-      if (!before || before.state !== c.state || before.id !== c.id) cause = c.changedBy
-      w.seen[c.name] = c
+    const mine = containers.filter((c) => c.podUid === w.uid)
+    for (const [i, work] of w.containers.entries()) {
+      // The run the worker tracks (by id); older runs of the same container are history.
+      const same = mine.filter((c) => c.name === work.name)
+      const run = work.id ? same.find((c) => c.id === work.id) : same.sort((a, b) => (a.startedAtMs ?? 0) - (b.startedAtMs ?? 0)).pop()
+      if (!run) continue
+      const before = w.seen[work.name]
+      if (before && before.state === run.state && before.id === run.id) continue
+      cause = run.changedBy
+      w.seen[work.name] = run
+      const live = w.step !== 'terminating' && w.step !== 'terminated'
+      if (live && run.state === 'CONTAINER_EXITED' && work.phase === 'running' && run.id === work.id) onContainerExit(state, ctx, w, i, run)
     }
     if (w.step === 'terminated') {
       // stopping = -1 marks the final status and DELETE as sent.
@@ -85,16 +95,25 @@ function onCri(state: KubeletState, msg: CriReply, ctx: Ctx): void {
   const cont = state.calls[msg.callId]
   delete state.calls[msg.callId]
   if (msg.method === 'ListContainers') {
+    if (state.adopting) {
+      state.adopting = false
+      state.adopt = (msg.result?.containers ?? []) as RuntimeContainer[]
+      return
+    }
     relisted(state, ctx, ((msg.result?.containers ?? []) as RuntimeContainer[]))
     return
   }
   const w = cont && state.pods[cont.uid]
-  if (w) onCriReply(state, ctx, w, msg, cont.container)
+  if (w) onCriReply(state, ctx, w, msg, cont)
 }
 
 function renewLease(state: KubeletState, ctx: Ctx): void {
   ctx.setTimer('lease', leaseRenewIntervalMs)
-  if (!state.lease) return
+  if (!state.lease) {
+    // A fresh process knows no resourceVersion: read the Lease first, renew on the next tick.
+    apiRequest(state.client, ctx, 'get', `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${state.node}`, { do: 'lease' })
+    return
+  }
   const lease = { ...state.lease, spec: { ...(state.lease.spec as object), renewTime: microTime(ctx.startTimeMs + ctx.now) } }
   apiRequest(state.client, ctx, 'update', `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${state.node}`, { do: 'lease' }, { body: lease, ambient: true })
 }
@@ -104,14 +123,45 @@ function relist(state: KubeletState, ctx: Ctx): void {
   criCall(state, ctx, 'ListContainers', {}, { uid: '' }, { ambient: true })
 }
 
-/** Every 10 s the kubelet computes node status; it PATCHes only when the 5 m report is due. */
+/** The conditions a healthy kubelet reports (pkg/kubelet/nodestatus/setters.go). */
+const healthy: Record<string, [status: string, reason: string, message: string]> = {
+  MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+  DiskPressure: ['False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+  PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+  Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
+}
+
+/**
+ * Every 10 s the kubelet computes node status; it PATCHes when a condition differs from what the
+ * API holds (the node controller set it Unknown while the kubelet was away) or when the 5 m
+ * report is due (tryUpdateNodeStatus).
+ */
 function nodeStatus(state: KubeletState, ctx: Ctx): void {
   ctx.setTimer('node-status', nodeStatusUpdateFrequencyMs)
-  if (ctx.now - state.lastNodeReportMs < nodeStatusReportFrequencyMs || !state.node_) return
+  if (!state.node_) return
+  const current = ((state.node_.status as { conditions?: Record<string, unknown>[] }).conditions ?? [])
+  const changed = current.filter((c) => healthy[String(c.type)] && c.status !== healthy[String(c.type)]![0])
+  if (changed.length === 0 && ctx.now - state.lastNodeReportMs < nodeStatusReportFrequencyMs) return
   state.lastNodeReportMs = ctx.now
   const now = rfc3339(ctx.startTimeMs + ctx.now)
-  const conditions = ((state.node_.status as { conditions?: Record<string, unknown>[] }).conditions ?? []).map((c) => ({ type: c.type, lastHeartbeatTime: now }))
-  apiRequest(state.client, ctx, 'patch', `/api/v1/nodes/${state.node}/status`, { do: 'ignore' }, { body: { status: { conditions } }, ambient: true })
+  const conditions = current.map((c) => {
+    const h = healthy[String(c.type)]
+    if (!h || c.status === h[0]) return { type: c.type, lastHeartbeatTime: now }
+    return { type: c.type, status: h[0], reason: h[1], message: h[2], lastHeartbeatTime: now, lastTransitionTime: now }
+  })
+  apiRequest(state.client, ctx, 'patch', `/api/v1/nodes/${state.node}/status`, { do: 'ignore' }, { body: { status: { conditions } }, ambient: changed.length === 0 })
+}
+
+/**
+ * The kubelet process starts (after a fault): its loops begin, it reads its Lease back, and it asks
+ * the runtime what is still running so that its pod workers adopt those containers.
+ */
+function processStart(state: KubeletState, ctx: Ctx): void {
+  ctx.setTimer('pleg', plegRelistPeriodMs)
+  ctx.setTimer('node-status', 200)
+  state.adopting = true
+  criCall(state, ctx, 'ListContainers', {}, { uid: '' })
+  renewLease(state, ctx)
 }
 
 export const kubelet: ActorDef<KubeletState> = {
@@ -125,7 +175,15 @@ export const kubelet: ActorDef<KubeletState> = {
     if (name === 'lease') renewLease(state, ctx)
     else if (name === 'pleg') relist(state, ctx)
     else if (name === 'node-status') nodeStatus(state, ctx)
-    else if (name.startsWith('backoff:')) {
+    else if (name === 'process-start') processStart(state, ctx)
+    else if (name.startsWith('crash:') || name.startsWith('probe:') || name.startsWith('prestop:')) {
+      const d = data as { uid: string; container: number; kind?: 'liveness' | 'readiness' | 'startup' }
+      const w = state.pods[d.uid]
+      if (!w) return
+      if (name.startsWith('crash:')) crashBackoffDone(state, ctx, w, d.container)
+      else if (name.startsWith('probe:')) runProbe(state, ctx, w, d.container, d.kind!)
+      else preStopDone(state, ctx, w, d.container)
+    } else if (name.startsWith('backoff:')) {
       const d = data as { uid: string; container: number }
       const w = state.pods[d.uid]
       if (w) retryPull(state, ctx, w, d.container)

@@ -2,18 +2,39 @@
 import type { ActorId, KObject } from '../../protocol.ts'
 import type { ApiClient } from '../client/api-client.ts'
 
-export type PodStep = 'volumes' | 'sandbox' | 'containers' | 'started' | 'terminating' | 'terminated'
+export type PodStep = 'volumes' | 'sandbox' | 'containers' | 'started' | 'terminating' | 'terminated' | 'rejected'
+
+export type ProbeKind = 'liveness' | 'readiness' | 'startup'
 
 export interface ContainerWork {
   name: string
   image: string
   pullPolicy: string
+  /** An init container: runs to completion before the next one starts. */
+  init: boolean
+  /** Index in spec.initContainers or spec.containers. */
+  specIndex: number
   id?: string
   imageRef?: string
-  /** ErrImagePull / ImagePullBackOff while a pull fails. */
+  /** ErrImagePull / ImagePullBackOff while a pull fails, CrashLoopBackOff while a restart waits. */
   waitingReason?: string
   waitingMessage?: string
   pullFailures: number
+  /**
+   * pending: not created yet; starting: in the CRI pipeline; running: started; backoff: waiting
+   * to restart; done: exited for good (completed init container, or restartPolicy says no).
+   */
+  phase: 'pending' | 'starting' | 'running' | 'backoff' | 'done'
+  restartCount: number
+  /** The previous run's `terminated` state, for `lastState`. */
+  lastTerminated?: Record<string, unknown>
+  /** CrashLoopBackOff: the wait before the next restart; unset means restart at once. */
+  backoffMs?: number
+  /** Probe results: consecutive successes and failures, per probe. */
+  probeOk: Partial<Record<ProbeKind, number>>
+  probeFail: Partial<Record<ProbeKind, number>>
+  ready: boolean
+  started: boolean
 }
 
 /** One pod worker (pkg/kubelet/pod_workers.go): the pod's sync, step by step. */
@@ -32,6 +53,10 @@ export interface PodWorker {
   /** Runtime states last reported for this pod's containers, by name. */
   seen: Record<string, RuntimeContainer>
   stopping: number
+  /** Virtual ms the deletion began, for the grace left after preStop hooks. */
+  terminatingAtMs?: number
+  /** Pod-level restartPolicy: Always, OnFailure or Never. */
+  restartPolicy: string
 }
 
 export interface RuntimeContainer {
@@ -57,6 +82,9 @@ export type ApiCont =
 export interface CriCont {
   uid: string
   container?: number
+  /** An ExecSync for this probe, or for the preStop hook. */
+  probe?: ProbeKind
+  preStop?: boolean
 }
 
 export interface KubeletState {
@@ -72,4 +100,8 @@ export interface KubeletState {
   node_: KObject | null
   /** Virtual ms of the last node status report (nodeStatusReportFrequency). */
   lastNodeReportMs: number
+  /** After a restart: waiting for the runtime's list of containers to adopt. */
+  adopting?: boolean
+  /** Containers found running when the process started, adopted by the pod workers. */
+  adopt?: RuntimeContainer[]
 }

@@ -6,11 +6,11 @@
  * Latencies follow FIDELITY.md §6: sandbox + CNI 0.2–1 s, create + start 50–500 ms.
  */
 import type { ActorDef, Ctx } from '../../engine/actor.ts'
-import type { CriCall, CriMethod, RegistryReply } from '../../messages.ts'
+import { registryPath, type CriCall, type CriMethod, type RegistryReply } from '../../messages.ts'
 import { containerId } from '../../k8s/meta.ts'
 import type { NodeImage } from '../../protocol.ts'
 import { digestOf, normalizeImage } from '../registry/catalogue.ts'
-import { behaviourOf } from './behaviour.ts'
+import { behaviourOf, execExitCode, oomAfterMs } from './behaviour.ts'
 import type { Container, RuntimeState } from './state.ts'
 
 export function newRuntimeState(node: string, podNet: string, images: NodeImage[]): RuntimeState {
@@ -22,6 +22,9 @@ export function newRuntimeState(node: string, podNet: string, images: NodeImage[
 }
 
 export const registryActor = 'image-registry'
+
+/** containerd's registry client gives up on a connection after its dialer's 30 s timeout. */
+const registryDialTimeoutMs = 30_000
 
 interface Reply {
   kubelet: string
@@ -69,6 +72,7 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
       const reqId = `${ctx.self}#${++state.nextReq}`
       state.pulls[reqId] = { callId: msg.callId, kubelet, image: String(a.image), startedAtMs: ctx.now }
       ctx.send(registryActor, { kind: 'registry.get', reqId, image: String(a.image), what: 'manifest' })
+      ctx.setTimer(`pull-timeout:${reqId}`, registryDialTimeoutMs, { reqId })
       return
     }
     case 'CreateContainer': {
@@ -83,7 +87,12 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
         imageRef: digestOf(image),
         state: 'CONTAINER_CREATED',
         createdAtMs: ctx.now,
-        behaviour: behaviourOf(a.command as string[] | undefined, a.args as string[] | undefined),
+        behaviour: behaviourOf(
+          { name: String(a.name), image, ...(a.command ? { command: a.command as string[] } : {}), ...(a.args ? { args: a.args as string[] } : {}) },
+          undefined,
+          a.behaviour as string | undefined,
+        ),
+        memoryLimit: Number(a.memoryLimit ?? 0),
         changedBy: ctx.causeId,
       }
       replyLater(ctx, { ...base, ok: true, result: { containerId: id } }, between(ctx, 30, 120))
@@ -121,6 +130,16 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
       delete state.containers[String(a.containerId)]
       replyLater(ctx, { ...base, ok: true }, 5)
       return
+    case 'ExecSync': {
+      // The command runs inside the container; its answer depends on what the process has done so far.
+      const c = state.containers[String(a.containerId)]
+      if (!c || c.state !== 'CONTAINER_RUNNING') return replyLater(ctx, { ...base, ok: false, error: 'container is not running' }, 1)
+      const cmd = (a.cmd ?? []) as string[]
+      const exitCode = execExitCode(c.behaviour, cmd, ctx.now - (c.startedAtMs ?? ctx.now))
+      ctx.stage({ name: 'exec', outcome: exitCode === 0 ? 'ok' : 'failed', detail: `${cmd.join(' ')} → exit ${exitCode}` })
+      replyLater(ctx, { ...base, ok: true, result: { exitCode } }, 2)
+      return
+    }
     case 'ListContainers':
       replyLater(ctx, { ...base, ok: true, result: { containers: Object.values(state.containers).map(view) } }, 1)
       return
@@ -135,6 +154,7 @@ function view(c: Container): Record<string, unknown> {
 function onRegistry(state: RuntimeState, msg: RegistryReply, ctx: Ctx): void {
   const pull = state.pulls[msg.reqId]
   if (!pull) return
+  ctx.cancelTimer(`pull-timeout:${msg.reqId}`)
   const base = { kubelet: pull.kubelet, callId: pull.callId, method: 'PullImage' as const }
   const ref = normalizeImage(pull.image)
   if (msg.code !== 200) {
@@ -181,6 +201,17 @@ export const runtime: ActorDef<RuntimeState> = {
   },
   timer(state, name, data, ctx) {
     const d = data as Reply & { containerId?: string; exitCode?: number }
+    if (name.startsWith('pull-timeout:')) {
+      const reqId = (data as { reqId: string }).reqId
+      const pull = state.pulls[reqId]
+      if (!pull) return
+      delete state.pulls[reqId]
+      const ref = normalizeImage(pull.image)
+      const host = ref.split('/')[0]
+      const error = `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": failed to do request: Head "https://${host}${registryPath(pull.image, 'manifests')}": dial tcp: i/o timeout`
+      ctx.send(pull.kubelet, { kind: 'cri.reply', callId: pull.callId, method: 'PullImage', ok: false, error })
+      return
+    }
     if (name.startsWith('reply:')) {
       ctx.send(d.kubelet, { kind: 'cri.reply', callId: d.callId, method: d.method, ok: d.ok, ...(d.result ? { result: d.result } : {}), ...(d.error ? { error: d.error } : {}) })
       return
@@ -192,13 +223,22 @@ export const runtime: ActorDef<RuntimeState> = {
       c.startedAtMs = ctx.now
       c.changedBy = ctx.causeId
       if (c.behaviour.exitAfterMs !== undefined) ctx.setTimer(`exit:${c.id}`, c.behaviour.exitAfterMs, { containerId: c.id })
+      // The memory cgroup's limit: when use passes it the kernel's OOM killer ends the process.
+      const oom = oomAfterMs(c.behaviour, c.memoryLimit ?? 0)
+      if (oom !== undefined && (c.behaviour.exitAfterMs === undefined || oom < c.behaviour.exitAfterMs)) ctx.setTimer(`oom:${c.id}`, oom, { containerId: c.id })
       ctx.send(d.kubelet, { kind: 'cri.reply', callId: d.callId, method: 'StartContainer', ok: true })
     } else if (name.startsWith('stop:')) {
       if (c && c.state === 'CONTAINER_RUNNING') exited(c, ctx, d.exitCode ?? 0, d.exitCode === 137 ? 'Error' : 'Completed')
       ctx.cancelTimer(`exit:${d.containerId}`)
+      ctx.cancelTimer(`oom:${d.containerId}`)
       ctx.send(d.kubelet, { kind: 'cri.reply', callId: d.callId, method: 'StopContainer', ok: true })
     } else if (name.startsWith('exit:')) {
+      ctx.cancelTimer(`oom:${d.containerId}`)
       if (c && c.state === 'CONTAINER_RUNNING') exited(c, ctx, c.behaviour.exitCode, c.behaviour.exitCode === 0 ? 'Completed' : 'Error')
+    } else if (name.startsWith('oom:')) {
+      ctx.cancelTimer(`exit:${d.containerId}`)
+      // SIGKILL from the OOM killer: exit 137, reason OOMKilled (CRI ContainerStatus.reason).
+      if (c && c.state === 'CONTAINER_RUNNING') exited(c, ctx, 137, 'OOMKilled')
     }
   },
 }

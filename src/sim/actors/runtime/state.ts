@@ -24,6 +24,8 @@ export interface Container {
   exitCode?: number
   reason?: string
   behaviour: Behaviour
+  /** The memory cgroup limit in bytes (CRI LinuxContainerResources.memory_limit_in_bytes); 0: none. */
+  memoryLimit?: number
   /** The flow that caused the last state change, so the kubelet's status update joins its tree. */
   changedBy: string | null
 }

@@ -1,0 +1,58 @@
+/**
+ * Kubelet admission (pkg/kubelet/lifecycle/predicate.go): before it runs a pod, the kubelet checks
+ * that the pod fits next to the pods it already admitted — pod count first, then cpu and memory
+ * requests against the node's allocatable. A pod that does not fit is rejected: it goes Failed with
+ * reason `OutOf<resource>` and the message "Pod was rejected: Node didn't have enough resource: …"
+ * (kubelet.go rejectPod). The scheduler normally prevents this; a pod with spec.nodeName set by
+ * hand skips the scheduler and meets it here.
+ */
+import { byteValue, milliValue } from '../../k8s/quantity.ts'
+import type { KObject } from '../../protocol.ts'
+import type { KubeletState } from './state.ts'
+
+interface Requests {
+  cpu: number
+  memory: number
+}
+
+type Containers = { resources?: { requests?: Record<string, string>; limits?: Record<string, string> } }[]
+
+function containerRequests(c: Containers[number]): Requests {
+  // An unset request defaults to the limit (pkg/apis/core/v1/defaults.go), done at admission.
+  const r = { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) }
+  return { cpu: milliValue(r.cpu), memory: byteValue(r.memory) }
+}
+
+/** The pod's effective requests: the sum over containers, or the largest init container if more. */
+export function podRequests(pod: KObject): Requests {
+  const spec = pod.spec as { containers?: Containers; initContainers?: Containers }
+  const sum = (spec.containers ?? []).map(containerRequests).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 })
+  for (const init of (spec.initContainers ?? []).map(containerRequests)) {
+    sum.cpu = Math.max(sum.cpu, init.cpu)
+    sum.memory = Math.max(sum.memory, init.memory)
+  }
+  return sum
+}
+
+export interface Rejection {
+  reason: string
+  message: string
+}
+
+/** Why the pod cannot run here, or null when it fits. */
+export function admit(state: KubeletState, pod: KObject): Rejection | null {
+  const alloc = ((state.node_?.status as { allocatable?: Record<string, string> } | undefined)?.allocatable ?? {})
+  const admitted = Object.values(state.pods).filter((w) => w.step !== 'rejected' && w.step !== 'terminated' && w.uid !== pod.metadata.uid)
+  const used = admitted.map((w) => podRequests(w.pod)).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 })
+  const want = podRequests(pod)
+  const checks: [name: string, requested: number, used: number, capacity: number][] = [
+    ['pods', 1, admitted.length, Number(alloc.pods ?? 110)],
+    ['cpu', want.cpu, used.cpu, milliValue(alloc.cpu ?? '0')],
+    ['memory', want.memory, used.memory, byteValue(alloc.memory ?? '0')],
+  ]
+  for (const [name, requested, u, capacity] of checks) {
+    if (requested === 0 || capacity === 0) continue
+    if (u + requested > capacity) return { reason: `OutOf${name}`, message: `Node didn't have enough resource: ${name}, requested: ${requested}, used: ${u}, capacity: ${capacity}` }
+  }
+  return null
+}

@@ -1,0 +1,159 @@
+/**
+ * Breaking things (DESIGN.md §4, issue 5 part 4). A stopped process loses everything it held in
+ * memory: its timers stop, messages to it are dropped, its watch connections close (the apiserver
+ * drops a watcher whose TCP connection is gone). Started again, it begins from a fresh state and
+ * re-lists and re-watches through real requests (actors/restart.ts). A node that loses power
+ * takes its kubelet, kube-proxy and containerd with it, and its containers are gone when it boots.
+ * A partition cuts the links between a node and the control plane (engine/network.ts).
+ */
+import type { ApiserverState } from '../actors/apiserver/state.ts'
+import { newControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
+import { newKubeletState } from '../actors/kubelet/kubelet.ts'
+import type { KubeletState } from '../actors/kubelet/state.ts'
+import { restartTimer, resyncTimer, type RestartData } from '../actors/restart.ts'
+import { newRuntimeState } from '../actors/runtime/runtime.ts'
+import type { RuntimeState } from '../actors/runtime/state.ts'
+import { newSchedulerState } from '../actors/scheduler/scheduler.ts'
+import { startTimer } from '../engine/engine.ts'
+import type { ActorRecord, World } from '../engine/world.ts'
+import type { ActorId, Fault } from '../protocol.ts'
+
+const apiserverId = 'kube-apiserver:0'
+
+function apiserver(world: World): ApiserverState {
+  return world.actors[apiserverId]!.state as ApiserverState
+}
+
+/** The process dies: timers gone, watch connections closed by the apiserver. */
+function stop(world: World, id: ActorId): void {
+  const record = world.actors[id]
+  if (!record || !record.running) return
+  record.running = false
+  record.timers = {}
+  const api = apiserver(world)
+  const held = api.watchers.filter((w) => w.client === id)
+  if (held.length) {
+    api.watchers = api.watchers.filter((w) => w.client !== id)
+    ;(world.stoppedWatches ??= {})[id] = held.map((w) => ({
+      prefix: w.prefix,
+      ...(w.namespace !== undefined ? { namespace: w.namespace } : {}),
+      fieldSelector: w.fieldSelector,
+      labelSelector: w.labelSelector,
+    }))
+  }
+}
+
+/** A fresh process: the state a component has before it learns anything. */
+function freshState(record: ActorRecord): unknown {
+  switch (record.kind) {
+    case 'kubelet': {
+      const old = record.state as KubeletState
+      return newKubeletState(old.node, old.hostIP, old.client.apiserver, old.runtime)
+    }
+    case 'container-runtime': {
+      // Images stay on disk; sandboxes and containers died with the machine.
+      const old = record.state as RuntimeState
+      const fresh = newRuntimeState(old.node, old.podNet, [])
+      fresh.images = old.images
+      return fresh
+    }
+    case 'kube-scheduler':
+      return newSchedulerState(apiserverId)
+    case 'kube-controller-manager':
+      return newControllerManagerState(apiserverId)
+    default:
+      return record.state
+  }
+}
+
+function start(world: World, id: ActorId, opts: { fresh: boolean }): void {
+  const record = world.actors[id]
+  if (!record || record.running) return
+  record.running = true
+  if (opts.fresh) record.state = freshState(record)
+  const informers = world.stoppedWatches?.[id] ?? []
+  if (world.stoppedWatches) delete world.stoppedWatches[id]
+  const data: RestartData = { apiserver: apiserverId, informers }
+  startTimer(world, id, restartTimer, 0, data)
+}
+
+function nodeActors(node: string): ActorId[] {
+  return [`kubelet:${node}`, `kube-proxy:${node}`, `container-runtime:${node}`]
+}
+
+function componentId(world: World, component: string): ActorId | undefined {
+  return Object.values(world.actors).find((a) => a.kind === component)?.id
+}
+
+/** Restores a kubelet's watches after a partition heals: its reflectors re-list and re-watch. */
+function resync(world: World, id: ActorId): void {
+  const record = world.actors[id]
+  if (!record?.running) return
+  const api = apiserver(world)
+  const held = api.watchers.filter((w) => w.client === id)
+  api.watchers = api.watchers.filter((w) => w.client !== id)
+  const informers = held.map((w) => ({ prefix: w.prefix, ...(w.namespace !== undefined ? { namespace: w.namespace } : {}), fieldSelector: w.fieldSelector, labelSelector: w.labelSelector }))
+  startTimer(world, id, resyncTimer, 0, { apiserver: apiserverId, informers } satisfies RestartData)
+}
+
+/** Applies a fault now. Returns an error in one line when its target does not exist. */
+export function applyFault(world: World, fault: Fault): string | null {
+  const needNode = (node: string): string | null => (world.actors[`kubelet:${node}`] ? null : `fault ${fault.kind}: no node "${node}"`)
+  switch (fault.kind) {
+    case 'stop-node':
+    case 'start-node':
+    case 'stop-kubelet':
+    case 'start-kubelet':
+    case 'partition-node':
+    case 'heal-node': {
+      const err = needNode(fault.node)
+      if (err) return err
+      break
+    }
+    default:
+      break
+  }
+  switch (fault.kind) {
+    case 'stop-node':
+      for (const id of nodeActors(fault.node)) stop(world, id)
+      return null
+    case 'start-node':
+      // Boot order: containerd, then the kubelet (it asks the runtime what runs), then kube-proxy.
+      for (const id of [`container-runtime:${fault.node}`, `kubelet:${fault.node}`, `kube-proxy:${fault.node}`]) start(world, id, { fresh: true })
+      return null
+    case 'stop-kubelet':
+      stop(world, `kubelet:${fault.node}`)
+      return null
+    case 'start-kubelet':
+      start(world, `kubelet:${fault.node}`, { fresh: true })
+      return null
+    case 'partition-node': {
+      const p = (world.partitions ??= [])
+      if (!p.includes(fault.node)) p.push(fault.node)
+      return null
+    }
+    case 'heal-node':
+      world.partitions = (world.partitions ?? []).filter((n) => n !== fault.node)
+      resync(world, `kubelet:${fault.node}`)
+      return null
+    case 'stop-registry':
+      stop(world, 'image-registry')
+      return null
+    case 'start-registry':
+      start(world, 'image-registry', { fresh: false })
+      return null
+    case 'stop-component':
+    case 'start-component': {
+      if (fault.component !== 'kube-scheduler' && fault.component !== 'kube-controller-manager')
+        return `fault ${fault.kind}: stopping ${fault.component} is not simulated yet (kube-scheduler, kube-controller-manager)`
+      const id = componentId(world, fault.component)
+      if (!id) return `fault ${fault.kind}: no ${fault.component} in this cluster`
+      if (fault.kind === 'stop-component') stop(world, id)
+      else start(world, id, { fresh: true })
+      return null
+    }
+    case 'stop-etcd-member':
+    case 'start-etcd-member':
+      return `fault ${fault.kind}: etcd faults are not simulated yet`
+  }
+}
