@@ -63,8 +63,15 @@ function decode(link: unknown): DecodeResult {
     }
   }
   if (body.length === 0) return { ok: false, reason: 'it is empty after the version' }
+  const foreign = /[^A-Za-z0-9_-]/.exec(body)
+  if (foreign) {
+    return {
+      ok: false,
+      reason: `it holds a character a link never has (${JSON.stringify(foreign[0])} at ${foreign.index + 1})`,
+    }
+  }
   const bytes = fromBase64url(body)
-  if (!bytes) return { ok: false, reason: 'it holds characters a link never has (cut or edited?)' }
+  if (!bytes) return { ok: false, reason: 'it was cut short (its length is impossible)' }
   const inflated = boundedInflate(bytes, maxInflatedBytes)
   if (!inflated.ok) {
     return {

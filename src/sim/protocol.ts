@@ -291,6 +291,17 @@ export interface PodView {
 /** Commands from the page to the worker. */
 export type Command =
   | { type: 'load'; scenario: Scenario }
+  /**
+   * Loads a scenario, replays the person's actions at their recorded positions, and stops paused
+   * at `to` (a share link's moment). `displayMs` is the display time there, within 1 ms of `to`.
+   */
+  | {
+      type: 'replay'
+      scenario: Scenario
+      userScript: UserAction[]
+      to: SimPosition
+      displayMs?: number
+    }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'speed'; speed: number }
@@ -345,6 +356,10 @@ export interface Update {
   deliveredCount: number
   /** True when the script is done and nothing is left but routine traffic. */
   idle: boolean
+  /** The person's actions since the load, oldest first; sent on a reset and when one is added. */
+  userScript?: UserAction[]
+  /** Sent while the simulation rests (paused, no glide): where it stands exactly, and its hash. */
+  rest?: { position: SimPosition; displayMs: number; traceHash: string }
   /** The inspected pod's scheduling decision, sent after `inspect-pod` and whenever it changes. */
   podDecision?: PodDecisionMessage
 }
@@ -445,3 +460,21 @@ export interface ProxyRulesView {
   lastSyncAt: number
   text: string
 }
+
+/* ------------------------------------------------------------- share links */
+
+/**
+ * Where a simulation stands, exactly enough to come back to it byte for byte. Without `delivered`,
+ * every event up to `atMs` has run; with it, the engine stopped right after delivering that many
+ * flows (a step), and events of the same virtual ms may still be queued.
+ */
+export interface SimPosition {
+  /** Virtual ms of the engine's clock, whole. */
+  atMs: number
+  delivered?: number
+}
+
+/** Something the person did to the running simulation, and where: a share link replays it. */
+export type UserAction =
+  | { at: SimPosition; kubectl: string; stdin?: string; requestId?: string }
+  | { at: SimPosition; fault: Fault }

@@ -5,6 +5,7 @@
 import type { Command, Scenario } from '../sim/protocol.ts'
 import { connectedClient } from './connect.ts'
 import { playbackStore } from './playback-store.ts'
+import { sessionStore } from './session-store.ts'
 import { simStore } from './sim-store.ts'
 import { uiStore } from './ui-store.ts'
 
@@ -12,7 +13,9 @@ function send(command: Command): void {
   connectedClient()?.send(command)
 }
 
-export function loadScenario(scenario: Scenario): void {
+/** `id` names the built-in lesson, if it is one (share links and exports mention it). */
+export function loadScenario(scenario: Scenario, id?: string): void {
+  sessionStore.setState({ scenario, scenarioId: id ?? null })
   uiStore.setState({ selectedFlowId: null })
   simStore.setState({ error: null })
   send({ type: 'load', scenario })

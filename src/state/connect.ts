@@ -4,6 +4,7 @@
  */
 import type { SimClient } from '../bridge/sim-client.ts'
 import { playbackStore } from './playback-store.ts'
+import { applySessionUpdate } from './session-store.ts'
 import { applyPodDecision } from './pod-decision.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
@@ -21,6 +22,7 @@ export function connect(
   current = client
   const offUpdate = client.onUpdate((update) => {
     applyUpdate(update, now())
+    applySessionUpdate(update)
     applyPodDecision(update)
     const playback = playbackStore.getState()
     if (playback.playing !== update.playing || playback.speed !== update.speed) {

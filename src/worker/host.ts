@@ -3,8 +3,9 @@
  * commands in, one simulation, paced time, batched updates out.
  */
 import { createSimulation, type Simulation } from '../sim/index.ts'
-import type { Command, TimeAnchor, WorkerMessage } from '../sim/protocol.ts'
+import type { Command, TimeAnchor, UserAction, WorkerMessage } from '../sim/protocol.ts'
 import { createBatcher } from './batcher.ts'
+import { actionOf, commandOf, moveTo, positionOf } from './user-script.ts'
 import { createDecisionFollower } from './pod-decision.ts'
 import { createPacer, dilatedRate, hopWallMs, maxTickWallMs, type Clock } from './pacer.ts'
 
@@ -54,12 +55,20 @@ export function createSimHost(
   let reducedMotion = false
   let pending: unknown = null
   let forceSend = false
+  /** True right after a step: the engine may hold same-time events (see user-script.ts). */
+  let midStep = false
+  /** What the person typed or broke since the load, for share links. */
+  let userScript: UserAction[] = []
+  let userScriptNews = false
 
   const advance = (v: number): void => {
     if (!sim) return
     const t = Math.floor(v)
     const next = sim.nextEventTime()
-    if (t > sim.now() || (next !== undefined && next <= t)) sim.runUntil(t)
+    if (t > sim.now() || (next !== undefined && next <= t)) {
+      sim.runUntil(t)
+      midStep = false
+    }
     batcher.collect(sim)
   }
   const rateAt = (): number => (sim ? dilatedRate(pacer.speed(), sim.inFlight()) : 0)
@@ -87,7 +96,33 @@ export function createSimHost(
       speed: pacer.speed(),
     })
     decisions.attach(sim, update)
+    if (update.reset || userScriptNews) update.userScript = [...userScript]
+    userScriptNews = false
+    // At rest only: hashing the whole trace every frame while playing would cost frames.
+    if (!active()) {
+      update.rest = {
+        position: positionOf(sim, midStep),
+        displayMs: pacer.virtual(),
+        traceHash: sim.traceHash(),
+      }
+    }
     post(update)
+  }
+
+  /** A share link: load, perform each recorded action where it happened, stop paused at `to`. */
+  const replay = (command: Extract<Command, { type: 'replay' }>): void => {
+    handle({ type: 'load', scenario: command.scenario })
+    command.userScript.forEach((action, i) => {
+      if (!sim) return
+      midStep = moveTo(sim, action.at)
+      handle(commandOf(action, i))
+    })
+    if (!sim) return
+    midStep = moveTo(sim, command.to)
+    pacer.pause()
+    const d = command.displayMs
+    pacer.jumpTo(d !== undefined && d >= sim.now() && d < sim.now() + 1 ? d : sim.now())
+    batcher.collect(sim)
   }
 
   const frame = (): void => {
@@ -112,14 +147,24 @@ export function createSimHost(
     }
   }
 
-  const handle = (command: Command): void => {
+  function handle(command: Command): void {
     try {
+      const action = sim ? actionOf(command, positionOf(sim, midStep)) : null
+      if (action) {
+        userScript.push(action)
+        userScriptNews = true
+      }
       switch (command.type) {
         case 'load':
           sim = createSimulation(command.scenario)
           pacer.pause()
           pacer.jumpTo(0)
           batcher.reset(sim)
+          midStep = false
+          userScript = []
+          break
+        case 'replay':
+          replay(command)
           break
         case 'play':
           if (sim) pacer.play()
@@ -135,6 +180,7 @@ export function createSimHost(
           pacer.pause()
           let flow = sim.step()
           for (let i = 0; command.skipAmbient && flow?.ambient && i < 10_000; i++) flow = sim.step()
+          if (flow) midStep = true
           batcher.collect(sim)
           if (flow) {
             const to = Math.max(flow.arrivesAt, pacer.virtual())

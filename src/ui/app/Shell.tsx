@@ -10,6 +10,9 @@ import { FlowDetails } from '../panels/FlowDetails.tsx'
 import { FlowList } from '../panels/FlowList.tsx'
 import { SchedulingTable } from '../panels/SchedulingTable.tsx'
 import { Toolbar } from '../panels/Toolbar.tsx'
+import { EmbedBar } from '../share/EmbedBar.tsx'
+import { useEmbed, useShellMode } from '../share/useShellMode.ts'
+import { WorkshopLayer } from '../share/WorkshopLayer.tsx'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts'
 
 /** The page: toolbar on top, the cluster in the middle, messages and console on the right. */
@@ -18,11 +21,13 @@ export function Shell({ loadError }: { loadError?: string }) {
   const loaded = useSimStore(selectLoaded)
   const error = useSimStore(selectError)
   useKeyboardShortcuts()
+  const mode = useShellMode()
+  const embed = useEmbed()
   useEffect(() => setReducedMotion(reduced), [reduced])
 
   return (
-    <div className="shell">
-      <Toolbar />
+    <div className={`shell${mode}`}>
+      {embed ? <EmbedBar /> : <Toolbar />}
       <main className="shell__main">
         <h1 className="visually-hidden">Kubernetes cluster anatomy</h1>
         {loadError || error ? (
@@ -34,6 +39,7 @@ export function Shell({ loadError }: { loadError?: string }) {
           <Graph />
         </ReactFlowProvider>
         {!loaded && !loadError ? <p className="loading">Starting the simulation…</p> : null}
+        <WorkshopLayer />
         <SchedulingTable />
       </main>
       <aside className="shell__side" aria-label="Messages and console">

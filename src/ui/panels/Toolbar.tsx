@@ -10,6 +10,10 @@ import {
 } from '../../state/selectors.ts'
 import { useSimStore } from '../../state/sim-store.ts'
 import { useUiStore } from '../../state/ui-store.ts'
+import { PresenterToggle } from '../share/PresenterToggle.tsx'
+import { ScenarioFiles } from '../share/ScenarioFiles.tsx'
+import { ShareButton } from '../share/ShareButton.tsx'
+import { TraceStatus } from '../share/TraceStatus.tsx'
 import { Clock } from './Clock.tsx'
 
 const speedLabel = (s: number): string => `${s}×`
@@ -97,7 +101,13 @@ export function Toolbar() {
           ))}
         </select>
         <Clock />
+        <TraceStatus />
         {idle && <span className="badge">settled</span>}
+      </div>
+      <div className="toolbar__share">
+        <ShareButton />
+        <PresenterToggle />
+        <ScenarioFiles />
       </div>
       <div className="toolbar__filters">
         <input
