@@ -9,6 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1
 
 let failed = run(['--import', 'tsx', 'bench/engine.bench.ts']) !== 0
+console.log('\nshare.bench.ts:')
+failed = run(['--import', 'tsx', 'bench/share.bench.ts']) !== 0 || failed
 
 const frameRate = existsSync(join(root, 'bench'))
   ? readdirSync(join(root, 'bench')).find((name) => /^frame-rate\.bench\.(ts|mjs|js)$/.test(name))
