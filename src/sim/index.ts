@@ -16,9 +16,7 @@ import { clonePlain } from './engine/clone.ts'
 import {
   inFlightFlows,
   nextEventTime,
-  runUntil,
   scheduleInput,
-  stepDelivery,
   type Hooks,
 } from './engine/engine.ts'
 import { traceHash } from './engine/trace.ts'
@@ -30,6 +28,8 @@ import { proxyRulesView, trafficView } from './cluster/network-views.ts'
 import { trafficClientId } from './cluster/service-wiring.ts'
 import type { ProxyRulesView, TrafficView } from './protocol.ts'
 import { podDecision } from './cluster/pod-decision.ts'
+import { createTimeline, type TimelineOptions } from './timeline.ts'
+import type { SimPosition, UserAction } from './protocol.ts'
 import type { PodDecisionView } from './protocol.ts'
 
 export type { Observation } from './engine/actor.ts'
@@ -83,30 +83,66 @@ export interface Simulation {
   trafficView(): TrafficView
   /** A node's kube-proxy rules as `iptables-save` prints them; null for an unknown node. */
   proxyRules(node: string): ProxyRulesView | null
+  /** Where the engine stands exactly: a time, or a time and a delivery count after a step. */
+  position(): SimPosition
+  /** Puts the world as it was (or will be) at virtual time t: nearest checkpoint, then replay. */
+  seek(t: number): void
+  /** Puts the world exactly at a position (a share link's moment, a step back's target). */
+  seekTo(position: SimPosition): void
+  /** Back to just before the last delivered flow (the last non-ambient one with `skipAmbient`). */
+  stepBack(skipAmbient?: boolean): Flow | undefined
+  /** What the person did (kubectl lines, faults) where they did it; a fork drops the abandoned future. */
+  userActions(): UserAction[]
+  /** How many checkpoints are held, and every how many virtual ms they are taken. */
+  checkpoints(): { count: number; everyMs: number }
 }
 
-export function createSimulation(scenario: Scenario): Simulation {
+export type SimulationOptions = TimelineOptions
+
+export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   let world = buildWorld(scenario, actorDefs)
   const hooks: Hooks = { script: (w, index) => runScriptStep(w, scenario, index) }
+  let lastError: string | null = null
+  const timeline = createTimeline(
+    actorDefs,
+    hooks,
+    {
+      world: () => world,
+      setWorld: (w) => (world = w),
+      perform(w, action) {
+        if ('fault' in action) lastError = applyFault(w, action.fault)
+        else {
+          const { kubectl: line, stdin, requestId } = action
+          scheduleInput(w, 'kubectl', {
+            line,
+            ...(stdin !== undefined ? { stdin } : {}),
+            ...(requestId !== undefined ? { requestId } : {}),
+          })
+        }
+      },
+    },
+    options,
+  )
   const lastScriptAt = scenario.script.reduce((t, s) => Math.max(t, s.atMs), 0)
 
   return {
     scenario,
     now: () => world.now,
-    runUntil: (t) => runUntil(world, actorDefs, hooks, t),
-    step(limit = Number.MAX_SAFE_INTEGER) {
-      const n = stepDelivery(world, actorDefs, hooks, limit)
-      return n ? world.flows[n - 1] : undefined
-    },
+    runUntil: (t) => timeline.runUntil(t),
+    step: (limit = Number.MAX_SAFE_INTEGER) => timeline.step(limit),
     nextEventTime: () => nextEventTime(world),
     kubectl(line, stdin, requestId) {
-      scheduleInput(world, 'kubectl', {
-        line,
+      timeline.act({
+        kubectl: line,
         ...(stdin !== undefined ? { stdin } : {}),
         ...(requestId !== undefined ? { requestId } : {}),
       })
     },
-    fault: (fault) => applyFault(world, fault),
+    fault(fault) {
+      lastError = null
+      timeline.act({ fault })
+      return lastError
+    },
     flows: () => world.flows,
     inFlight: () => inFlightFlows(world).map((n) => world.flows[n - 1]!),
     deliveredCount: () => world.delivered,
@@ -140,5 +176,11 @@ export function createSimulation(scenario: Scenario): Simulation {
     traffic: (line) => scheduleInput(world, trafficClientId, { line }),
     trafficView: () => trafficView(world),
     proxyRules: (node) => proxyRulesView(world, node),
+    position: () => timeline.position(),
+    seek: (t) => timeline.seekTo({ atMs: Math.max(0, Math.floor(t)) }),
+    seekTo: (p) => timeline.seekTo(p),
+    stepBack: (skipAmbient = false) => timeline.stepBack(skipAmbient),
+    userActions: () => timeline.actions(),
+    checkpoints: () => ({ count: timeline.store.list.length, everyMs: timeline.store.everyMs }),
   }
 }

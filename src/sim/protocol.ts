@@ -316,6 +316,13 @@ export type Command =
   /** Breaks (or repairs) a component now, as a scenario's `fault:` step does. */
   | { type: 'fault'; fault: Fault }
   /**
+   * Puts the cluster as it was (or will be) at virtual ms `t`, paused: the nearest checkpoint, then
+   * replay. A command typed there forks a new branch.
+   */
+  | { type: 'seek'; t: number }
+  /** Undoes the last delivery (the last visible one with `skipAmbient`): its token flies again. */
+  | { type: 'step-back'; skipAmbient?: boolean }
+  /**
    * Follow one pod's scheduling decision (its etcd key), or stop with null: the worker answers
    * with a `pod-decision` message now and whenever the scheduler decides again.
    */
@@ -360,8 +367,27 @@ export interface Update {
   userScript?: UserAction[]
   /** Sent while the simulation rests (paused, no glide): where it stands exactly, and its hash. */
   rest?: { position: SimPosition; displayMs: number; traceHash: string }
+  /** The run's extent and what happened where; sent on a reset and whenever it changes. */
+  timeline?: TimelineInfo
   /** The inspected pod's scheduling decision, sent after `inspect-pod` and whenever it changes. */
   podDecision?: PodDecisionMessage
+}
+
+/** Something worth a mark on the timeline. */
+export interface TimelineMarker {
+  /** Virtual ms. */
+  atMs: number
+  /** `script`: a scenario step; `action`: the person's command; `event`: a Kubernetes Event. */
+  kind: 'script' | 'action' | 'event' | 'fault' | 'chapter'
+  label: string
+}
+
+export interface TimelineInfo {
+  /** The furthest virtual ms this branch has run to. */
+  headMs: number
+  /** The timeline's right end: the scenario's `until`, or the head when it ran past. */
+  endMs: number
+  markers: TimelineMarker[]
 }
 
 /** A message from the worker to the page. */

@@ -32,6 +32,10 @@ export interface Batcher {
   flush(sim: Simulation, meta: FlushMeta): Update
 }
 
+/** Flows and kubectl answers a reset carries at most (the page keeps 400 and 100). */
+const resetFlowLimit = 400
+const resetKubectlLimit = 100
+
 const copyFlow = (f: Flow): Flow => ({ ...f, ...(f.stages ? { stages: [...f.stages] } : {}) })
 
 export function createBatcher(): Batcher {
@@ -80,6 +84,17 @@ export function createBatcher(): Batcher {
       clear()
       nextFlow = 0
       travelling = new Set()
+      // After a seek the world may hold thousands of flows: the page keeps the recent ones and
+      // every one still in flight (its token must fly on).
+      const all = sim.flows()
+      nextFlow = Math.max(0, all.length - resetFlowLimit)
+      for (const f of sim.inFlight()) {
+        const i = Number(f.id.slice(5)) - 1
+        if (i >= nextFlow) continue
+        started.push(copyFlow(f))
+        travelling.add(i)
+      }
+      kubectl = sim.kubectlResults().slice(-resetKubectlLimit)
       lastActorsJson = ''
       lastPodsJson = ''
       isReset = true

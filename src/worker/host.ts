@@ -5,6 +5,7 @@
 import { createSimulation, type Simulation } from '../sim/index.ts'
 import type { Command, TimeAnchor, UserAction, WorkerMessage } from '../sim/protocol.ts'
 import { createBatcher } from './batcher.ts'
+import { createTimelineTracker } from './timeline-track.ts'
 import { actionOf, commandOf, moveTo, positionOf } from './user-script.ts'
 import { createDecisionFollower } from './pod-decision.ts'
 import { createPacer, dilatedRate, hopWallMs, maxTickWallMs, type Clock } from './pacer.ts'
@@ -50,6 +51,7 @@ export function createSimHost(
   const frames = options.frames ?? timeoutFrames
   const stepWallMs = options.stepWallMs ?? hopWallMs
   const batcher = createBatcher()
+  const timeline = createTimelineTracker()
   const decisions = createDecisionFollower()
   let sim: Simulation | null = null
   let reducedMotion = false
@@ -97,6 +99,9 @@ export function createSimHost(
     })
     decisions.attach(sim, update)
     if (update.reset || userScriptNews) update.userScript = [...userScript]
+    timeline.observe(sim, update.objects)
+    const info = timeline.take(sim, update.reset)
+    if (info) update.timeline = info
     userScriptNews = false
     // At rest only: hashing the whole trace every frame while playing would cost frames.
     if (!active()) {
@@ -150,6 +155,8 @@ export function createSimHost(
   function handle(command: Command): void {
     try {
       const action = sim ? actionOf(command, positionOf(sim, midStep)) : null
+      // Acting while rewound forks a new branch (the engine drops the abandoned future).
+      const forking = action !== null && sim !== null && timeline.rewound(sim)
       if (action) {
         userScript.push(action)
         userScriptNews = true
@@ -160,9 +167,23 @@ export function createSimHost(
           pacer.pause()
           pacer.jumpTo(0)
           batcher.reset(sim)
+          timeline.reset(sim)
           midStep = false
           userScript = []
           break
+        case 'seek':
+        case 'step-back': {
+          if (!sim) break
+          pacer.pause()
+          if (command.type === 'seek') sim.seek(command.t)
+          else sim.stepBack(command.skipAmbient)
+          midStep = sim.position().delivered !== undefined
+          pacer.jumpTo(sim.now())
+          // The page's mirror starts over with the world as it is here.
+          batcher.reset(sim)
+          batcher.collect(sim)
+          break
+        }
         case 'replay':
           replay(command)
           break
@@ -207,6 +228,11 @@ export function createSimHost(
           if (error) post({ type: 'error', message: error })
           break
         }
+      }
+      if (action && sim) {
+        // The engine's record is the branch's truth: a fork has dropped what came after.
+        userScript = sim.userActions()
+        if (forking) timeline.fork(sim)
       }
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) })

@@ -99,6 +99,8 @@ export function parsePath(path: string): ParsedPath | undefined {
     rest = parts.slice(3)
   } else return undefined
   let namespace: string | undefined
+  // `/api/v1/namespaces/<ns>/finalize` and `/status` are subresources of the namespace itself.
+  if (!group && rest[0] === 'namespaces' && rest.length === 3 && (rest[2] === 'finalize' || rest[2] === 'status')) return { info: resourceByName('namespaces')!, name: rest[1]!, subresource: rest[2] }
   if (rest[0] === 'namespaces' && rest.length >= 3) {
     namespace = rest[1]
     rest = rest.slice(2)

@@ -1,12 +1,13 @@
 import type { EdgeTypes, NodeTypes } from '@xyflow/react'
 import { LinkEdge } from './edges/LinkEdge.tsx'
-import { ComponentNode } from './nodes/ComponentNode.tsx'
+import { ActorNode } from './nodes/KcmNode.tsx'
 import { GroupNode } from './nodes/GroupNode.tsx'
 import { PodNode } from './nodes/PodNode.tsx'
 
 /** Module constants, so React Flow never sees a new object (its docs insist). */
 export const nodeTypes: NodeTypes = {
-  component: ComponentNode,
+  // kube-controller-manager is drawn with its controllers (KcmNode); every other component plainly.
+  component: ActorNode,
   'control-plane': GroupNode,
   'worker-node': GroupNode,
   'pending-pods': GroupNode,

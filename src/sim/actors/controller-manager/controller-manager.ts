@@ -10,19 +10,19 @@ import { resourceByKind } from '../../k8s/resources.ts'
 import type { KObject } from '../../protocol.ts'
 import { newApiClient, takeResponse } from '../client/api-client.ts'
 import { applyWatchEvent } from '../client/informer.ts'
-import { observeCronJob, syncCronJob } from './cronjob.ts'
+import { cronJobResponse, observeCronJob, syncCronJob } from './cronjob.ts'
 import { observeForDaemonSet, syncDaemonSet } from './daemonset.ts'
 import { deploymentResponse, observeForDeployment, syncDeployment } from './deployment.ts'
 import { gcResponse, observeForGc, syncGc } from './garbage-collector.ts'
 import { jobResponse, observeForJob, syncJob } from './job.ts'
 import { namespaceResponse, syncNamespace } from './namespace.ts'
+import { nodeLifecycleReceive, nodeLifecycleTimer } from './node-lifecycle.ts'
 import { controllerRef, keyOf } from './objects.ts'
 import { observeOwner, observePod, replicasResponse, replicaSetKind, replicationControllerKind, syncReplicas } from './replicaset.ts'
 import { syncRootCa, syncServiceAccounts } from './serviceaccount.ts'
 import { newState, type ControllerManagerState, type ControllerName } from './state.ts'
 import { observeForStatefulSet, statefulSetResponse, syncStatefulSet } from './statefulset.ts'
 import { drain, enqueue, requestDone } from './workqueue.ts'
-import { nodeLifecycleReceive, nodeLifecycleTimer } from './node-lifecycle.ts'
 import { serviceControllersReceive } from './service-controllers.ts'
 
 export type { ControllerManagerState } from './state.ts'
@@ -149,6 +149,9 @@ function onResponse(state: ControllerManagerState, msg: ApiResponse, ctx: Ctx): 
       break
     case 'job-controller':
       jobResponse(state, ctx, key, cont.step, cont.name, msg)
+      break
+    case 'cronjob-controller':
+      cronJobResponse(state, ctx, key, cont.step, cont.name, msg)
       break
     case 'garbage-collector-controller':
       gcResponse(state, ctx, key, msg)

@@ -5,6 +5,7 @@
  * Jobs, and trims history to successfulJobsHistoryLimit (3) and failedJobsHistoryLimit (1).
  */
 import type { Ctx } from '../../engine/actor.ts'
+import type { ApiResponse } from '../../messages.ts'
 import { rfc3339 } from '../../k8s/meta.ts'
 import { resourceByKind, restPath } from '../../k8s/resources.ts'
 import type { KObject } from '../../protocol.ts'
@@ -95,6 +96,14 @@ export function syncCronJob(state: ControllerManagerState, ctx: Ctx, key: string
     state.cronArmed[key] = next
     enqueue(state, ctx, ctrl, key, Math.max(2, next - now))
   }
+}
+
+export function cronJobResponse(state: ControllerManagerState, ctx: Ctx, key: string, step: string | undefined, name: string | undefined, msg: ApiResponse): void {
+  const cj = state.caches.cronjobs![key]
+  if (step === 'create-job' && cj) {
+    if (msg.code === 201) emit(state, ctx, ctrl, cj, 'Normal', 'SuccessfulCreate', `Created job ${name}`)
+    else if (msg.code !== 409) emit(state, ctx, ctrl, cj, 'Warning', 'FailedCreate', `Error creating job: ${(msg.body as { message?: string }).message ?? ''}`)
+  } else if (msg.code === 409) enqueue(state, ctx, ctrl, key)
 }
 
 export function observeCronJob(state: ControllerManagerState, ctx: Ctx, o: KObject): void {

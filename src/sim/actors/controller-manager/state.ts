@@ -6,6 +6,7 @@
 import type { ApiClient } from '../client/api-client.ts'
 import type { ServiceControllersState } from './service-client.ts'
 import type { Cache } from '../client/informer.ts'
+import type { NodeLifecycleState } from './node-lifecycle.ts'
 
 /** Controller names as `--controllers` spells them (cmd/kube-controller-manager/names). */
 export type ControllerName =
@@ -68,6 +69,8 @@ export interface ControllerManagerState {
   cronArmed: Record<string, number>
   /** The EndpointSlice and Endpoints controllers' own informers and writes (service-controllers.ts). */
   services?: ServiceControllersState
+  /** The node lifecycle and taint eviction controllers' state (node-lifecycle.ts). */
+  nodeLifecycle?: NodeLifecycleState
 }
 
 export const watchedResources = [

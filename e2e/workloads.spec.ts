@@ -1,0 +1,45 @@
+import { expect, test } from './fixtures.ts'
+
+test.describe('workloads', () => {
+  test('a Deployment is reconciled by the controllers drawn inside kube-controller-manager, and a deleted pod is replaced', async ({
+    app,
+    page,
+  }, testInfo) => {
+    test.setTimeout(150_000)
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('1')
+    // Typing a command starts playback.
+    await app.console.run('kubectl create deployment web --image=nginx:1.25 --replicas=3')
+
+    const kcm = app.graph.component('kube-controller-manager:0')
+    const deployChip = kcm.locator('[data-controller="deployment-controller"]')
+    const rsChip = kcm.locator('[data-controller="replicaset-controller"]')
+    await expect(deployChip).toBeVisible()
+    // The deployment controller lights up while its POST of the ReplicaSet travels, then the
+    // replicaset controller while it creates pods.
+    await expect(deployChip).toHaveAttribute('data-busy', 'true', { timeout: 20_000 })
+    await app.toolbar.pause()
+    // Step flow by flow until the replicaset controller's first pod POST is on the wire.
+    for (let i = 0; i < 200 && (await rsChip.getAttribute('data-busy')) !== 'true'; i++) await app.toolbar.step()
+    await expect(rsChip).toHaveAttribute('data-busy', 'true')
+    const shot = testInfo.outputPath('kcm-controllers.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('kcm-controllers', { path: shot, contentType: 'image/png' })
+
+    await app.toolbar.setSpeed('10')
+    await app.toolbar.play()
+    const pods = page.locator('[data-testid^="pod.default.web-"]')
+    await expect(pods).toHaveCount(3, { timeout: 30_000 })
+    for (let i = 0; i < 3; i++) await expect(pods.nth(i)).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
+
+    const victim = (await pods.first().getAttribute('data-testid'))!.replace('pod.default.', '')
+    await app.console.run(`kubectl delete pod ${victim}`)
+    await expect(page.getByTestId(`pod.default.${victim}`)).toHaveCount(0, { timeout: 60_000 })
+    await expect(pods).toHaveCount(3, { timeout: 30_000 })
+    for (let i = 0; i < 3; i++) await expect(pods.nth(i)).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
+    await app.toolbar.pause()
+    const after = testInfo.outputPath('replaced.png')
+    await page.screenshot({ path: after })
+    await testInfo.attach('replaced', { path: after, contentType: 'image/png' })
+  })
+})

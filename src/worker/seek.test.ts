@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { defaultScenarioId, loadScenario } from '../scenarios/index.ts'
+import type { Command, Update } from '../sim/protocol.ts'
+import { createSimHost, type FrameScheduler } from './host.ts'
+
+function driver() {
+  let wall = 0
+  let pending: (() => void) | null = null
+  const frames: FrameScheduler = { request: (fn) => (pending = fn), cancel: () => (pending = null) }
+  const updates: Update[] = []
+  const host = createSimHost((m) => (m.type === 'update' ? updates.push(m) : undefined), {
+    clock: { now: () => wall },
+    frames,
+  })
+  const frame = (n = 1): void => {
+    for (let i = 0; i < n && pending; i++) {
+      wall += 16
+      const fn = pending
+      pending = null
+      fn()
+    }
+  }
+  const send = (command: Command): void => {
+    host.handle(command)
+    frame()
+  }
+  const nginx = (): string | undefined =>
+    [...updates].reverse().find((u) => u.pods)?.pods?.find((p) => p.name === 'nginx')?.status
+  return { send, frame, updates, nginx }
+}
+
+describe('seek and step back in the worker', () => {
+  it('a seek resets the mirror to the cluster as it was, paused, with the timeline', () => {
+    const d = driver()
+    d.send({ type: 'load', scenario: loadScenario(defaultScenarioId) })
+    d.send({ type: 'speed', speed: 10 })
+    d.send({ type: 'play' })
+    for (let i = 0; i < 3000 && d.nginx() !== 'Running'; i++) d.frame()
+    expect(d.nginx()).toBe('Running')
+    d.send({ type: 'seek', t: 2 })
+    const reset = [...d.updates].reverse().find((u) => u.reset)!
+    expect(reset.playing).toBe(false)
+    expect(reset.anchor.virtualAt).toBe(2)
+    expect(reset.timeline!.headMs).toBeGreaterThan(1_000)
+    expect(reset.timeline!.markers.map((m) => m.label)).toContain(
+      'kubectl run nginx --image=nginx:1.27',
+    )
+    // At 2 ms the pod is not even stored yet; the create request is in flight.
+    expect(reset.pods).toEqual([])
+    expect(reset.flowsStarted.some((f) => f.outcome === 'in-flight')).toBe(true)
+  })
+
+  it('step back puts the last visible flow back in flight', () => {
+    const d = driver()
+    d.send({ type: 'load', scenario: loadScenario(defaultScenarioId) })
+    for (let i = 0; i < 4; i++) {
+      d.send({ type: 'step', skipAmbient: true })
+      d.frame(100)
+    }
+    const last = d.updates.at(-1)!
+    const delivered = last.deliveredCount
+    d.send({ type: 'step-back', skipAmbient: true })
+    const reset = d.updates.at(-1)!
+    expect(reset.reset).toBe(true)
+    expect(reset.deliveredCount).toBeLessThan(delivered)
+    expect(reset.flowsStarted.filter((f) => f.outcome === 'in-flight' && !f.ambient)).not.toEqual(
+      [],
+    )
+  })
+
+  it('a command typed while rewound forks: later actions are gone from the user script', () => {
+    const d = driver()
+    d.send({ type: 'load', scenario: loadScenario(defaultScenarioId) })
+    d.send({ type: 'speed', speed: 10 })
+    d.send({ type: 'play' })
+    for (let i = 0; i < 3000 && d.updates.at(-1)!.anchor.virtualAt < 500; i++) d.frame()
+    d.send({ type: 'kubectl', line: 'get pods', requestId: 'ui:1' })
+    d.frame(200)
+    d.send({ type: 'seek', t: 100 })
+    d.send({ type: 'kubectl', line: 'get nodes', requestId: 'ui:2' })
+    d.frame(5)
+    const script = [...d.updates].reverse().find((u) => u.userScript)!.userScript!
+    expect(script.map((a) => ('kubectl' in a ? a.kubectl : ''))).toEqual(['get nodes'])
+    const timeline = [...d.updates].reverse().find((u) => u.timeline)!.timeline!
+    expect(timeline.headMs).toBeLessThan(200)
+    expect(timeline.markers.filter((m) => m.kind === 'action').map((m) => m.label)).toEqual([
+      'kubectl get nodes',
+    ])
+  })
+})
