@@ -60,6 +60,21 @@ export class TestCluster {
     return result
   }
 
+  /** Types a line with `stdin` (`apply -f -`) and runs until kubectl answers. */
+  kubectlStdin(line: string, stdin: string, limitMs = 60_000): KubectlResult {
+    const before = this.sim.kubectlResults().length
+    this.sim.kubectl(line, stdin)
+    const end = this.sim.now() + limitMs
+    while (this.sim.kubectlResults().length === before && this.sim.now() < end) {
+      const next = this.sim.nextEventTime()
+      if (next === undefined || next > end) break
+      this.sim.runUntil(next)
+    }
+    const result = this.sim.kubectlResults()[before]
+    if (!result) throw new Error(`kubectl ${line}: no answer within ${limitMs} ms`)
+    return result
+  }
+
   /** Runs `ms` more virtual milliseconds. */
   run(ms: number): this {
     this.sim.runUntil(this.sim.now() + ms)

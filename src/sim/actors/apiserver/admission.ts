@@ -6,8 +6,9 @@ import type { Ctx } from '../../engine/actor.ts'
 import { admitDefaultTolerations, admitPriority, admitServiceAccount, applyPodDefaults, missingPriorityClass, priorityClassesIn } from '../../k8s/pod-defaults.ts'
 import { etcdKey, resourceByName, type ResourceInfo } from '../../k8s/resources.ts'
 import { forbidden, invalid, notFound, type Status } from '../../k8s/status.ts'
-import { validateObjectName, validatePod } from '../../k8s/validation.ts'
+import { validatePod } from '../../k8s/validation.ts'
 import type { KObject } from '../../protocol.ts'
+import { admitKind } from './kinds-admission.ts'
 import { admitService } from './service-admission.ts'
 import type { ApiserverState } from './state.ts'
 
@@ -31,7 +32,9 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
   if (info.kind === 'Service') return admitService(state, ctx, info, obj)
   const notes: string[] = []
   if (info.kind === 'Pod') {
-    applyPodDefaults(obj)
+    // A pod without a containers list is refused by validation below, not by defaulting.
+    if (Array.isArray((obj.spec as { containers?: unknown } | undefined)?.containers)) applyPodDefaults(obj)
+    else obj.spec = { containers: [], ...((obj.spec as object | undefined) ?? {}) }
     const sa = ((obj.spec as { serviceAccountName?: string }).serviceAccountName ?? 'default') as string
     const saKey = etcdKey(resourceByName('serviceaccounts')!, ns, sa)
     if (!(saKey in state.cache)) {
@@ -52,7 +55,8 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
     outcome: 'ok',
     detail: notes.length ? notes.join('; ') : 'NamespaceLifecycle ok; no mutating plugin changed the object',
   })
-  const errors = info.kind === 'Pod' ? validatePod(obj) : validateObjectName(obj, info.kind === 'Namespace' ? 'label' : 'subdomain')
+  if (info.kind !== 'Pod') return admitKind(ctx, info, obj)
+  const errors = validatePod(obj)
   if (errors.length) {
     const status = invalid(info.kind, info.group, String(obj.metadata.name ?? ''), errors)
     ctx.stage({ name: 'validation', outcome: 'failed', detail: status.message ?? '' })

@@ -7,6 +7,7 @@ import { apiVersionOf, etcdKey, type ParsedPath } from '../../k8s/resources.ts'
 import { badRequest } from '../../k8s/status.ts'
 import type { KObject } from '../../protocol.ts'
 import { admit } from './admission.ts'
+import { decodeStage, isDryRun, prepareForCreate } from './kinds-admission.ts'
 import { respond, sendTxn } from './respond.ts'
 import type { ApiserverState, RequestRef } from './state.ts'
 
@@ -52,15 +53,22 @@ export function create(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed:
   }
   if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generatedName(obj.metadata.generateName, ctx.random)
   const stored = resourceByNameForStorage(parsed)
+  const sentVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : apiVersionOf(parsed.info)
   obj.apiVersion = apiVersionOf(stored)
-  const error = admit(state, ctx, stored, obj)
+  const error = decodeStage(ctx, stored, sentVersion, obj) ?? admit(state, ctx, stored, obj)
   if (error) {
     respond(ctx, req, error.code, error)
+    return
+  }
+  if (isDryRun(msg.query)) {
+    ctx.stage({ name: 'storage', outcome: 'ok', detail: 'dryRun=All: every stage ran, nothing is stored' })
+    respond(ctx, req, 201, obj)
     return
   }
   const epochMs = ctx.startTimeMs + ctx.now
   obj.metadata.uid = uuid(ctx.random)
   obj.metadata.creationTimestamp = rfc3339(epochMs)
+  prepareForCreate(stored, obj)
   // Each kind's strategy PrepareForCreate starts generation at 1 (pkg/registry/*/strategy.go).
   if (info.kind === 'Pod' || generationKinds.has(info.kind)) obj.metadata.generation = 1
   const name = String(obj.metadata.name)

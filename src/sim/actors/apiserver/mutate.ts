@@ -11,6 +11,7 @@ import { resourceByName } from '../../k8s/resources.ts'
 import { conflict, notFound, type Status } from '../../k8s/status.ts'
 import type { KObject } from '../../protocol.ts'
 import { markDeleting, shouldDeleteDuringUpdate } from './deletion.ts'
+import { checkUpdate } from './kinds-admission.ts'
 import { respond, sendTxn } from './respond.ts'
 import type { ApiserverState, Mutation, RequestRef } from './state.ts'
 
@@ -108,6 +109,12 @@ export function guaranteedUpdate(
     return
   }
   const result = applyMutation(current, mutation, ctx.startTimeMs + ctx.now, target.resource, target.group)
+  const refused = result.ok ? checkUpdate(info, current, result.object, mutation) : null
+  if (refused) {
+    ctx.stage({ name: 'validation', outcome: 'failed', detail: refused.message ?? '' })
+    respond(ctx, req, refused.code, refused)
+    return
+  }
   if (!result.ok) {
     ctx.stage({ name: 'storage', outcome: 'failed', detail: result.status.message ?? '' })
     respond(ctx, req, result.status.code, result.status)

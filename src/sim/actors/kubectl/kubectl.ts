@@ -7,6 +7,7 @@ import type { ApiResponse, WatchEventMessage } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { apiRequest, newApiClient, takeResponse } from '../client/api-client.ts'
 import { startDelete, startDescribe, startGet, startRun, type Start } from './commands.ts'
+import { continueProgram, programWatchEvent, startObjectsCommand } from './objects-commands.ts'
 import { statusErrorText } from './errors.ts'
 import { continueServiceCommand, startServiceCommand } from './service-commands.ts'
 import { distance, parseLine, tokenize } from './parse.ts'
@@ -55,6 +56,8 @@ function start(state: KubectlState, ctx: Ctx, cmd: RunningCommand, words: string
   cmd.allNamespaces = p.flags['all-namespaces'] === 'true'
   cmd.output = p.flags.output ?? ''
   const verb = p.args[0]
+  const mine = startObjectsCommand(state, ctx, cmd, p, (code, out, err) => finish(state, ctx, cmd, code, out, err))
+  if (mine) return mine
   const svcCmd = startServiceCommand(state, ctx, cmd, p)
   if (svcCmd) return svcCmd
   switch (verb) {
@@ -88,6 +91,7 @@ function onInput(state: KubectlState, input: UserInput, ctx: Ctx): void {
     resource: '',
     name: '',
     carry: null,
+    ...(input.stdin !== undefined ? { stdin: input.stdin } : {}),
   }
   state.commands[id] = cmd
   let words = tokenize(input.line)
@@ -104,6 +108,7 @@ function onResponse(state: KubectlState, msg: ApiResponse, ctx: Ctx): void {
   const cont = takeResponse(state.client, msg)
   const cmd = cont && state.commands[cont.cmd]
   if (!cont || !cmd) return
+  if (cont.step === 'prog') return continueProgram(state, ctx, cmd, cont, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   if (cont.step === 'svc') return continueServiceCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   const ok = msg.code < 300
   if (!ok && cont.step !== 'delete-wait') {
@@ -171,6 +176,7 @@ function podsPath(cmd: RunningCommand): string {
 function onWatchEvent(state: KubectlState, msg: WatchEventMessage, ctx: Ctx): void {
   const cmdId = state.watches[msg.watchId]
   const cmd = cmdId ? state.commands[cmdId] : undefined
+  if (cmd && programWatchEvent(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))) return
   if (!cmd || msg.type !== 'DELETED') return
   delete state.watches[msg.watchId]
   finish(state, ctx, cmd, 0, '', '')

@@ -47,6 +47,9 @@ const VALUE_FLAGS = new Set([
   'n', 'namespace', 'o', 'output', 'image', 'restart', 'labels', 'l', 'selector', 'port', 'env',
   'grace-period', 'f', 'filename', 'field-selector', 'wait', 'timeout', 'cascade', 'image-pull-policy',
   'requests', 'limits', 'overrides', 'annotations',
+  // object commands (objects-commands.ts)
+  'replicas', 'to-revision', 'revision', 'field-manager', 'sort-by', 'api-group', 'current-replicas',
+  'resource-version', 'chunk-size',
 ])
 const SHORT_ALIASES: Record<string, string> = { n: 'namespace', o: 'output', A: 'all-namespaces', l: 'selector', f: 'filename' }
 

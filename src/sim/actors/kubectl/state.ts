@@ -15,13 +15,17 @@ export interface RunningCommand {
   name: string
   /** Data carried between the command's requests (the pod, for describe). */
   carry: unknown
+  /** What `-f -` reads. */
+  stdin?: string
 }
 
-export type Step = 'run' | 'get-list' | 'get-one' | 'describe-pod' | 'describe-events' | 'delete' | 'delete-wait' | 'svc'
+export type Step = 'run' | 'get-list' | 'get-one' | 'describe-pod' | 'describe-events' | 'delete' | 'delete-wait' | 'prog' | 'svc'
 
 export interface Cont {
   cmd: string
   step: Step
+  /** For `prog` steps (objects-commands.ts): which request of the command this answers. */
+  tag?: string
 }
 
 export interface KubectlState {

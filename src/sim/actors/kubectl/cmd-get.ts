@@ -1,0 +1,148 @@
+/**
+ * `kubectl get` for every served kind: one LIST (`?limit=500`, with `labelSelector` for `-l`) or
+ * one GET per name, printed as a table (`-o wide`, `--show-labels`, `-A`), or `-o json|yaml|name`.
+ */
+import type { Ctx } from '../../engine/actor.ts'
+import type { ResourceInfo } from '../../k8s/resources.ts'
+import type { ApiResponse } from '../../messages.ts'
+import type { KObject } from '../../protocol.ts'
+import { statusErrorText } from './errors.ts'
+import { objectRef } from './manifests.ts'
+import type { ParsedLine } from './parse.ts'
+import { eventAge } from './print/events-table.ts'
+import { columnsFor, formatLabels } from './print/get-tables.ts'
+import { getNodes } from './print/get-nodes.ts'
+import { byNamespaceAndName, getPods, noResources } from './print/get-pods.ts'
+import { asList, toJson, toYaml } from './print/object-output.ts'
+import { formatTable } from './print/tabwriter.ts'
+import { objectPath, parseTargets, send, unknownFlag, type Finish } from './prog.ts'
+import type { KubectlState, RunningCommand } from './state.ts'
+import type { Event } from 'kubernetes-types/core/v1'
+
+export interface GetProg {
+  type: 'get'
+  resource: string
+  group: string
+  names: string[]
+  i: number
+  items: KObject[]
+  errors: string
+  output: string
+  showLabels: boolean
+  list: boolean
+}
+
+const GET_FLAGS = ['output', 'selector', 'all-namespaces', 'show-labels', 'watch', 'w', 'watch-only', 'field-selector', 'chunk-size', 'sort-by', 'no-headers', 'label-columns', 'L', 'show-kind', 'ignore-not-found', 'raw', 'filename', 'recursive', 'subresource', 'output-watch-events', 'server-print', 'show-managed-fields', 'template', 'allow-missing-template-keys', 'kustomize', 'k']
+
+const OUTPUTS = ['', 'wide', 'json', 'yaml', 'name']
+
+export function startGetObjects(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): { ok: true } | { ok: false; stderr: string } {
+  const bad = unknownFlag(p, 'get', GET_FLAGS)
+  if (bad) return { ok: false, stderr: bad }
+  const parsed = parseTargets(p.args.slice(1))
+  if (!parsed) return { ok: false, stderr: 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n' }
+  if (!parsed.ok) return parsed
+  const { info, names } = parsed.targets
+  if (!OUTPUTS.includes(cmd.output))
+    return { ok: false, stderr: `error: unable to match a printer suitable for the output format "${cmd.output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n` }
+  const selector = p.flags.selector
+  if (names.length && selector) return { ok: false, stderr: 'error: name cannot be provided when a selector is specified\n' }
+  const prog: GetProg = {
+    type: 'get',
+    resource: info.resource,
+    group: info.group,
+    names,
+    i: 0,
+    items: [],
+    errors: '',
+    output: cmd.output,
+    showLabels: p.flags['show-labels'] === 'true',
+    list: names.length === 0,
+  }
+  cmd.carry = prog
+  cmd.resource = info.resource
+  if (prog.list) {
+    const query: [string, string][] = [['limit', '500']]
+    if (selector && selector !== 'true') query.push(['labelSelector', encodeURIComponent(selector)])
+    const fieldSelector = p.flags['field-selector']
+    if (fieldSelector && fieldSelector !== 'true') query.push(['fieldSelector', encodeURIComponent(fieldSelector)])
+    send(state, ctx, cmd, 'list', objectPath(info, cmd.allNamespaces ? '' : cmd.namespace), 'get', { query })
+  } else send(state, ctx, cmd, 'get', objectPath(info, cmd.namespace, names[0]), 'get')
+  return { ok: true }
+}
+
+export function continueGet(state: KubectlState, ctx: Ctx, cmd: RunningCommand, prog: GetProg, info: ResourceInfo, msg: ApiResponse, finish: Finish): void {
+  if (msg.code >= 300) prog.errors += statusErrorText(msg.body)
+  else if (prog.list) prog.items = (msg.body as { items?: KObject[] }).items ?? []
+  else prog.items.push(msg.body as KObject)
+  if (!prog.list && ++prog.i < prog.names.length) {
+    send(state, ctx, cmd, 'get', objectPath(info, cmd.namespace, prog.names[prog.i]), 'get')
+    return
+  }
+  const nowMs = ctx.startTimeMs + ctx.now
+  const out = render(prog, info, cmd, nowMs)
+  finish(prog.errors ? 1 : 0, out.stdout, out.stderr + prog.errors)
+}
+
+function render(prog: GetProg, info: ResourceInfo, cmd: RunningCommand, nowMs: number): { stdout: string; stderr: string } {
+  const items = prog.list ? [...prog.items].sort(byNamespaceAndName) : prog.items
+  if (items.length === 0 && !prog.errors) {
+    if (prog.output === 'json' || prog.output === 'yaml') {
+      const list = asList([])
+      return { stdout: prog.output === 'json' ? toJson(list) : toYaml(list), stderr: '' }
+    }
+    return noResources(cmd.allNamespaces || !info.namespaced, info.namespaced ? cmd.namespace : undefined)
+  }
+  if (items.length === 0) return { stdout: '', stderr: '' }
+  switch (prog.output) {
+    case 'name':
+      return { stdout: items.map((o) => `${objectRef(info, String(o.metadata.name))}\n`).join(''), stderr: '' }
+    case 'json':
+    case 'yaml': {
+      const doc = items.length === 1 && !prog.list ? items[0] : asList(items)
+      return { stdout: prog.output === 'json' ? toJson(doc) : toYaml(doc), stderr: '' }
+    }
+  }
+  const wide = prog.output === 'wide'
+  const allNs = cmd.allNamespaces && info.namespaced
+  if (info.resource === 'pods' || info.resource === 'nodes') {
+    const table = info.resource === 'pods' ? getPods(items, { nowMs, wide, allNamespaces: allNs, namespace: cmd.namespace }) : getNodes(items, { nowMs, wide })
+    return prog.showLabels ? { stdout: addLabels(table.stdout, items), stderr: table.stderr } : table
+  }
+  let header: string[]
+  let rows: string[][]
+  if (info.resource === 'events') {
+    header = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']
+    rows = (items as unknown as Event[]).map((e) => [
+      eventAge(e, nowMs),
+      e.type ?? '',
+      e.reason ?? '',
+      `${(e.involvedObject.kind ?? '').toLowerCase()}/${e.involvedObject.name ?? ''}`,
+      (e.message ?? '').trim(),
+    ])
+  } else {
+    const cols = columnsFor(info.resource)
+    header = ['NAME', ...cols.header, ...(wide ? cols.wide : [])]
+    rows = items.map((o) => [String(o.metadata.name), ...cols.row(o, nowMs), ...(wide && cols.wideRow ? cols.wideRow(o, nowMs) : [])])
+  }
+  if (allNs) {
+    header.unshift('NAMESPACE')
+    rows.forEach((r, i) => r.unshift(String(items[i]!.metadata.namespace ?? '')))
+  }
+  if (prog.showLabels) {
+    header.push('LABELS')
+    rows.forEach((r, i) => r.push(formatLabels(items[i]!.metadata.labels)))
+  }
+  return { stdout: formatTable([header, ...rows]), stderr: '' }
+}
+
+/** Adds the LABELS column to a table another printer made (cells are 3+ spaces apart). */
+function addLabels(table: string, items: KObject[]): string {
+  const lines = table.split('\n').filter(Boolean)
+  const rows = lines.map((l) => l.trimEnd().split(/ {3,}/))
+  rows[0]!.push('LABELS')
+  // The printer sorted the items as byNamespaceAndName does.
+  const sorted = [...items].sort(byNamespaceAndName)
+  rows.slice(1).forEach((r, i) => r.push(formatLabels(sorted[i]?.metadata.labels)))
+  return formatTable(rows)
+}

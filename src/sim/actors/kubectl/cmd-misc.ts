@@ -1,0 +1,115 @@
+/**
+ * `kubectl create deployment|namespace`, `kubectl events` and `kubectl api-resources`.
+ * api-resources answers from kubectl's discovery cache (~/.kube/cache), so it sends nothing.
+ */
+import type { Ctx } from '../../engine/actor.ts'
+import { shortNames } from '../../k8s/discovery.ts'
+import { apiVersionOf, resourceByName, resources } from '../../k8s/resources.ts'
+import type { ApiResponse } from '../../messages.ts'
+import type { KObject } from '../../protocol.ts'
+import type { Event } from 'kubernetes-types/core/v1'
+import { statusErrorText } from './errors.ts'
+import { objectRef } from './manifests.ts'
+import type { ParsedLine } from './parse.ts'
+import { eventAge } from './print/events-table.ts'
+import { formatTable } from './print/tabwriter.ts'
+import { parseTime } from './print/time.ts'
+import { objectPath, send, unknownFlag, type Finish } from './prog.ts'
+import type { KubectlState, RunningCommand } from './state.ts'
+
+export interface SimpleProg {
+  type: 'simple'
+  what: 'create' | 'events'
+  ref: string
+}
+
+/** create_deployment.go buildPodSpec: the image's last path element without tag or digest. */
+function containerNames(images: string[]): string[] {
+  const seen = new Map<string, number>()
+  return images.map((image) => {
+    let name = image.split('/').pop() ?? image
+    name = name.split('@')[0]!.split(':')[0]!.replace(/_/g, '-')
+    const n = seen.get(name) ?? 0
+    seen.set(name, n + 1)
+    return n ? `${name}-${n}` : name
+  })
+}
+
+export function startCreate(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): { ok: true } | { ok: false; stderr: string } | undefined {
+  const what = p.args[1]
+  if (what !== 'deployment' && what !== 'deploy' && what !== 'namespace' && what !== 'ns') return undefined
+  const kind = what.startsWith('d') ? 'deployment' : 'namespace'
+  const bad = unknownFlag(p, `create ${kind}`, kind === 'deployment' ? ['image', 'replicas', 'port', 'dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields'] : ['dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields'])
+  if (bad) return { ok: false, stderr: bad }
+  const names = p.args.slice(2)
+  if (names.length !== 1) return { ok: false, stderr: `error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create ${kind} -h' for help and examples\n` }
+  const name = names[0]!
+  let body: Record<string, unknown>
+  let info = resourceByName('namespaces')!
+  if (kind === 'deployment') {
+    const image = p.flags.image
+    if (!image || image === 'true') return { ok: false, stderr: 'error: required flag(s) "image" not set\n' }
+    const images = image.split(',')
+    const replicas = p.flags.replicas === undefined ? 1 : Number(p.flags.replicas)
+    const port = p.flags.port ? Number(p.flags.port) : undefined
+    const labels = { app: name }
+    const containers = containerNames(images).map((n, i) => ({ name: n, image: images[i], resources: {}, ...(port !== undefined && i === 0 ? { ports: [{ containerPort: port }] } : {}) }))
+    info = resourceByName('deployments', 'apps')!
+    body = {
+      kind: 'Deployment',
+      apiVersion: 'apps/v1',
+      metadata: { name, creationTimestamp: null, labels },
+      spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { creationTimestamp: null, labels }, spec: { containers } }, strategy: {} },
+      status: {},
+    }
+  } else body = { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} }
+  const prog: SimpleProg = { type: 'simple', what: 'create', ref: objectRef(info, name) }
+  cmd.carry = prog
+  send(state, ctx, cmd, 'create', objectPath(info, cmd.namespace), 'simple', { query: [['fieldManager', 'kubectl-create'], ['fieldValidation', 'Strict']], body })
+  return { ok: true }
+}
+
+export function startEvents(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): { ok: true } | { ok: false; stderr: string } {
+  const bad = unknownFlag(p, 'events', ['all-namespaces', 'for', 'types', 'watch', 'w', 'output', 'no-headers', 'chunk-size', 'template', 'allow-missing-template-keys', 'show-managed-fields'])
+  if (bad) return { ok: false, stderr: bad }
+  cmd.carry = { type: 'simple', what: 'events', ref: '' } satisfies SimpleProg
+  send(state, ctx, cmd, 'list', objectPath(resourceByName('events')!, cmd.allNamespaces ? '' : cmd.namespace), 'simple', { query: [['limit', '500']] })
+  return { ok: true }
+}
+
+/** kubectl events sorts by the last time each event was seen (SortableEvents). */
+function lastSeen(e: Event): number {
+  return parseTime(e.series?.lastObservedTime) ?? parseTime(e.lastTimestamp) ?? parseTime(e.eventTime) ?? 0
+}
+
+export function continueSimple(cmd: RunningCommand, prog: SimpleProg, msg: ApiResponse, nowMs: number, finish: Finish): void {
+  if (msg.code >= 300) return finish(1, '', statusErrorText(msg.body))
+  if (prog.what === 'create') return finish(0, `${prog.ref} created\n`, '')
+  const events = ((msg.body as { items?: KObject[] }).items ?? []) as unknown as Event[]
+  if (events.length === 0) return finish(0, '', cmd.allNamespaces ? 'No events found.\n' : `No events found in ${cmd.namespace} namespace.\n`)
+  const sorted = [...events].sort((a, b) => lastSeen(a) - lastSeen(b))
+  const header = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']
+  const rows = sorted.map((e) => [eventAge(e, nowMs), e.type ?? '', e.reason ?? '', `${e.involvedObject.kind ?? ''}/${e.involvedObject.name ?? ''}`, (e.message ?? '').trim()])
+  if (cmd.allNamespaces) {
+    header.unshift('NAMESPACE')
+    rows.forEach((r, i) => r.unshift(sorted[i]!.metadata?.namespace ?? ''))
+  }
+  finish(0, formatTable([header, ...rows]), '')
+}
+
+/** `kubectl api-resources`: sorted by group, core first, names in discovery (alphabetical) order. */
+export function apiResources(p: ParsedLine): { ok: boolean; stdout: string; stderr: string } {
+  const bad = unknownFlag(p, 'api-resources', ['output', 'namespaced', 'api-group', 'verbs', 'sort-by', 'no-headers', 'cached', 'categories'])
+  if (bad) return { ok: false, stdout: '', stderr: bad }
+  const extra = [
+    { ...resourceByName('events', 'events.k8s.io')! },
+  ]
+  let list = [...resources, ...extra].sort((a, b) => (a.group === b.group ? (a.resource < b.resource ? -1 : 1) : a.group < b.group ? -1 : 1))
+  const ns = p.flags.namespaced
+  if (ns === 'true' || ns === 'false') list = list.filter((r) => String(r.namespaced) === ns)
+  const group = p.flags['api-group']
+  if (group !== undefined) list = list.filter((r) => r.group === group)
+  if (p.flags.output === 'name') return { ok: true, stdout: list.map((r) => `${r.group ? `${r.resource}.${r.group}` : r.resource}\n`).join(''), stderr: '' }
+  const rows = list.map((r) => [r.resource, shortNames(r).join(','), apiVersionOf(r), String(r.namespaced), r.kind])
+  return { ok: true, stdout: formatTable([['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'], ...rows]), stderr: '' }
+}

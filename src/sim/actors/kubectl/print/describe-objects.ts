@@ -1,0 +1,241 @@
+/**
+ * kubectl describe for the kinds beyond pods (pkg/describe/describe.go): Deployment and
+ * ReplicaSet with their pod template, Namespace, and the generic describer every other kind gets
+ * (printUnstructuredContent: each field, camelCase split into Title Words).
+ */
+import type { Event } from 'kubernetes-types/core/v1'
+import type { KObject } from '../../../protocol.ts'
+import { writeEvents } from './events-table.ts'
+import { formatSelector, ownerRefs } from './get-tables.ts'
+import { writeAnnotations, writeLabels } from './multiline.ts'
+import { PrefixWriter } from './prefix-writer.ts'
+import { describeTime } from './time.ts'
+
+type Json = Record<string, unknown>
+
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : 0
+}
+
+/** A PrefixWriter whose every line starts `indent` further in (describe's `space` argument). */
+class Indented extends PrefixWriter {
+  private atStart = true
+  constructor(
+    private readonly parent: PrefixWriter,
+    private readonly indent: string,
+  ) {
+    super()
+  }
+  override write(level: number, text: string): void {
+    const lead = this.atStart ? this.indent + '  '.repeat(level) : ''
+    this.parent.write(0, lead + text)
+    this.atStart = text.endsWith('\n')
+  }
+  override writeLine(text: string): void {
+    this.parent.writeLine((this.atStart ? this.indent : '') + text)
+    this.atStart = true
+  }
+}
+
+function ports(c: Json): [string, string] {
+  const list = (c.ports ?? []) as Json[]
+  if (list.length === 0) return ['Port:\t<none>', 'Host Port:\t<none>']
+  const p = list.map((x) => `${x.containerPort}/${x.protocol ?? 'TCP'}`).join(', ')
+  const h = list.map((x) => `${num(x.hostPort)}/${x.protocol ?? 'TCP'}`).join(', ')
+  return list.length === 1 ? [`Port:\t${p}`, `Host Port:\t${h}`] : [`Ports:\t${p}`, `Host Ports:\t${h}`]
+}
+
+/** DescribePodTemplate. */
+export function writePodTemplate(w: PrefixWriter, template: Json | undefined): void {
+  w.write(0, 'Pod Template:\n')
+  if (!template) {
+    w.write(1, '<unset>')
+    return
+  }
+  const meta = (template.metadata ?? {}) as Json
+  const spec = (template.spec ?? {}) as Json
+  const t = new Indented(w, '  ')
+  writeLabels(t, 'Labels', meta.labels as Record<string, string> | undefined)
+  if (meta.annotations && Object.keys(meta.annotations as Json).length) writeAnnotations(t, 'Annotations', meta.annotations as Record<string, string>)
+  if (spec.serviceAccountName) w.write(1, `Service Account:\t${String(spec.serviceAccountName)}\n`)
+  for (const [title, key] of [['Init Containers', 'initContainers'], ['Containers', 'containers']] as const) {
+    const containers = (spec[key] ?? []) as Json[]
+    if (key === 'initContainers' && containers.length === 0) continue
+    w.write(1, `${title}:\n`)
+    for (const c of containers) {
+      w.write(0, `   ${String(c.name)}:\n`)
+      w.write(2, `Image:\t${String(c.image ?? '')}\n`)
+      const [p, h] = ports(c)
+      w.write(2, `${p}\n`)
+      w.write(2, `${h}\n`)
+      for (const [label, field] of [['Command', 'command'], ['Args', 'args']] as const) {
+        const items = (c[field] ?? []) as string[]
+        if (items.length) {
+          w.write(2, `${label}:\n`)
+          for (const a of items) w.write(3, `${a}\n`)
+        }
+      }
+      const res = (c.resources ?? {}) as Json
+      for (const [label, field] of [['Limits', 'limits'], ['Requests', 'requests']] as const) {
+        const m = (res[field] ?? {}) as Json
+        const keys = Object.keys(m).sort()
+        if (keys.length) {
+          w.write(2, `${label}:\n`)
+          for (const k of keys) w.write(3, `${k}:\t${String(m[k])}\n`)
+        }
+      }
+      const env = (c.env ?? []) as Json[]
+      if (env.length === 0) w.write(2, 'Environment:\t<none>\n')
+      else {
+        w.write(2, 'Environment:\n')
+        for (const e of env) w.write(3, `${String(e.name)}:\t${e.value !== undefined ? String(e.value) : '<set to the key of a reference>'}\n`)
+      }
+      const mounts = (c.volumeMounts ?? []) as Json[]
+      if (mounts.length === 0) w.write(2, 'Mounts:\t<none>\n')
+      else {
+        w.write(2, 'Mounts:\n')
+        for (const m of mounts) w.write(3, `${String(m.mountPath)} from ${String(m.name)} (${m.readOnly ? 'ro' : 'rw'})\n`)
+      }
+    }
+  }
+  const volumes = (spec.volumes ?? []) as Json[]
+  if (volumes.length === 0) w.write(1, 'Volumes:\t<none>\n')
+  else {
+    w.write(1, 'Volumes:\n')
+    for (const v of volumes) {
+      const type = Object.keys(v).find((k) => k !== 'name') ?? ''
+      w.write(2, `${String(v.name)}:\n`)
+      w.write(3, `Type:\t${type ? type[0]!.toUpperCase() + type.slice(1) : ''}\n`)
+    }
+  }
+  const selector = Object.entries((spec.nodeSelector ?? {}) as Json).map(([k, v]) => `${k}=${String(v)}`)
+  w.write(1, `Node-Selectors:\t${selector.length ? selector.sort().join('\n\t') : '<none>'}\n`)
+  const tolerations = (spec.tolerations ?? []) as Json[]
+  w.write(1, `Tolerations:\t${tolerations.length ? tolerations.map((t) => `${String(t.key ?? '')}${t.effect ? `:${String(t.effect)}` : ''}`).join('\n\t') : '<none>'}\n`)
+  if (spec.priorityClassName) w.write(1, `Priority Class Name:\t${String(spec.priorityClassName)}\n`)
+}
+
+function replicaSetsText(sets: KObject[]): string {
+  if (sets.length === 0) return '<none>'
+  return sets.map((rs) => `${rs.metadata.name} (${num((rs.status as Json | undefined)?.replicas)}/${num((rs.spec as Json | undefined)?.replicas)} replicas created)`).join(', ')
+}
+
+/** describeDeployment; `newRS` is the set whose template matches, the others are old. */
+export function describeDeployment(d: KObject, newRS: KObject[], oldRSs: KObject[], events: Event[], nowMs: number): string {
+  const w = new PrefixWriter()
+  const spec = (d.spec ?? {}) as Json
+  const st = (d.status ?? {}) as Json
+  w.write(0, `Name:\t${d.metadata.name}\n`)
+  w.write(0, `Namespace:\t${d.metadata.namespace}\n`)
+  w.write(0, `CreationTimestamp:\t${describeTime(d.metadata.creationTimestamp)}\n`)
+  writeLabels(w, 'Labels', d.metadata.labels)
+  writeAnnotations(w, 'Annotations', d.metadata.annotations)
+  w.write(0, `Selector:\t${formatSelector(spec.selector)}\n`)
+  w.write(0, `Replicas:\t${num(spec.replicas)} desired | ${num(st.updatedReplicas)} updated | ${num(st.replicas)} total | ${num(st.availableReplicas)} available | ${num(st.unavailableReplicas)} unavailable\n`)
+  const strategy = (spec.strategy ?? {}) as Json
+  w.write(0, `StrategyType:\t${String(strategy.type ?? '')}\n`)
+  w.write(0, `MinReadySeconds:\t${num(spec.minReadySeconds)}\n`)
+  const ru = strategy.rollingUpdate as Json | undefined
+  if (ru) w.write(0, `RollingUpdateStrategy:\t${String(ru.maxUnavailable)} max unavailable, ${String(ru.maxSurge)} max surge\n`)
+  writePodTemplate(w, spec.template as Json | undefined)
+  const conditions = (st.conditions ?? []) as Json[]
+  if (conditions.length) {
+    w.write(0, 'Conditions:\n  Type\tStatus\tReason\n')
+    w.write(1, '----\t------\t------\n')
+    for (const c of conditions) w.write(1, `${String(c.type)} \t${String(c.status)}\t${String(c.reason ?? '')}\n`)
+  }
+  w.write(0, `OldReplicaSets:\t${replicaSetsText(oldRSs)}\n`)
+  w.write(0, `NewReplicaSet:\t${replicaSetsText(newRS)}\n`)
+  writeEvents(w, events, nowMs)
+  return w.render()
+}
+
+/** describeReplicaSet. */
+export function describeReplicaSet(rs: KObject, pods: KObject[], events: Event[], nowMs: number): string {
+  const w = new PrefixWriter()
+  const spec = (rs.spec ?? {}) as Json
+  const st = (rs.status ?? {}) as Json
+  w.write(0, `Name:\t${rs.metadata.name}\n`)
+  w.write(0, `Namespace:\t${rs.metadata.namespace}\n`)
+  w.write(0, `Selector:\t${formatSelector(spec.selector)}\n`)
+  writeLabels(w, 'Labels', rs.metadata.labels)
+  writeAnnotations(w, 'Annotations', rs.metadata.annotations)
+  const owner = ownerRefs(rs).find((o) => o.controller)
+  if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`)
+  w.write(0, `Replicas:\t${num(st.replicas)} current / ${num(spec.replicas)} desired\n`)
+  const phase = (p: string): number => pods.filter((x) => (x.status as Json | undefined)?.phase === p).length
+  w.write(0, `Pods Status:\t${phase('Running')} Running / ${phase('Pending')} Waiting / ${phase('Succeeded')} Succeeded / ${phase('Failed')} Failed\n`)
+  writePodTemplate(w, spec.template as Json | undefined)
+  const conditions = (st.conditions ?? []) as Json[]
+  if (conditions.length) {
+    w.write(0, 'Conditions:\n  Type\tStatus\tReason\n')
+    w.write(1, '----\t------\t------\n')
+    for (const c of conditions) w.write(1, `${String(c.type)} \t${String(c.status)}\t${String(c.reason ?? '')}\n`)
+  }
+  writeEvents(w, events, nowMs)
+  return w.render()
+}
+
+/** describeNamespace (without quota and limit range sections when there are none). */
+export function describeNamespace(ns: KObject): string {
+  const w = new PrefixWriter()
+  w.write(0, `Name:\t${ns.metadata.name}\n`)
+  writeLabels(w, 'Labels', ns.metadata.labels)
+  writeAnnotations(w, 'Annotations', ns.metadata.annotations)
+  w.write(0, `Status:\t${String((ns.status as Json | undefined)?.phase ?? '')}\n`)
+  w.write(0, '\nNo resource quota.\n')
+  w.write(0, '\nNo LimitRange resource.\n')
+  return w.render()
+}
+
+/** `creationTimestamp` → `Creation Timestamp` (describe's camelCase splitting). */
+function title(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+  return words[0]!.toUpperCase() + words.slice(1)
+}
+
+function writeValue(w: PrefixWriter, level: number, key: string, value: unknown): void {
+  if (Array.isArray(value)) {
+    w.write(level, `${title(key)}:\n`)
+    for (const item of value) {
+      if (typeof item === 'object' && item !== null) {
+        for (const [k, v] of Object.entries(item as Json)) writeValue(w, level + 1, k, v)
+      } else w.write(level + 1, `${String(item)}\n`)
+    }
+    return
+  }
+  if (typeof value === 'object' && value !== null) {
+    w.write(level, `${title(key)}:\n`)
+    for (const [k, v] of Object.entries(value as Json).sort(([a], [b]) => (a < b ? -1 : 1))) writeValue(w, level + 1, k, v)
+    return
+  }
+  w.write(level, `${title(key)}:\t${String(value)}\n`)
+}
+
+const SKIP_META = new Set(['name', 'namespace', 'labels', 'annotations', 'managedFields'])
+
+/** GenericDescriber: metadata header, then every other field, then events. */
+export function describeGeneric(o: KObject, events: Event[], nowMs: number): string {
+  const w = new PrefixWriter()
+  w.write(0, `Name:\t${o.metadata.name}\n`)
+  if (o.metadata.namespace) w.write(0, `Namespace:\t${o.metadata.namespace}\n`)
+  writeLabels(w, 'Labels', o.metadata.labels)
+  writeAnnotations(w, 'Annotations', o.metadata.annotations)
+  w.write(0, `API Version:\t${o.apiVersion}\n`)
+  const x = o as unknown as Json
+  for (const key of Object.keys(x).sort()) {
+    if (key === 'apiVersion') continue
+    if (key === 'metadata') {
+      const meta = Object.fromEntries(Object.entries(o.metadata).filter(([k]) => !SKIP_META.has(k)))
+      writeValue(w, 0, 'metadata', meta)
+      continue
+    }
+    if (key === 'kind') {
+      w.write(0, `Kind:\t${o.kind}\n`)
+      continue
+    }
+    writeValue(w, 0, key, x[key])
+  }
+  writeEvents(w, events, nowMs)
+  return w.render()
+}
