@@ -5,6 +5,7 @@
 import type { SimClient } from '../bridge/sim-client.ts'
 import { playbackStore } from './playback-store.ts'
 import { applySessionUpdate } from './session-store.ts'
+import { applyTimeline } from './timeline-store.ts'
 import { applyPodDecision } from './pod-decision.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
@@ -23,6 +24,7 @@ export function connect(
   const offUpdate = client.onUpdate((update) => {
     applyUpdate(update, now())
     applySessionUpdate(update)
+    applyTimeline(update)
     applyPodDecision(update)
     const playback = playbackStore.getState()
     if (playback.playing !== update.playing || playback.speed !== update.speed) {

@@ -10,6 +10,7 @@ import { FlowDetails } from '../panels/FlowDetails.tsx'
 import { FlowList } from '../panels/FlowList.tsx'
 import { SchedulingTable } from '../panels/SchedulingTable.tsx'
 import { Toolbar } from '../panels/Toolbar.tsx'
+import { Timeline } from '../panels/timeline/Timeline.tsx'
 import { EmbedBar } from '../share/EmbedBar.tsx'
 import { useEmbed, useShellMode } from '../share/useShellMode.ts'
 import { WorkshopLayer } from '../share/WorkshopLayer.tsx'
@@ -40,6 +41,7 @@ export function Shell({ loadError }: { loadError?: string }) {
         </ReactFlowProvider>
         {!loaded && !loadError ? <p className="loading">Starting the simulation…</p> : null}
         <WorkshopLayer />
+        <Timeline />
         <SchedulingTable />
       </main>
       <aside className="shell__side" aria-label="Messages and console">

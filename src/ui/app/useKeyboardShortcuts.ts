@@ -1,11 +1,12 @@
 import { useEffect } from 'react'
 import { step, togglePlay } from '../../state/actions.ts'
+import { stepBack } from '../../state/timeline-store.ts'
 
 const typing = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement &&
   (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
 
-/** Space plays or pauses, → steps; never while the person is typing. */
+/** Space plays or pauses, → steps, ← steps back; never while the person is typing. */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -18,6 +19,9 @@ export function useKeyboardShortcuts(): void {
       } else if (e.key === 'ArrowRight') {
         e.preventDefault()
         step()
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault()
+        stepBack()
       }
     }
     window.addEventListener('keydown', onKey)
