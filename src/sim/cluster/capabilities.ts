@@ -21,7 +21,6 @@ export function unsupportedFeature(scenario: Scenario): string | null {
       if ('node' in f && !c.nodes.some((n) => n.name === f.node)) return `script[${i}].fault.node: no node "${f.node}" in cluster.nodes`
     }
     if ('addNode' in step) return `script[${i}].addNode: adding a node during a run is not simulated yet`
-    if ('apply' in step) return `script[${i}].apply: kubectl apply is not simulated yet`
   }
   return null
 }
