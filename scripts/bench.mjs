@@ -9,6 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1
 
 let failed = run(['--import', 'tsx', 'bench/engine.bench.ts']) !== 0
+console.log('\nseek.bench.ts:')
+failed = run(['--expose-gc', '--import', 'tsx', 'bench/seek.bench.ts']) !== 0 || failed
 console.log('\nshare.bench.ts:')
 failed = run(['--import', 'tsx', 'bench/share.bench.ts']) !== 0 || failed
 

@@ -95,7 +95,8 @@ export function takeCheckpoint(
 ): void {
   for (let i = store.archive.length; i < world.flows.length; i++) store.archive.push(world.flows[i]!)
   const { flows, observations: _observations, ...rest } = world
-  const copy = clonePlain(rest) as World
+  const before = store.list[nearestIndex(store, p)]
+  const copy = cloneSharing(rest, before?.world) as World
   copy.flows = []
   copy.observations = []
   const checkpoint: Checkpoint = {
@@ -109,6 +110,44 @@ export function takeCheckpoint(
   const i = nearestIndex(store, p)
   if (i >= 0 && comparePositions(positionOf(store.list[i]!), p) === 0) store.list[i] = checkpoint
   else store.list.splice(i + 1, 0, checkpoint)
+}
+
+/**
+ * A deep copy of plain data that reuses the parts of `prev` (the previous checkpoint's copy) that
+ * are equal: most objects in etcd and the watch cache do not change between two checkpoints, so
+ * 180 checkpoints cost little more than one world. Checkpoint copies are never mutated (a restore
+ * copies again), which is what makes the sharing safe.
+ */
+export function cloneSharing<T>(value: T, prev: unknown): T {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    const p = Array.isArray(prev) ? (prev as unknown[]) : undefined
+    let same = p !== undefined && p.length === value.length
+    const out = new Array(value.length)
+    for (let i = 0; i < value.length; i++) {
+      const c = cloneSharing(value[i], p?.[i])
+      out[i] = c
+      if (same && c !== p![i]) same = false
+    }
+    return (same ? p : out) as T
+  }
+  const p =
+    prev !== null && typeof prev === 'object' && !Array.isArray(prev)
+      ? (prev as Record<string, unknown>)
+      : undefined
+  const out: Record<string, unknown> = {}
+  let same = p !== undefined
+  let n = 0
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key]
+    if (v === undefined) continue
+    n++
+    const c = cloneSharing(v, p?.[key])
+    out[key] = c
+    if (same && c !== p![key]) same = false
+  }
+  if (same && Object.keys(p!).length !== n) same = false
+  return (same ? p : out) as T
 }
 
 /** A fresh world equal to the one the checkpoint copied. */
