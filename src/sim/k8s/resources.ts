@@ -39,8 +39,6 @@ const table: ResourceInfo[] = [
   { resource: 'cronjobs', group: 'batch', version: 'v1', kind: 'CronJob', namespaced: true, etcdPrefix: '/registry/cronjobs' },
   // Served kinds a learner meets (issue 4, API half); special prefixes from the storage factory and
   // test/integration/etcd/data.go: services/specs, services/endpoints, ingress (singular).
-  { resource: 'services', group: '', version: 'v1', kind: 'Service', namespaced: true, etcdPrefix: '/registry/services/specs' },
-  { resource: 'endpoints', group: '', version: 'v1', kind: 'Endpoints', namespaced: true, etcdPrefix: '/registry/services/endpoints' },
   { resource: 'secrets', group: '', version: 'v1', kind: 'Secret', namespaced: true, etcdPrefix: '/registry/secrets' },
   { resource: 'persistentvolumes', group: '', version: 'v1', kind: 'PersistentVolume', namespaced: false, etcdPrefix: '/registry/persistentvolumes' },
   { resource: 'persistentvolumeclaims', group: '', version: 'v1', kind: 'PersistentVolumeClaim', namespaced: true, etcdPrefix: '/registry/persistentvolumeclaims' },
@@ -48,7 +46,6 @@ const table: ResourceInfo[] = [
   { resource: 'limitranges', group: '', version: 'v1', kind: 'LimitRange', namespaced: true, etcdPrefix: '/registry/limitranges' },
   { resource: 'podtemplates', group: '', version: 'v1', kind: 'PodTemplate', namespaced: true, etcdPrefix: '/registry/podtemplates' },
   { resource: 'poddisruptionbudgets', group: 'policy', version: 'v1', kind: 'PodDisruptionBudget', namespaced: true, etcdPrefix: '/registry/poddisruptionbudgets' },
-  { resource: 'ingresses', group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', namespaced: true, etcdPrefix: '/registry/ingress' },
   { resource: 'ingressclasses', group: 'networking.k8s.io', version: 'v1', kind: 'IngressClass', namespaced: false, etcdPrefix: '/registry/ingressclasses' },
   { resource: 'networkpolicies', group: 'networking.k8s.io', version: 'v1', kind: 'NetworkPolicy', namespaced: true, etcdPrefix: '/registry/networkpolicies' },
   { resource: 'roles', group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'Role', namespaced: true, etcdPrefix: '/registry/roles' },
@@ -59,7 +56,6 @@ const table: ResourceInfo[] = [
   { resource: 'storageclasses', group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass', namespaced: false, etcdPrefix: '/registry/storageclasses' },
   { resource: 'csidrivers', group: 'storage.k8s.io', version: 'v1', kind: 'CSIDriver', namespaced: false, etcdPrefix: '/registry/csidrivers' },
   { resource: 'priorityclasses', group: 'scheduling.k8s.io', version: 'v1', kind: 'PriorityClass', namespaced: false, etcdPrefix: '/registry/priorityclasses' },
-  { resource: 'endpointslices', group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', namespaced: true, etcdPrefix: '/registry/endpointslices' },
   { resource: 'customresourcedefinitions', group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition', namespaced: false, etcdPrefix: '/registry/apiextensions.k8s.io/customresourcedefinitions' },
 ]
 

@@ -95,14 +95,15 @@ function isEmptySelector(s: Json): boolean {
 }
 
 /** The pod template rules shared by the controllers' kinds. */
-function validateTemplate(spec: Json, at: string, restartPolicies: string[], selector: Json | undefined): FieldError[] {
+function validateTemplate(spec: Json, at: string, restartPolicies: string[], selector: Json | null | undefined): FieldError[] {
   const errs: FieldError[] = []
   const template = spec.template as Json | undefined
   if (!template) return [required(`${at}.template`)]
   const meta = (template.metadata ?? {}) as Json
   const labels = (meta.labels ?? {}) as Json
   errs.push(...validateLabels(meta.labels, `${at}.template.metadata.labels`))
-  if (selector && !isEmptySelector(selector) && !selectorMatches(selector, labels))
+  // A missing selector selects nothing (LabelSelectorAsSelector(nil)), so the template cannot match it.
+  if (selector === null || (selector && !isEmptySelector(selector) && !selectorMatches(selector, labels)))
     errs.push(invalid(`${at}.template.metadata.labels`, labels, '`selector` does not match template `labels`'))
   const podSpec = (template.spec ?? {}) as Json
   const podErrs = validatePod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'template' }, spec: podSpec })
@@ -163,7 +164,7 @@ export function validateKind(kind: string, o: KObject): FieldError[] {
       errs.push(...nonNegative(spec, 'replicas', 'spec'))
       const selErrs = validateSelector(spec, 'spec', kind)
       errs.push(...selErrs)
-      errs.push(...validateTemplate(spec, 'spec', ['Always'], selErrs.length ? undefined : (spec.selector as Json)))
+      errs.push(...validateTemplate(spec, 'spec', ['Always'], spec.selector ? (selErrs.length ? undefined : (spec.selector as Json)) : null))
       if (kind === 'Deployment') errs.push(...validateDeploymentStrategy(spec))
       errs.push(...nonNegative(spec, 'minReadySeconds', 'spec'), ...nonNegative(spec, 'revisionHistoryLimit', 'spec'))
       return errs

@@ -27,5 +27,6 @@ export function toJson(o: unknown): string {
 }
 
 export function toYaml(o: unknown): string {
-  return stringify(sortKeys(o), { indentSeq: false, lineWidth: 0, minContentWidth: 0 })
+  // YAML 1.1 quoting, as go-yaml's: timestamps, numbers and booleans written as strings are quoted.
+  return stringify(sortKeys(o), { version: '1.1', indentSeq: false, lineWidth: 0, minContentWidth: 0 })
 }
