@@ -11,6 +11,8 @@ const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inh
 let failed = run(['--import', 'tsx', 'bench/engine.bench.ts']) !== 0
 console.log('\nseek.bench.ts:')
 failed = run(['--expose-gc', '--import', 'tsx', 'bench/seek.bench.ts']) !== 0 || failed
+console.log('\nbench/scheduler.bench.ts:')
+failed = run(['--import', 'tsx', 'bench/scheduler.bench.ts']) !== 0 || failed
 console.log('\nshare.bench.ts:')
 failed = run(['--import', 'tsx', 'bench/share.bench.ts']) !== 0 || failed
 

@@ -146,11 +146,21 @@ interface PriorityClassLike {
   preemptionPolicy?: string
 }
 
-/** The PriorityClass objects in the apiserver's cache (`/registry/priorityclasses/…`). */
-export function priorityClassesIn(cache: Record<string, KObject>): PriorityClassLike[] {
+/**
+ * The PriorityClass objects in the apiserver's cache, found through the keys admission has seen
+ * created (`knownKeys`): looking each up keeps deletions and updates right without scanning the
+ * whole cache for every pod.
+ */
+export function priorityClassesIn(cache: Record<string, KObject>, knownKeys: string[]): PriorityClassLike[] {
   const out: PriorityClassLike[] = []
-  for (const key in cache) if (key.startsWith('/registry/priorityclasses/')) out.push(cache[key] as unknown as PriorityClassLike)
+  for (const key of knownKeys) if (cache[key]) out.push(cache[key] as unknown as PriorityClassLike)
   return out
+}
+
+/** Where admission keeps the keys of the PriorityClasses it has let in (plain data on its state). */
+export function knownPriorityClassKeys(state: object): string[] {
+  const s = state as { priorityClassKeys?: string[] }
+  return (s.priorityClassKeys ??= [])
 }
 
 function findClass(name: string, classes: PriorityClassLike[]): PriorityClassLike | undefined {

@@ -3,7 +3,7 @@
  * Returns the error status to answer with, or null when the object may be stored.
  */
 import type { Ctx } from '../../engine/actor.ts'
-import { admitDefaultTolerations, admitPriority, admitServiceAccount, applyPodDefaults, missingPriorityClass, priorityClassesIn } from '../../k8s/pod-defaults.ts'
+import { admitDefaultTolerations, admitPriority, admitServiceAccount, applyPodDefaults, knownPriorityClassKeys, missingPriorityClass, priorityClassesIn } from '../../k8s/pod-defaults.ts'
 import { etcdKey, resourceByName, type ResourceInfo } from '../../k8s/resources.ts'
 import { forbidden, invalid, notFound, type Status } from '../../k8s/status.ts'
 import { validatePod } from '../../k8s/validation.ts'
@@ -42,7 +42,7 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
       ctx.stage({ name: 'admission', outcome: 'failed', detail: `ServiceAccount: ${why}` })
       return forbidden(info, String(obj.metadata.name), why)
     }
-    const classes = priorityClassesIn(state.cache)
+    const classes = priorityClassesIn(state.cache, knownPriorityClassKeys(state))
     const noClass = missingPriorityClass(obj, classes)
     if (noClass) {
       ctx.stage({ name: 'admission', outcome: 'failed', detail: `Priority: ${noClass}` })
@@ -55,6 +55,11 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
     outcome: 'ok',
     detail: notes.length ? notes.join('; ') : 'NamespaceLifecycle ok; no mutating plugin changed the object',
   })
+  if (info.kind === 'PriorityClass') {
+    const keys = knownPriorityClassKeys(state)
+    const key = `/registry/priorityclasses/${obj.metadata.name}`
+    if (!keys.includes(key)) keys.push(key)
+  }
   if (info.kind !== 'Pod') return admitKind(ctx, info, obj)
   const errors = validatePod(obj)
   if (errors.length) {

@@ -5,11 +5,23 @@
  * victims taken off.
  */
 import type { KObject } from '../../protocol.ts'
-import type { NodeInfo, SchedulerCache } from './node-info.ts'
-import { addRequests, hostPorts, podRequests, requestsNothing, type HostPort, type Requests } from './pod-resources.ts'
+import { nodeList, type NodeInfo, type SchedulerCache } from './node-info.ts'
+import { addRequests, hostPorts, podImages, podRequests, requestsNothing, type HostPort, type Requests } from './pod-resources.ts'
+import { untolerated, type Toleration } from './taints.ts'
 import { podPriority, podSpec, type SchedPodSpec } from './types.ts'
 
 export type Cache = Record<string, KObject>
+
+const unschedulableTaint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const }
+
+function isSoft(t: Toleration): boolean {
+  return !t.effect || t.effect === 'PreferNoSchedule'
+}
+
+/** normalizedImageName (image_locality.go): a name without a tag gets `:latest`; nothing else is rewritten. */
+export function normalizedImageName(name: string): string {
+  return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name
+}
 
 /** The objects whose selectors pick a pod's default spread (helper.DefaultSelector). */
 export interface OwnerCaches {
@@ -46,6 +58,8 @@ export interface Cycle {
   req: Requests
   nonZeroReq: Requests
   bestEffort: boolean
+  /** No extended resources requested: the fit check needs no scalar pass. */
+  noScalars: boolean
   ports: HostPort[]
   pods: Cache
   cache: SchedulerCache
@@ -59,6 +73,13 @@ export interface Cycle {
   removed: Record<string, true> | null
   /** Plugin state written by PreFilter / PreScore. */
   state: Record<string, unknown>
+  /** Worked out once per cycle for the per-node plugins. */
+  tolerations: Toleration[]
+  /** Tolerations with effect PreferNoSchedule or empty (TaintToleration score). */
+  softTolerations: Toleration[]
+  toleratesUnschedulable: boolean
+  /** The pod's images, normalised (ImageLocality). */
+  images: string[]
 }
 
 export function newCycle(
@@ -77,24 +98,31 @@ export function newCycle(
     const keys = nominated[node]!.filter((k) => k !== key && pods[k] && podPriority(pods[k]) >= priority)
     if (keys.length) added[node] = keys
   }
+  const spec = podSpec(pod)
+  const tolerations = spec.tolerations ?? []
   return {
     key,
     pod,
-    spec: podSpec(pod),
+    spec,
     priority,
     labels: pod.metadata.labels ?? {},
     req,
     nonZeroReq: podRequests(pod, true),
     bestEffort: requestsNothing(req),
+    noScalars: Object.keys(req.scalar).length === 0,
     ports: hostPorts(pod),
     pods,
     cache,
     owners,
     cfg,
-    allNodes: cache.order.map((n) => cache.nodes[n]!),
+    allNodes: nodeList(cache),
     added,
     removed: null,
     state: {},
+    tolerations,
+    softTolerations: tolerations.filter(isSoft),
+    toleratesUnschedulable: !untolerated([unschedulableTaint], tolerations, ['NoSchedule']),
+    images: podImages(pod).map(normalizedImageName),
   }
 }
 

@@ -40,8 +40,12 @@ export interface Decision {
   preFilterNodes?: string[]
   /** The nominated node, tried first (evaluateNominatedNode). */
   nominated?: string
-  /** Node names in the order they were filtered. */
-  examined: string[]
+  /**
+   * The node list filtered (node-tree order, or NodeAffinity's PreFilter subset), shared with the
+   * cache rather than copied: examined are `examinedCount` names from `startIndex`, wrapping.
+   */
+  nodeOrder: string[]
+  examinedCount: number
   /** Examined nodes that failed, by name. */
   failed: Record<string, NodeFailure>
   /** Feasible node names, in the order of the score arrays. */
@@ -69,11 +73,20 @@ export function numFeasibleNodesToFind(percentage: number, numAllNodes: number):
 
 /** Runs the filters in order on one node; the first failure stops it. */
 export function runFilters(c: Cycle, n: NodeInfo, skipped: Record<string, true>): NodeFailure | null {
-  for (let i = 0; i < filterPlugins.length; i++) {
-    const p = filterPlugins[i]!
-    if (skipped[p.name]) continue
-    const s = p.filter(c, n)
-    if (s) return { ...s, plugin: i }
+  return runActive(c, n, activeFilters(skipped))
+}
+
+/** The indexes of the filter plugins a cycle runs (PreFilter did not Skip them). */
+function activeFilters(skipped: Record<string, true>): number[] {
+  const out: number[] = []
+  for (let i = 0; i < filterPlugins.length; i++) if (!skipped[filterPlugins[i]!.name]) out.push(i)
+  return out
+}
+
+function runActive(c: Cycle, n: NodeInfo, active: number[]): NodeFailure | null {
+  for (const i of active) {
+    const s = filterPlugins[i]!.filter(c, n)
+    if (s) return { code: s.code, reasons: s.reasons, plugin: i }
   }
   return null
 }
@@ -101,7 +114,8 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
     numNodesToFind: 0,
     startIndex: meta.startIndex,
     preFilterSkipped: [],
-    examined: [],
+    nodeOrder: c.cache.order,
+    examinedCount: 0,
     failed: {},
     feasible: [],
     scores: [],
@@ -119,6 +133,7 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
     d.preFilterNodes = only
     const set = new Set(only)
     nodes = all.filter((n) => set.has(n.name))
+    d.nodeOrder = nodes.map((n) => n.name)
   }
   const feasible: NodeInfo[] = []
   // A pod that preempted before tries its nominated node first (evaluateNominatedNode).
@@ -127,12 +142,14 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
     d.nominated = nominated.name
     const f = runFilters(c, nominated, skipped)
     if (!f) {
-      d.examined.push(nominated.name)
+      d.nodeOrder = [nominated.name]
+      d.examinedCount = 1
       d.feasible.push(nominated.name)
       d.winner = nominated.name
       return { decision: d, nextStartIndex: meta.startIndex }
     }
   }
+  const active = activeFilters(skipped).filter((i) => !filterPlugins[i]!.passesAll?.(c))
   const n = nodes.length
   const toFind = numFeasibleNodesToFind(c.cfg.percentageOfNodesToScore, n)
   d.numNodesToFind = toFind
@@ -142,32 +159,42 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
   for (let i = 0; i < n && feasible.length < toFind; i++) {
     const node = nodes[(start + i) % n]!
     processed++
-    d.examined.push(node.name)
-    const f = runFilters(c, node, skipped)
+    const f = runActive(c, node, active)
     if (f) d.failed[node.name] = f
     else feasible.push(node)
   }
+  d.examinedCount = processed
   const nextStartIndex = n ? (start + processed) % n : 0
-  d.feasible = feasible.map((f) => f.name)
+  for (const f of feasible) d.feasible.push(f.name)
   // No feasible node: the caller runs PostFilter (preemption) and writes the FitError.
   if (!feasible.length) return { decision: d, nextStartIndex }
   if (feasible.length === 1) {
     d.winner = feasible[0]!.name
     return { decision: d, nextStartIndex }
   }
-  d.scores = scorePlugins.map((p) => {
-    if (p.preScore && !p.preScore(c, feasible)) return { plugin: p.name, weight: p.weight, skipped: true, raw: [], normalized: [] }
-    const raw = feasible.map((node) => p.score(c, node))
+  const totals = new Array<number>(feasible.length).fill(0)
+  for (const p of scorePlugins) {
+    if (p.preScore && !p.preScore(c, feasible)) {
+      d.scores.push({ plugin: p.name, weight: p.weight, skipped: true, raw: [], normalized: [] })
+      continue
+    }
+    const raw = new Array<number>(feasible.length)
+    for (let i = 0; i < feasible.length; i++) raw[i] = p.score(c, feasible[i]!)
     const normalized = p.normalize ? p.normalize(c, feasible, raw) : raw
-    return { plugin: p.name, weight: p.weight, skipped: false, raw, normalized }
-  })
-  d.totals = feasible.map((_, i) => {
-    let sum = 0
-    for (const s of d.scores) if (!s.skipped) sum += s.normalized[i]! * s.weight
-    return sum
-  })
+    for (let i = 0; i < feasible.length; i++) totals[i]! += normalized[i]! * p.weight
+    d.scores.push({ plugin: p.name, weight: p.weight, skipped: false, raw, normalized })
+  }
+  d.totals = totals
   d.winner = selectHost(d.feasible, d.totals, random)
   return { decision: d, nextStartIndex }
+}
+
+/** The names of the nodes a cycle filtered, in the order it filtered them. */
+export function examinedNodes(d: Decision): string[] {
+  const out: string[] = []
+  const n = d.nodeOrder.length
+  for (let i = 0; i < d.examinedCount; i++) out.push(d.nodeOrder[(d.startIndex + i) % n]!)
+  return out
 }
 
 /** The best total; ties broken uniformly at random by reservoir sampling (selectHost). */
@@ -201,7 +228,7 @@ export function fitErrorMessage(d: Decision, postFilterMsg = ''): string {
   const reasons = Object.values(d.failed).map((f) => f.reasons)
   if (d.preFilterNodes) {
     const set = new Set(d.preFilterNodes)
-    const absent = d.nodesTotal - d.examined.filter((n) => set.has(n)).length
+    const absent = d.nodesTotal - examinedNodes(d).filter((n) => set.has(n)).length
     for (let i = 0; i < absent; i++) reasons.push(["node(s) didn't satisfy plugin(s) [NodeAffinity]"])
   }
   let msg = `0/${d.nodesTotal} nodes are available: ${histogram(reasons)}.`

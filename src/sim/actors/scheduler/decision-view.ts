@@ -4,7 +4,7 @@
  * stages on the binding request's flow.
  */
 import type { PodDecisionView, Stage } from '../../protocol.ts'
-import type { Decision } from './decide.ts'
+import { examinedNodes, type Decision } from './decide.ts'
 import { filterPlugins, scorePlugins } from './profile.ts'
 import type { SchedulerState } from './state.ts'
 
@@ -14,8 +14,9 @@ export function podDecisionView(state: SchedulerState, podKey: string): PodDecis
   const skipped = new Set(d.preFilterSkipped)
   const only = d.preFilterNodes ? new Set(d.preFilterNodes) : undefined
   const feasibleIndex = new Map(d.feasible.map((n, i) => [n, i]))
-  const examined = new Set(d.examined)
-  const names = [...new Set([...d.examined, ...state.cache.order])]
+  const examinedList = examinedNodes(d)
+  const examined = new Set(examinedList)
+  const names = [...new Set([...examinedList, ...d.nodeOrder, ...state.cache.order])]
   const nodes = names.map((name) => {
     const fail = d.failed[name]
     const i = feasibleIndex.get(name)
@@ -68,7 +69,7 @@ export function podDecisionView(state: SchedulerState, podKey: string): PodDecis
 
 /** The decision as stages for the binding request's flow. */
 export function decisionStages(d: Decision): Stage[] {
-  const filter = d.examined.map((name) => {
+  const filter = examinedNodes(d).map((name) => {
     const f = d.failed[name]
     return f ? `${name}: ${filterPlugins[f.plugin]!.name} — ${f.reasons.join(', ')}` : `${name}: passes`
   })

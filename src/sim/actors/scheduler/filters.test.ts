@@ -5,7 +5,7 @@
  * nodeaffinity/node_affinity_test.go, nodeports/node_ports_test.go, noderesources/fit_test.go}.
  */
 import { describe, expect, it } from 'vitest'
-import { fitErrorMessage } from './decide.ts'
+import { examinedNodes, fitErrorMessage } from './decide.ts'
 import { decideFor, testNode, testPod, testWorld } from './testing.ts'
 
 const failure = (d: ReturnType<typeof decideFor>, node: string) => d.failed[node]
@@ -80,7 +80,7 @@ describe('NodeAffinity filter (node_affinity.go)', () => {
   it('narrows the nodes by matchFields metadata.name in PreFilter, and says so in the FitError', () => {
     const d = decideFor(testPod('p', { spec: required([{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['b'] }] }]) }), nodes())
     expect(d.preFilterNodes).toEqual(['b'])
-    expect(d.examined).toEqual(['b'])
+    expect(examinedNodes(d)).toEqual(['b'])
     expect(d.winner).toBe('b')
     const none = decideFor(
       testPod('q', {

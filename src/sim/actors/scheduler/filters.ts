@@ -11,17 +11,16 @@ import { matchesNodeSelectorTerm } from './labels.ts'
 import type { NodeInfo } from './node-info.ts'
 import { portsConflict } from './pod-resources.ts'
 import { untolerated } from './taints.ts'
-import { nodeTaints, type FilterStatus } from './types.ts'
+import type { FilterStatus } from './types.ts'
 
 export const unresolvable = (...reasons: string[]): FilterStatus => ({ code: 'UnschedulableAndUnresolvable', reasons })
 export const unschedulable = (...reasons: string[]): FilterStatus => ({ code: 'Unschedulable', reasons })
 
+const wereUnschedulable: FilterStatus = unresolvable('node(s) were unschedulable')
+
 export function nodeUnschedulableFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
-  if (!(n.node.spec as { unschedulable?: boolean } | undefined)?.unschedulable) return null
   // A pod tolerating node.kubernetes.io/unschedulable:NoSchedule may still go there.
-  const taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const }
-  if (!untolerated([taint], c.spec.tolerations ?? [], ['NoSchedule'])) return null
-  return unresolvable('node(s) were unschedulable')
+  return n.unschedulable && !c.toleratesUnschedulable ? wereUnschedulable : null
 }
 
 export function nodeNameFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
@@ -29,18 +28,23 @@ export function nodeNameFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
   return wanted && wanted !== n.name ? unresolvable("node(s) didn't match the requested node name") : null
 }
 
+const hardEffects = ['NoSchedule', 'NoExecute']
+
 export function taintTolerationFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
-  const t = untolerated(nodeTaints(n.node), c.spec.tolerations ?? [], ['NoSchedule', 'NoExecute'])
+  if (!n.taints.length) return null
+  const t = untolerated(n.taints, c.tolerations, hardEffects)
   return t ? unresolvable(`node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`) : null
 }
 
 /** nodeSelector (every pair) and required node affinity (terms ORed). */
 export function matchesRequiredNodeAffinity(c: Pick<Cycle, 'spec'>, n: NodeInfo): boolean {
-  const labels = n.node.metadata.labels ?? {}
-  for (const k in c.spec.nodeSelector ?? {}) if (labels[k] !== c.spec.nodeSelector![k]) return false
+  const labels = n.labels
+  const sel = c.spec.nodeSelector
+  if (sel) for (const k in sel) if (labels[k] !== sel[k]) return false
   const terms = c.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
   if (!terms) return true
-  return terms.some((t) => matchesNodeSelectorTerm(n.node, t))
+  for (const t of terms) if (matchesNodeSelectorTerm(n.node, t)) return true
+  return false
 }
 
 export function nodeAffinityFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
@@ -75,26 +79,43 @@ export function nodePortsFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
  * unresolvable (fit.go fitsRequest `Unresolvable`).
  */
 export function nodeResourcesFitFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
-  const { requested, count } = usage(c, n)
-  const reasons: string[] = []
-  let hopeless = false
-  if (count + 1 > n.allocatablePods) reasons.push('Too many pods')
+  const simple = !c.added[n.name] && !c.removed
+  const requested = simple ? n.requested : usage(c, n).requested
+  const count = simple ? n.pods.length : usage(c, n).count
+  const r = c.req
+  const a = n.allocatable
+  // The common case, everything fits, without allocating.
+  if (
+    count + 1 <= n.allocatablePods &&
+    (c.bestEffort ||
+      ((r.milliCpu === 0 || r.milliCpu <= a.milliCpu - requested.milliCpu) &&
+        (r.memory === 0 || r.memory <= a.memory - requested.memory) &&
+        (r.ephemeral === 0 || r.ephemeral <= a.ephemeral - requested.ephemeral) &&
+        c.noScalars))
+  )
+    return null
+  const out: Insufficient = { reasons: [], hopeless: false }
+  if (count + 1 > n.allocatablePods) out.reasons.push('Too many pods')
   if (!c.bestEffort) {
-    const r = c.req
-    const a = n.allocatable
-    const check = (want: number, alloc: number, used: number, name: string): void => {
-      if (want > 0 && want > alloc - used) {
-        reasons.push(`Insufficient ${name}`)
-        if (want > alloc) hopeless = true
-      }
-    }
-    check(r.milliCpu, a.milliCpu, requested.milliCpu, 'cpu')
-    check(r.memory, a.memory, requested.memory, 'memory')
-    check(r.ephemeral, a.ephemeral, requested.ephemeral, 'ephemeral-storage')
+    insufficient(out, r.milliCpu, a.milliCpu, requested.milliCpu, 'cpu')
+    insufficient(out, r.memory, a.memory, requested.memory, 'memory')
+    insufficient(out, r.ephemeral, a.ephemeral, requested.ephemeral, 'ephemeral-storage')
     for (const name of Object.keys(r.scalar).sort()) {
-      check(r.scalar[name]!, a.scalar[name] ?? 0, requested.scalar[name] ?? 0, name)
+      insufficient(out, r.scalar[name]!, a.scalar[name] ?? 0, requested.scalar[name] ?? 0, name)
     }
   }
-  if (!reasons.length) return null
-  return hopeless ? unresolvable(...reasons) : unschedulable(...reasons)
+  if (!out.reasons.length) return null
+  return out.hopeless ? unresolvable(...out.reasons) : unschedulable(...out.reasons)
+}
+
+interface Insufficient {
+  reasons: string[]
+  hopeless: boolean
+}
+
+function insufficient(out: Insufficient, want: number, alloc: number, used: number, name: string): void {
+  if (want > 0 && want > alloc - used) {
+    out.reasons.push(`Insufficient ${name}`)
+    if (want > alloc) out.hopeless = true
+  }
 }

@@ -59,8 +59,10 @@ const filterKey = 'InterPodAffinity/filter'
 export function interPodAffinityPreFilter(c: Cycle): boolean {
   const affinity = terms(c.pod, 'podAffinity', 'required')
   const antiAffinity = terms(c.pod, 'podAntiAffinity', 'required')
-  const s: FilterState = { affinity, antiAffinity, existingAnti: {}, affinityCounts: {}, antiCounts: {} }
   const own = affinity.length > 0 || antiAffinity.length > 0
+  // Nothing here and nothing on any node: Skip without looking at the nodes.
+  if (!own && !c.cache.podsWithRequiredAntiAffinity && !Object.keys(c.added).length) return false
+  const s: FilterState = { affinity, antiAffinity, existingAnti: {}, affinityCounts: {}, antiCounts: {} }
   for (const info of c.allNodes) {
     if (!own && !info.podsWithRequiredAntiAffinity && !c.added[info.name]) continue
     const labels = info.node.metadata.labels ?? {}
@@ -128,6 +130,7 @@ export function interPodAffinityPreScore(c: Cycle): boolean {
   const prefAff = terms(c.pod, 'podAffinity', 'preferred')
   const prefAnti = terms(c.pod, 'podAntiAffinity', 'preferred')
   const hasConstraints = prefAff.length > 0 || prefAnti.length > 0
+  if (!hasConstraints && !c.cache.podsWithAffinity && !Object.keys(c.added).length) return false
   const m: ScoreMap = {}
   for (const info of c.allNodes) {
     if (!hasConstraints && !info.podsWithAffinity && !c.added[info.name]) continue

@@ -6,11 +6,16 @@
 import { byteValue, milliValue } from '../../k8s/quantity.ts'
 import type { KObject } from '../../protocol.ts'
 import { addRequests, emptyRequests, hostPorts, podRequests, type HostPort, type Requests } from './pod-resources.ts'
-import { labelRegion, labelZone, podSpec } from './types.ts'
+import type { Taint } from '../../protocol.ts'
+import { labelRegion, labelZone, nodeTaints, podSpec } from './types.ts'
 
 export interface NodeInfo {
   name: string
   node: KObject
+  /** node.metadata.labels, node.spec.taints and node.spec.unschedulable, read once per update. */
+  labels: Record<string, string>
+  taints: Taint[]
+  unschedulable: boolean
   allocatable: Requests
   allocatablePods: number
   /** Sum of actual requests of the node's pods. */
@@ -38,10 +43,30 @@ export interface SchedulerCache {
   podNode: Record<string, string>
   /** Image name → how many nodes report it (ImageStateSummary.NumNodes). */
   imageNodes: Record<string, number>
+  /** Pods with any (anti-)affinity / with required anti-affinity, over every node: 0 lets InterPodAffinity skip at once. */
+  podsWithAffinity: number
+  podsWithRequiredAntiAffinity: number
+}
+
+/**
+ * The NodeInfos in node-tree order, derived from `order` and memoised on that array's identity:
+ * `order` is replaced, never mutated, whenever a node comes or goes, and a restored snapshot has
+ * new arrays, so a stale list is never returned. Not state: a cycle must not scan every node
+ * name to build it.
+ */
+const lists = new WeakMap<string[], NodeInfo[]>()
+
+export function nodeList(cache: SchedulerCache): NodeInfo[] {
+  let list = lists.get(cache.order)
+  if (!list || list.length !== cache.order.length || (list.length && list[0] !== cache.nodes[cache.order[0]!])) {
+    list = cache.order.map((n) => cache.nodes[n]!)
+    lists.set(cache.order, list)
+  }
+  return list
 }
 
 export function newCache(): SchedulerCache {
-  return { nodes: {}, order: [], zones: [], podNode: {}, imageNodes: {} }
+  return { nodes: {}, order: [], zones: [], podNode: {}, imageNodes: {}, podsWithAffinity: 0, podsWithRequiredAntiAffinity: 0 }
 }
 
 /** utilnode.GetZoneKey: region and zone, or '' when the node has neither. */
@@ -105,6 +130,9 @@ export function upsertNode(cache: SchedulerCache, node: KObject): NodeInfo {
     info = {
       name,
       node,
+      labels: {},
+      taints: [],
+      unschedulable: false,
       allocatable: r,
       allocatablePods: pods,
       requested: emptyRequests(),
@@ -126,6 +154,9 @@ export function upsertNode(cache: SchedulerCache, node: KObject): NodeInfo {
     info.allocatable = r
     info.allocatablePods = pods
   }
+  info.labels = node.metadata.labels ?? {}
+  info.taints = nodeTaints(node)
+  info.unschedulable = !!(node.spec as { unschedulable?: boolean } | undefined)?.unschedulable
   setImages(cache, info, nodeImages(node))
   return info
 }
@@ -134,6 +165,8 @@ export function removeNode(cache: SchedulerCache, name: string): void {
   const info = cache.nodes[name]
   if (!info) return
   setImages(cache, info, {})
+  cache.podsWithAffinity -= info.podsWithAffinity
+  cache.podsWithRequiredAntiAffinity -= info.podsWithRequiredAntiAffinity
   removeFromZone(cache, zoneKey(info.node), name)
   delete cache.nodes[name]
   for (const key of info.pods) delete cache.podNode[key]
@@ -172,8 +205,14 @@ export function addPod(cache: SchedulerCache, key: string, pod: KObject, nodeNam
   addRequests(info.nonZeroRequested, podRequests(pod, true))
   for (const p of hostPorts(pod)) info.usedPorts.push({ ...p, pod: key })
   const a = hasAffinity(pod)
-  if (a.any) info.podsWithAffinity++
-  if (a.requiredAnti) info.podsWithRequiredAntiAffinity++
+  if (a.any) {
+    info.podsWithAffinity++
+    cache.podsWithAffinity++
+  }
+  if (a.requiredAnti) {
+    info.podsWithRequiredAntiAffinity++
+    cache.podsWithRequiredAntiAffinity++
+  }
 }
 
 /** Takes a pod off its node; `pod` must be the object that was added. */
@@ -189,6 +228,12 @@ export function removePod(cache: SchedulerCache, key: string, pod: KObject): voi
   addRequests(info.nonZeroRequested, podRequests(pod, true), -1)
   if (info.usedPorts.length) info.usedPorts = info.usedPorts.filter((p) => p.pod !== key)
   const a = hasAffinity(pod)
-  if (a.any) info.podsWithAffinity--
-  if (a.requiredAnti) info.podsWithRequiredAntiAffinity--
+  if (a.any) {
+    info.podsWithAffinity--
+    cache.podsWithAffinity--
+  }
+  if (a.requiredAnti) {
+    info.podsWithRequiredAntiAffinity--
+    cache.podsWithRequiredAntiAffinity--
+  }
 }

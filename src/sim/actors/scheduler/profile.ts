@@ -42,6 +42,12 @@ import type { FilterStatus } from './types.ts'
 
 export interface FilterPlugin {
   name: string
+  /**
+   * True when the filter cannot fail any node for this cycle (no node is cordoned, the pod names
+   * no node, no selector…): the cycle leaves it out of the per-node loop. An optimisation with the
+   * same verdicts, so the decision table still shows it as passed.
+   */
+  passesAll?: (c: Cycle) => boolean
   /** PreFilter; false means Skip (the plugin's Filter is not run for this pod). */
   preFilter?: (c: Cycle) => boolean
   /** Why PreFilter skipped, for the decision table. */
@@ -64,10 +70,14 @@ const never = (): boolean => false
 const pass = (): null => null
 
 export const filterPlugins: FilterPlugin[] = [
-  { name: 'NodeUnschedulable', filter: nodeUnschedulableFilter },
-  { name: 'NodeName', filter: nodeNameFilter },
+  { name: 'NodeUnschedulable', passesAll: (c) => c.toleratesUnschedulable || !c.allNodes.some((n) => n.unschedulable), filter: nodeUnschedulableFilter },
+  { name: 'NodeName', passesAll: (c) => !c.spec.nodeName, filter: nodeNameFilter },
   { name: 'TaintToleration', filter: taintTolerationFilter },
-  { name: 'NodeAffinity', filter: nodeAffinityFilter },
+  {
+    name: 'NodeAffinity',
+    passesAll: (c) => !c.spec.nodeSelector && !c.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
+    filter: nodeAffinityFilter,
+  },
   { name: 'NodePorts', preFilter: (c) => c.ports.length > 0, skipWhy: 'the pod asks for no host ports', filter: nodePortsFilter },
   { name: 'NodeResourcesFit', filter: nodeResourcesFitFilter },
   { name: 'VolumeRestrictions', preFilter: never, skipWhy: 'no volumes that can conflict', filter: pass },

@@ -7,9 +7,7 @@
 import type { Cycle, ScoringStrategy } from './cycle.ts'
 import { matchesNodeSelectorTerm } from './labels.ts'
 import type { NodeInfo } from './node-info.ts'
-import { podImages } from './pod-resources.ts'
 import { tolerates } from './taints.ts'
-import { nodeTaints } from './types.ts'
 
 /** MaxNodeScore (framework/interface.go). */
 export const maxNodeScore = 100
@@ -27,11 +25,12 @@ export function defaultNormalize(scores: number[], reverse: boolean): number[] {
 
 /** Raw: how many PreferNoSchedule taints the pod does not tolerate. Reversed on normalisation. */
 export function taintTolerationScore(c: Cycle, n: NodeInfo): number {
-  const tolerations = (c.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
   let count = 0
-  for (const taint of nodeTaints(n.node)) {
+  for (const taint of n.taints) {
     if (taint.effect !== 'PreferNoSchedule') continue
-    if (!tolerations.some((t) => tolerates(t, taint))) count++
+    let tolerated = false
+    for (const t of c.softTolerations) if (tolerates(t, taint)) tolerated = true
+    if (!tolerated) count++
   }
   return count
 }
@@ -80,6 +79,16 @@ export function brokenLinear(shape: { utilization: number; score: number }[], p:
  * pods plus this one. Resources the node has none of are left out of the mean.
  */
 export function resourcesFitScore(c: Cycle, n: NodeInfo, strategy: ScoringStrategy = c.cfg.scoringStrategy): number {
+  if (strategy.type === 'LeastAllocated') {
+    // The default, without allocating: the mean over the resources the node has.
+    const ca = n.allocatable.milliCpu
+    const ma = n.allocatable.memory
+    if (ca && ma) {
+      const cpu = leastRequestedScore(n.nonZeroRequested.milliCpu + c.nonZeroReq.milliCpu, ca)
+      const mem = leastRequestedScore(n.nonZeroRequested.memory + c.nonZeroReq.memory, ma)
+      return Math.trunc((cpu + mem) / 2)
+    }
+  }
   const requested = [n.nonZeroRequested.milliCpu + c.nonZeroReq.milliCpu, n.nonZeroRequested.memory + c.nonZeroReq.memory]
   const alloc = [n.allocatable.milliCpu, n.allocatable.memory]
   let score = 0
@@ -110,17 +119,13 @@ export function balancedAllocationPreScore(c: Cycle): boolean {
 
 /** (1 − std of the cpu and memory fractions)·100, on actual requests. */
 export function balancedAllocationScore(c: Cycle, n: NodeInfo): number {
-  const fractions: number[] = []
-  const pairs: [number, number][] = [
-    [n.requested.milliCpu + c.req.milliCpu, n.allocatable.milliCpu],
-    [n.requested.memory + c.req.memory, n.allocatable.memory],
-  ]
-  for (const [req, alloc] of pairs) {
-    if (alloc === 0) continue
-    fractions.push(Math.min(req / alloc, 1))
-  }
-  let std = 0
-  if (fractions.length === 2) std = Math.abs((fractions[0]! - fractions[1]!) / 2)
+  const ca = n.allocatable.milliCpu
+  const ma = n.allocatable.memory
+  // With one resource (or none) the standard deviation is 0.
+  if (!ca || !ma) return maxNodeScore
+  const fc = Math.min((n.requested.milliCpu + c.req.milliCpu) / ca, 1)
+  const fm = Math.min((n.requested.memory + c.req.memory) / ma, 1)
+  const std = Math.abs((fc - fm) / 2)
   return Math.trunc((1 - std) * maxNodeScore)
 }
 
@@ -129,18 +134,14 @@ const mb = 1024 * 1024
 export const imageMinThreshold = 23 * mb
 export const imageMaxContainerThreshold = 1000 * mb
 
-/** normalizedImageName: a name without a tag gets `:latest`; nothing else is rewritten. */
-export function normalizedImageName(name: string): string {
-  return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name
-}
+export { normalizedImageName } from './cycle.ts'
 
 /** Σ size·(nodes having it / all nodes) over the pod's images present, clamped and scaled to 0..100. */
 export function imageLocalityScore(c: Cycle, n: NodeInfo): number {
-  const images = podImages(c.pod)
+  const images = c.images
   const total = c.allNodes.length
   let sum = 0
-  for (const image of images) {
-    const name = normalizedImageName(image)
+  for (const name of images) {
     const size = n.images[name]
     if (size === undefined) continue
     sum += Math.trunc(size * ((c.cache.imageNodes[name] ?? 0) / total))
