@@ -34,6 +34,15 @@ function selfContainedPod(text: string): boolean {
   return !/nodeSelector|nodeName|affinity|volumes|configMap|secret|schedulingGates|tolerations|hostPort|namespace:|priorityClassName|resources:|runtimeClassName|serviceAccountName|image: .*(example|registry\.k8s\.io\/e2e)|command|args|readinessProbe|livenessProbe|startupProbe|initContainers/i.test(text)
 }
 
+const SETTLED = new Set(['Running', 'ErrImagePull', 'ImagePullBackOff', 'Completed'])
+
+/** A Deployment or ReplicaSet alone, needing nothing the test cluster lacks. */
+function makesPods(text: string): boolean {
+  const kinds = [...text.matchAll(/^kind: *"?(\w+)"?|[{,]\s*kind: *"?(\w+)"?/gm)].map((m) => m[1] ?? m[2]!)
+  if (kinds.length !== 1 || !['Deployment', 'ReplicaSet'].includes(kinds[0]!)) return false
+  return !/nodeSelector|affinity|volumes|configMap|secret|namespace:|priorityClassName|persistentVolumeClaim/i.test(text)
+}
+
 const present = existsSync(corpus)
 
 describe.skipIf(!present)('the manifest corpus through kubectl apply -f -', () => {
@@ -55,6 +64,16 @@ describe.skipIf(!present)('the manifest corpus through kubectl apply -f -', () =
         entry.applied++
         if (!/^([a-z0-9.]+\/\S+ created\n)+$/.test(r.stdout)) problems.push(`${name}: stdout ${JSON.stringify(r.stdout)}`)
         outcomes.push(`applied  ${name}`)
+        if (makesPods(text)) {
+          // The controllers create the pods; each settles like a bare pod does.
+          const views = () => c.sim.podViews()
+          try {
+            c.runUntil(() => views().length > 0 && views().every((v) => SETTLED.has(v.status)), 60_000)
+          } catch {
+            if (!views().some((v) => v.status === 'Pending')) problems.push(`${name}: pods ${views().map((v) => `${v.name}=${v.status}`).join(', ') || 'none'}`)
+          }
+          for (const v of views()) podOutcomes.set(`${v.status} (controller)`, (podOutcomes.get(`${v.status} (controller)`) ?? 0) + 1)
+        }
         if (selfContainedPod(text)) {
           const pod = /^\s*name: *"?([-a-z0-9.]+)"?/m.exec(text.slice(text.indexOf('metadata')))![1]!
           // Pull errors (an image the simulated registry does not hold) and Pending (a second

@@ -83,3 +83,8 @@ const ACTED_ON = new Set([
 export function nothingActsOn(kind: string): boolean {
   return !ACTED_ON.has(kind)
 }
+
+/** The response stage's note for a stored object of a kind nothing simulated acts on. */
+export function idleNote(kind: string): string {
+  return nothingActsOn(kind) ? `; nothing in the simulated cluster acts on ${kind} objects yet: stored, listed and described only` : ''
+}

@@ -4,7 +4,7 @@
  * Each is a stage on the request's flow (FIDELITY.md §1.0.1 step 3–4, §5).
  */
 import type { Ctx } from '../../engine/actor.ts'
-import { nothingActsOn } from '../../k8s/discovery.ts'
+import { idleNote } from '../../k8s/discovery.ts'
 import { badRequest, invalid, type Status } from '../../k8s/status.ts'
 import type { ResourceInfo } from '../../k8s/resources.ts'
 import { decodeError } from '../../k8s/validation/decode.ts'
@@ -45,8 +45,7 @@ export function admitKind(ctx: Ctx, info: ResourceInfo, obj: KObject): Status | 
     ctx.stage({ name: 'validation', outcome: 'failed', detail: status.message ?? '' })
     return status
   }
-  const idle = nothingActsOn(info.kind) ? `; nothing in the simulated cluster acts on ${info.kind} objects yet: it is stored, listed and described only` : ''
-  ctx.stage({ name: 'validation', outcome: 'ok', detail: `${info.kind} is valid${idle}` })
+  ctx.stage({ name: 'validation', outcome: 'ok', detail: `${info.kind} is valid${idleNote(info.kind)}` })
   return null
 }
 

@@ -1,6 +1,7 @@
 /** What the apiserver does when etcd answers one of its requests. */
 import type { Ctx } from '../../engine/actor.ts'
 import type { EtcdResponse } from '../../messages.ts'
+import { idleNote } from '../../k8s/discovery.ts'
 import { apiVersionOf, resourceByName } from '../../k8s/resources.ts'
 import { alreadyExists, conflict, notFound, success } from '../../k8s/status.ts'
 import { guaranteedUpdate } from './mutate.ts'
@@ -23,7 +24,7 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
         ctx.stage({ name: 'response', outcome: 'failed', detail: status.message ?? '' })
         respond(ctx, op.req, 409, status)
       } else {
-        ctx.stage({ name: 'response', outcome: 'ok', detail: `201 Created, resourceVersion ${msg.revision}` })
+        ctx.stage({ name: 'response', outcome: 'ok', detail: `201 Created, resourceVersion ${msg.revision}${idleNote(info.kind)}` })
         respond(ctx, op.req, 201, op.respond === 'status' ? success() : msg.kvs[0]!.value)
       }
       return

@@ -10,7 +10,7 @@ import type { ApiResponse } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { statusErrorText } from './errors.ts'
 import type { ParsedLine } from './parse.ts'
-import { describeDeployment, describeGeneric, describeNamespace, describeReplicaSet } from './print/describe-objects.ts'
+import { describeConfigMap, describeDeployment, describeGeneric, describeNamespace, describeReplicaSet } from './print/describe-objects.ts'
 import { eventsFor } from './print/events-table.ts'
 import { formatSelector, ownerRefs } from './print/get-tables.ts'
 import { objectPath, parseTargets, send, unknownFlag, type Finish } from './prog.ts'
@@ -55,6 +55,8 @@ function render(prog: DescribeProg, o: KObject, events: Event[], nowMs: number):
       return describeReplicaSet(o, prog.related.filter((p) => ownerRefs(p).some((r) => r.uid === o.metadata.uid)), events, nowMs)
     case 'namespaces':
       return describeNamespace(o)
+    case 'configmaps':
+      return describeConfigMap(o, events, nowMs)
     default:
       return describeGeneric(o, events, nowMs)
   }

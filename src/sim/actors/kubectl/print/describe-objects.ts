@@ -188,10 +188,38 @@ export function describeNamespace(ns: KObject): string {
   return w.render()
 }
 
+/** describeConfigMap: each key, a `----` rule, its value; then BinaryData with sizes. */
+export function describeConfigMap(cm: KObject, events: Event[], nowMs: number): string {
+  const w = new PrefixWriter()
+  w.write(0, `Name:\t${cm.metadata.name}\n`)
+  w.write(0, `Namespace:\t${cm.metadata.namespace}\n`)
+  writeLabels(w, 'Labels', cm.metadata.labels)
+  writeAnnotations(w, 'Annotations', cm.metadata.annotations)
+  w.write(0, '\nData\n====\n')
+  const data = ((cm as Json).data ?? {}) as Record<string, string>
+  for (const k of Object.keys(data).sort()) {
+    w.write(0, `${k}:\n----\n`)
+    w.write(0, `${data[k]}\n`)
+    w.write(0, '\n')
+  }
+  w.write(0, '\nBinaryData\n====\n')
+  const binary = ((cm as Json).binaryData ?? {}) as Record<string, string>
+  for (const k of Object.keys(binary).sort()) w.write(0, `${k}: ${Math.floor((binary[k]!.length * 3) / 4)} bytes\n`)
+  w.write(0, '\n')
+  writeEvents(w, events, nowMs)
+  return w.render()
+}
+
+const ACRONYMS = new Set(['api', 'uid', 'ip', 'url', 'id', 'cidr', 'dns', 'tls', 'cpu', 'http', 'https', 'tcp', 'udp', 'json', 'uri', 'os'])
+
 /** `creationTimestamp` → `Creation Timestamp` (describe's camelCase splitting). */
 function title(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-  return words[0]!.toUpperCase() + words.slice(1)
+  // smartLabelFor keeps the common acronyms upper case.
+  return words
+    .split(' ')
+    .map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)))
+    .join(' ')
 }
 
 function writeValue(w: PrefixWriter, level: number, key: string, value: unknown): void {
