@@ -140,6 +140,27 @@ describe('apiserver validation', () => {
   })
 })
 
+describe('updates', () => {
+  it('a replace carrying a stale resourceVersion is a Conflict; status sent on the main resource is ignored', () => {
+    const c = new TestCluster()
+    const cm = (rv: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  resourceVersion: "${rv}"\ndata:\n  a: b\n`
+    c.kubectl('create deployment web --image=nginx:1.27')
+    c.kubectlStdin('create -f -', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n')
+    const rv = String(c.object('/registry/configmaps/default/cfg')!.metadata.resourceVersion)
+    expect(c.kubectlStdin('replace -f -', cm(rv))).toMatchObject({ exitCode: 0, stdout: 'configmap/cfg replaced\n' })
+    expect(c.kubectlStdin('replace -f -', cm(rv)).stderr).toBe(
+      'Error from server (Conflict): error when replacing "STDIN": Operation cannot be fulfilled on configmaps "cfg": the object has been modified; please apply your changes to the latest version and try again\n',
+    )
+    const before = c.object('/registry/deployments/default/web')!
+    const sent = { ...before, status: { replicas: 99 } }
+    const r = c.kubectlStdin('replace -f -', JSON.stringify(sent))
+    expect(r.stdout).toBe('deployment.apps/web replaced\n')
+    const after = c.object('/registry/deployments/default/web')!
+    expect((after.status as { replicas?: number } | undefined)?.replicas).not.toBe(99)
+    expect(after.metadata.generation).toBe(before.metadata.generation)
+  })
+})
+
 describe('kubectl workload commands', () => {
   it('rollout status follows the Deployment to done; get, scale, history and undo answer as kubectl does', () => {
     const c = new TestCluster()

@@ -23,7 +23,7 @@ type Json = Record<string, unknown>
 
 export interface ApplyProg {
   type: 'apply'
-  mode: 'apply' | 'create'
+  mode: 'apply' | 'create' | 'replace'
   manifests: Manifest[]
   i: number
   phase: 'get' | 'dry' | 'write'
@@ -37,12 +37,13 @@ const SOURCE = 'STDIN'
 
 const APPLY_FLAGS = ['filename', 'validate', 'dry-run', 'server-side', 'force', 'prune', 'selector', 'overwrite', 'field-manager', 'output', 'recursive', 'wait', 'timeout', 'grace-period', 'cascade', 'record', 'save-config', 'windows-line-ending', 'edit', 'raw', 'kustomize', 'k', 'show-managed-fields', 'openapi-patch', 'all', 'server-side', 'force-conflicts', 'subresource', 'template', 'allow-missing-template-keys']
 
-export function startApply(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine, mode: 'apply' | 'create', finish: Finish): { ok: true } | { ok: false; stderr: string } {
+export function startApply(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine, mode: ApplyProg['mode'], finish: Finish): { ok: true } | { ok: false; stderr: string } {
   const bad = unknownFlag(p, mode, APPLY_FLAGS)
   if (bad) return { ok: false, stderr: bad }
   const file = p.flags.filename
   if (!file || file === 'true') {
     if (mode === 'apply') return { ok: false, stderr: 'error: must specify one of -f and -k\n' }
+    if (mode === 'replace') return { ok: false, stderr: 'error: must specify --filename to replace\n' }
     return { ok: false, stderr: "error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples\n" }
   }
   if (file !== '-') return { ok: false, stderr: `error: the path "${file}" does not exist\n` }
@@ -57,7 +58,7 @@ export function startApply(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p
     mode,
     manifests: read.manifests,
     i: 0,
-    phase: mode === 'apply' ? 'get' : read.manifests.length > 1 ? 'dry' : 'write',
+    phase: mode === 'apply' ? 'get' : mode === 'create' && read.manifests.length > 1 ? 'dry' : 'write',
     live: read.manifests.map(() => null),
     out: '',
     warnings: '',
@@ -69,7 +70,7 @@ export function startApply(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p
 }
 
 function query(prog: ApplyProg, dry: boolean): [string, string][] {
-  const manager = prog.mode === 'apply' ? 'kubectl-client-side-apply' : 'kubectl-create'
+  const manager = prog.mode === 'apply' ? 'kubectl-client-side-apply' : prog.mode === 'replace' ? 'kubectl-replace' : 'kubectl-create'
   return [...(dry ? ([['dryRun', 'All']] as [string, string][]) : []), ['fieldManager', manager], ['fieldValidation', 'Strict']]
 }
 
@@ -110,6 +111,11 @@ function next(state: KubectlState, ctx: Ctx, cmd: RunningCommand, prog: ApplyPro
         continue
       }
       send(state, ctx, cmd, 'create', objectPath(m.info, m.namespace), 'apply', { query: query(prog, true), body: body(prog, m) })
+      return
+    }
+    if (prog.mode === 'replace') {
+      // kubectl replace PUTs the manifest as it is: its resourceVersion, if any, guards the write.
+      send(state, ctx, cmd, 'update', objectPath(m.info, m.namespace, m.name), 'apply', { query: query(prog, false), body: m.object })
       return
     }
     if (!live) {
@@ -154,9 +160,11 @@ export function continueApply(state: KubectlState, ctx: Ctx, cmd: RunningCommand
     const status = asStatus(msg.body)
     if (!ok && !namespaceComesEarlier(prog, status)) prog.errors.push({ status, verb: 'creating', source: SOURCE })
   } else if (ok) {
-    prog.out += `${objectRef(m.info, m.name || String((msg.body as KObject).metadata?.name ?? ''))} ${prog.live[prog.i] ? 'configured' : 'created'}\n`
+    const what = prog.mode === 'replace' ? 'replaced' : prog.live[prog.i] ? 'configured' : 'created'
+    prog.out += `${objectRef(m.info, m.name || String((msg.body as KObject).metadata?.name ?? ''))} ${what}\n`
   } else {
-    prog.errors.push({ status: asStatus(msg.body), verb: prog.live[prog.i] ? 'patching' : 'creating', source: SOURCE })
+    const verb = prog.mode === 'replace' ? 'replacing' : prog.live[prog.i] ? 'patching' : 'creating'
+    prog.errors.push({ status: asStatus(msg.body), verb, source: SOURCE })
   }
   prog.i++
   next(state, ctx, cmd, prog, finish)

@@ -50,6 +50,8 @@ export function startObjectsCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
   switch (p.args[0]) {
     case 'apply':
       return startApply(state, ctx, cmd, p, 'apply', finish)
+    case 'replace':
+      return startApply(state, ctx, cmd, p, 'replace', finish)
     case 'create':
       if (p.flags.filename) return startApply(state, ctx, cmd, p, 'create', finish)
       return startCreate(state, ctx, cmd, p)

@@ -9,7 +9,7 @@ import { statusErrorText } from './errors.ts'
 
 export interface SourcedError {
   status: Status
-  verb: 'creating' | 'patching' | 'deleting' | 'retrieving current configuration of'
+  verb: 'creating' | 'patching' | 'replacing' | 'deleting' | 'retrieving current configuration of'
   source: string
 }
 
