@@ -6,6 +6,8 @@ import { etcdKey, etcdListPrefix, parsePath, type ParsedPath } from '../../k8s/r
 import { methodNotAllowed, type Status } from '../../k8s/status.ts'
 import type { KObject } from '../../protocol.ts'
 import { create } from './create.ts'
+import { evict } from './eviction.ts'
+import { proxyLogs } from './log-proxy.ts'
 import { deletesInTwoSteps, finalizerFor, propagationOf } from './deletion.ts'
 import { authStages, identityOf } from './identity.ts'
 import { guaranteedUpdate } from './mutate.ts'
@@ -34,8 +36,10 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
     case 'create':
       if (parsed.subresource === 'binding') return bind(state, ctx, msg, parsed, req)
       if (parsed.subresource === 'token') return tokenRequest(ctx, msg, parsed, req)
+      if (parsed.subresource === 'eviction' && parsed.info.resource === 'pods') return evict(state, ctx, msg, parsed, req)
       return create(state, ctx, msg, parsed, req)
     case 'get':
+      if (parsed.subresource === 'log' && parsed.info.resource === 'pods') return proxyLogs(state, ctx, msg, parsed, req)
       sendRange(state, ctx, { key: etcdKey(parsed.info, parsed.namespace, parsed.name!), prefix: false }, { op: 'get', req, ...target, name: parsed.name! })
       return
     case 'list':

@@ -16,7 +16,7 @@ export type Mutation =
   | { type: 'replace'; object: KObject; subresource?: string }
   /** DELETE that waits for finalizers (deletion.ts): deletionTimestamp, and the policy's finalizer. */
   | { type: 'mark-deleting'; finalizer?: string }
-  | { type: 'graceful-delete'; graceSeconds: number }
+  | { type: 'graceful-delete'; graceSeconds: number; evicted?: boolean }
 
 /** What to do when etcd answers. */
 export type StorageOp =

@@ -48,7 +48,8 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
       return
     case 'mutate': {
       if (msg.succeeded) {
-        const bound = op.mutation.type === 'bind'
+        // A binding and an accepted eviction answer 201 with a Status, not the object.
+        const bound = op.mutation.type === 'bind' || (op.mutation.type === 'graceful-delete' && op.mutation.evicted === true)
         ctx.stage({ name: 'response', outcome: 'ok', detail: `stored at resourceVersion ${msg.revision}` })
         respond(ctx, op.req, bound ? 201 : 200, bound ? success() : msg.kvs[0]!.value)
         return

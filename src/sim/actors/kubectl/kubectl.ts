@@ -10,6 +10,7 @@ import { startDelete, startDescribe, startGet, startRun, type Start } from './co
 import { continueProgram, programWatchEvent, startObjectsCommand } from './objects-commands.ts'
 import { statusErrorText } from './errors.ts'
 import { continueServiceCommand, startServiceCommand } from './service-commands.ts'
+import { continueNodeCommand, nodeCommandTimer, startNodeCommand } from './node-commands.ts'
 import { distance, parseLine, tokenize } from './parse.ts'
 import { describePod } from './print/describe-pod.ts'
 import { getNodes } from './print/get-nodes.ts'
@@ -60,6 +61,8 @@ function start(state: KubectlState, ctx: Ctx, cmd: RunningCommand, words: string
   if (mine) return mine
   const svcCmd = startServiceCommand(state, ctx, cmd, p)
   if (svcCmd) return svcCmd
+  const nodeCmd = startNodeCommand(state, ctx, cmd, p)
+  if (nodeCmd) return nodeCmd
   switch (verb) {
     case undefined:
       return { ok: false, stderr: 'error: a kubectl command is required (try "kubectl get pods")\n' }
@@ -110,6 +113,7 @@ function onResponse(state: KubectlState, msg: ApiResponse, ctx: Ctx): void {
   if (!cont || !cmd) return
   if (cont.step === 'prog') return continueProgram(state, ctx, cmd, cont, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   if (cont.step === 'svc') return continueServiceCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
+  if (cont.step === 'node') return continueNodeCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   const ok = msg.code < 300
   if (!ok && cont.step !== 'delete-wait') {
     finish(state, ctx, cmd, 1, '', statusErrorText(msg.body))
@@ -188,5 +192,8 @@ export const kubectl: ActorDef<KubectlState> = {
   receive(state, msg, ctx) {
     if (msg.kind === 'apiserver.response') onResponse(state, msg, ctx)
     else if (msg.kind === 'watch.event') onWatchEvent(state, msg, ctx)
+  },
+  timer(state, name, data, ctx) {
+    nodeCommandTimer(state, ctx, name, data)
   },
 }

@@ -47,6 +47,8 @@ const VALUE_FLAGS = new Set([
   'n', 'namespace', 'o', 'output', 'image', 'restart', 'labels', 'l', 'selector', 'port', 'env',
   'grace-period', 'f', 'filename', 'field-selector', 'wait', 'timeout', 'cascade', 'image-pull-policy',
   'requests', 'limits', 'overrides', 'annotations',
+  // logs and drain (node-commands.ts)
+  'c', 'container', 'tail',
   // object commands (objects-commands.ts)
   'replicas', 'to-revision', 'revision', 'field-manager', 'sort-by', 'api-group', 'current-replicas',
   'resource-version', 'chunk-size',

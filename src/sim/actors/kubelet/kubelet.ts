@@ -12,6 +12,7 @@ import { apiRequest, newApiClient, takeResponse } from '../client/api-client.ts'
 import { criCall } from './cri.ts'
 import { crashBackoffDone, onContainerExit } from './container-exit.ts'
 import { finishOrphan, onCriReply, patchStatus, preStopDone, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod, volumesReady } from './pod-worker.ts'
+import { serveLogs } from './logs.ts'
 import { runProbe } from './probes.ts'
 import type { ApiCont, KubeletState, RuntimeContainer } from './state.ts'
 
@@ -170,6 +171,8 @@ export const kubelet: ActorDef<KubeletState> = {
     if (msg.kind === 'watch.event') onWatch(state, msg, ctx)
     else if (msg.kind === 'apiserver.response') onResponse(state, msg, ctx)
     else if (msg.kind === 'cri.reply') onCri(state, msg, ctx)
+    // kube-apiserver proxying `kubectl logs` to this kubelet's :10250.
+    else if (msg.kind === 'apiserver.get' && msg.path.startsWith('/containerLogs/')) serveLogs(state, msg, ctx)
   },
   timer(state, name, data, ctx) {
     if (name === 'lease') renewLease(state, ctx)

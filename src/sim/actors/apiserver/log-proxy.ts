@@ -1,0 +1,65 @@
+/**
+ * `GET /api/v1/namespaces/<ns>/pods/<name>/log`: kube-apiserver does not hold logs; it proxies the
+ * request to the kubelet of the pod's node (`GET https://<node>:10250/containerLogs/<ns>/<pod>/<c>`,
+ * pkg/registry/core/pod/rest/log.go) and streams the answer back to the client.
+ */
+import type { Ctx } from '../../engine/actor.ts'
+import type { ApiRequest, ApiResponse } from '../../messages.ts'
+import { etcdKey, resourceByName, type ParsedPath } from '../../k8s/resources.ts'
+import { badRequest, notFound } from '../../k8s/status.ts'
+import { respond } from './respond.ts'
+import type { ApiserverState, RequestRef } from './state.ts'
+
+/** Requests forwarded to kubelets, by their id: the client to answer. Plain data on the state. */
+interface Proxied {
+  next: number
+  reqs: Record<string, RequestRef>
+}
+
+function proxied(state: ApiserverState): Proxied {
+  const s = state as ApiserverState & { proxied?: Proxied }
+  return (s.proxied ??= { next: 0, reqs: {} })
+}
+
+export function proxyLogs(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
+  const pods = resourceByName('pods')!
+  const pod = state.cache[etcdKey(pods, parsed.namespace, parsed.name!)]
+  if (!pod) {
+    respond(ctx, req, 404, notFound(pods, parsed.name!))
+    return
+  }
+  const spec = pod.spec as { nodeName?: string; containers: { name: string }[] }
+  const q = new Map(msg.query ?? [])
+  const container = q.get('container') ?? (spec.containers.length === 1 ? spec.containers[0]!.name : '')
+  if (!container) {
+    const names = spec.containers.map((c) => c.name).join(' ')
+    respond(ctx, req, 400, badRequest(`a container name must be specified for pod ${parsed.name}, choose one of: [${names}]`))
+    return
+  }
+  if (!spec.nodeName) {
+    respond(ctx, req, 400, badRequest(`pod ${parsed.name} does not have a host assigned`))
+    return
+  }
+  const p = proxied(state)
+  const id = `${ctx.self}#proxy${++p.next}`
+  p.reqs[id] = req
+  ctx.stage({ name: 'proxy', outcome: 'ok', detail: `to the kubelet on ${spec.nodeName}:10250` })
+  const query: [string, string][] = [...(q.has('previous') ? [['previous', q.get('previous')!] as [string, string]] : []), ...(q.has('tailLines') ? [['tailLines', q.get('tailLines')!] as [string, string]] : [])]
+  ctx.send(`kubelet:${spec.nodeName}`, {
+    kind: 'apiserver.get',
+    reqId: id,
+    verb: 'get',
+    path: `/containerLogs/${parsed.namespace}/${parsed.name}/${container}`,
+    ...(query.length ? { query } : {}),
+  })
+}
+
+/** A kubelet answered a proxied request: pass it on. Returns false when it was not one. */
+export function relayProxied(state: ApiserverState, msg: ApiResponse, ctx: Ctx): boolean {
+  const p = proxied(state)
+  const req = p.reqs[msg.reqId]
+  if (!req) return false
+  delete p.reqs[msg.reqId]
+  respond(ctx, req, msg.code, msg.body)
+  return true
+}

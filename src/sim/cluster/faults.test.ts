@@ -1,0 +1,51 @@
+/** Faults (issue 5 part 4): what a stopped component misses, and how it catches up when started. */
+import { describe, expect, it } from 'vitest'
+import { TestCluster } from '../testing/test-cluster.ts'
+
+describe('faults', () => {
+  it('with kube-scheduler stopped a new pod stays Pending; started again, it re-lists and binds it', () => {
+    const c = new TestCluster()
+    expect(c.sim.fault({ kind: 'stop-component', component: 'kube-scheduler' })).toBeNull()
+    c.kubectl('run web --image=nginx:1.27')
+    c.run(30_000)
+    expect(c.status('web')).toBe('Pending')
+    expect(c.flows({ to: 'kube-scheduler:0' }).some((f) => f.outcome === 'dropped')).toBe(false) // its watch closed
+    c.sim.fault({ kind: 'start-component', component: 'kube-scheduler' })
+    c.runUntil(() => c.status('web') === 'Running', 30_000)
+    const relists = c.flows({ from: 'kube-scheduler:0', kind: 'apiserver.list' })
+    expect(relists.map((f) => f.label)).toContain('GET /api/v1/pods?fieldSelector=status.phase!%3DSucceeded%2Cstatus.phase!%3DFailed&limit=500&resourceVersion=0')
+    expect(c.flows({ from: 'kube-scheduler:0', kind: 'apiserver.watch' }).length).toBeGreaterThan(0)
+  })
+
+  it('a restarted kubelet adopts the containers still running and keeps the pod Running', () => {
+    const c = new TestCluster()
+    c.kubectl('run web --image=nginx:1.27')
+    c.runUntil(() => c.status('web') === 'Running')
+    const nodeName = String((c.pod('web')!.spec as { nodeName: string }).nodeName)
+    const ip = (c.pod('web')!.status as { podIP: string }).podIP
+    c.sim.fault({ kind: 'stop-kubelet', node: nodeName })
+    c.run(20_000)
+    c.sim.fault({ kind: 'start-kubelet', node: nodeName })
+    c.run(20_000)
+    expect(c.status('web')).toBe('Running')
+    expect((c.pod('web')!.status as { podIP: string }).podIP).toBe(ip)
+    expect(c.flows({ to: `container-runtime:${nodeName}`, label: 'RunPodSandbox' })).toHaveLength(1)
+  })
+
+  it('with the registry unreachable a pull times out after 30 s: ErrImagePull, then ImagePullBackOff', () => {
+    const c = new TestCluster()
+    c.sim.fault({ kind: 'stop-registry' })
+    c.kubectl('run web --image=redis:7')
+    c.runUntil(() => c.status('web') === 'ErrImagePull', 60_000)
+    const failed = c.sim.events().find((e) => e.reason === 'Failed' && e.message.startsWith('Failed to pull image'))!
+    expect(failed.message).toContain('dial tcp: i/o timeout')
+    c.runUntil(() => c.status('web') === 'ImagePullBackOff', 30_000)
+    c.sim.fault({ kind: 'start-registry' })
+    c.runUntil(() => c.status('web') === 'Running', 120_000)
+  })
+
+  it('refuses an unknown node by name', () => {
+    const c = new TestCluster()
+    expect(c.sim.fault({ kind: 'stop-node', node: 'node-9' })).toBe('fault stop-node: no node "node-9"')
+  })
+})
