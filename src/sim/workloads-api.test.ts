@@ -184,6 +184,16 @@ describe('kubectl workload commands', () => {
     expect(c.kubectl('label deployment nginx tier=db').stderr).toBe("error: 'tier' already has a value (web), and --overwrite is false\n")
   })
 
+  it('get all prints one table per kind with kind/name, blank-line separated', () => {
+    const c = new TestCluster()
+    c.kubectl('create deployment web --image=nginx:1.27 --replicas=2')
+    c.run(20_000)
+    const out = c.kubectl('get all').stdout
+    expect(out).toMatch(/^NAME                       READY   STATUS    RESTARTS   AGE\npod\/web-[a-z0-9]{10}-[a-z0-9]{5}   1\/1     Running   0          20s\n/)
+    expect(out).toContain('\n\nNAME                  READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/web   2/2     2            2           20s\n\n')
+    expect(c.kubectl('get deploy,rs -o name').stdout).toMatch(/^deployment\.apps\/web\nreplicaset\.apps\/web-[a-z0-9]{10}\n$/)
+  })
+
   it('create deployment, create namespace, get ns and delete', () => {
     const c = new TestCluster()
     expect(c.kubectl('create deployment web --image=nginx:1.27 --replicas=2').stdout).toBe('deployment.apps/web created\n')

@@ -3,7 +3,8 @@
  * one GET per name, printed as a table (`-o wide`, `--show-labels`, `-A`), or `-o json|yaml|name`.
  */
 import type { Ctx } from '../../engine/actor.ts'
-import type { ResourceInfo } from '../../k8s/resources.ts'
+import { resourceByWord } from '../../k8s/discovery.ts'
+import { resourceByName, type ResourceInfo } from '../../k8s/resources.ts'
 import type { ApiResponse } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { statusErrorText } from './errors.ts'
@@ -30,7 +31,18 @@ export interface GetProg {
   output: string
   showLabels: boolean
   list: boolean
+  /** `get deploy,rs` and `get all`: the kinds still to list, each table named `kind/name`. */
+  more: [string, string][]
+  showKind: boolean
+  query: [string, string][]
+  printed: string[]
 }
+
+/** The `all` category (each kind's discovery categories), in kubectl's order. */
+const ALL: [string, string][] = [
+  ['pods', ''], ['services', ''], ['daemonsets', 'apps'], ['deployments', 'apps'], ['replicasets', 'apps'],
+  ['statefulsets', 'apps'], ['replicationcontrollers', ''], ['horizontalpodautoscalers', 'autoscaling'], ['jobs', 'batch'], ['cronjobs', 'batch'],
+]
 
 const GET_FLAGS = ['output', 'selector', 'all-namespaces', 'show-labels', 'watch', 'w', 'watch-only', 'field-selector', 'chunk-size', 'sort-by', 'no-headers', 'label-columns', 'L', 'show-kind', 'ignore-not-found', 'raw', 'filename', 'recursive', 'subresource', 'output-watch-events', 'server-print', 'show-managed-fields', 'template', 'allow-missing-template-keys', 'kustomize', 'k']
 
@@ -39,7 +51,21 @@ const OUTPUTS = ['', 'wide', 'json', 'yaml', 'name']
 export function startGetObjects(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): { ok: true } | { ok: false; stderr: string } {
   const bad = unknownFlag(p, 'get', GET_FLAGS)
   if (bad) return { ok: false, stderr: bad }
-  const parsed = parseTargets(p.args.slice(1))
+  const kinds: [string, string][] = []
+  const first = p.args[1] ?? ''
+  if (!first.includes('/') && (first.includes(',') || first === 'all')) {
+    for (const word of first.split(',')) {
+      if (word === 'all') {
+        kinds.push(...ALL.filter(([r, g]) => !kinds.some(([x, y]) => x === r && y === g)))
+        continue
+      }
+      const info = resourceByWord(word)
+      if (!info) return { ok: false, stderr: `error: the server doesn't have a resource type "${word}"\n` }
+      kinds.push([info.resource, info.group])
+    }
+    if (p.args.length > 2) return { ok: false, stderr: 'error: you must specify only one resource\n' }
+  }
+  const parsed = kinds.length ? parseTargets([resourceByName(kinds[0]![0], kinds[0]![1])!.resource]) : parseTargets(p.args.slice(1))
   if (!parsed) return { ok: false, stderr: 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n' }
   if (!parsed.ok) return parsed
   const { info, names } = parsed.targets
@@ -58,15 +84,18 @@ export function startGetObjects(state: KubectlState, ctx: Ctx, cmd: RunningComma
     output: cmd.output,
     showLabels: p.flags['show-labels'] === 'true',
     list: names.length === 0,
+    more: kinds.slice(1),
+    showKind: kinds.length > 1 || p.flags['show-kind'] === 'true',
+    query: [['limit', '500']],
+    printed: [],
   }
   cmd.carry = prog
   cmd.resource = info.resource
   if (prog.list) {
-    const query: [string, string][] = [['limit', '500']]
-    if (selector && selector !== 'true') query.push(['labelSelector', encodeURIComponent(selector)])
+    if (selector && selector !== 'true') prog.query.push(['labelSelector', encodeURIComponent(selector)])
     const fieldSelector = p.flags['field-selector']
-    if (fieldSelector && fieldSelector !== 'true') query.push(['fieldSelector', encodeURIComponent(fieldSelector)])
-    send(state, ctx, cmd, 'list', objectPath(info, cmd.allNamespaces ? '' : cmd.namespace), 'get', { query })
+    if (fieldSelector && fieldSelector !== 'true') prog.query.push(['fieldSelector', encodeURIComponent(fieldSelector)])
+    send(state, ctx, cmd, 'list', objectPath(info, cmd.allNamespaces ? '' : cmd.namespace), 'get', { query: prog.query })
   } else send(state, ctx, cmd, 'get', objectPath(info, cmd.namespace, names[0]), 'get')
   return { ok: true }
 }
@@ -80,8 +109,36 @@ export function continueGet(state: KubectlState, ctx: Ctx, cmd: RunningCommand, 
     return
   }
   const nowMs = ctx.startTimeMs + ctx.now
+  if (prog.showKind && prog.list && (prog.output === '' || prog.output === 'wide' || prog.output === 'name')) {
+    // Several kinds: one table each, blank-line separated; empty kinds print nothing.
+    if (prog.items.length) prog.printed.push(render(prog, info, cmd, nowMs).stdout)
+    const next = prog.more.shift()
+    if (next) {
+      const nextInfo = resourceByName(next[0], next[1])!
+      prog.resource = nextInfo.resource
+      prog.group = nextInfo.group
+      prog.items = []
+      send(state, ctx, cmd, 'list', objectPath(nextInfo, cmd.allNamespaces ? '' : cmd.namespace), 'get', { query: prog.query })
+      return
+    }
+    if (prog.printed.length === 0) {
+      const none = noResources(cmd.allNamespaces, cmd.namespace)
+      finish(prog.errors ? 1 : 0, '', none.stderr + prog.errors)
+      return
+    }
+    finish(prog.errors ? 1 : 0, prog.printed.join(prog.output === 'name' ? '' : '\n'), prog.errors)
+    return
+  }
   const out = render(prog, info, cmd, nowMs)
   finish(prog.errors ? 1 : 0, out.stdout, out.stderr + prog.errors)
+}
+
+/** `kind/name` in the NAME column of a table another printer made. */
+function withKind(table: string, info: ResourceInfo, allNs: boolean): string {
+  const rows = table.split('\n').filter(Boolean).map((l) => l.trimEnd().split(/ {3,}/))
+  const col = allNs ? 1 : 0
+  rows.slice(1).forEach((r) => (r[col] = objectRef(info, r[col]!)))
+  return formatTable(rows)
 }
 
 function render(prog: GetProg, info: ResourceInfo, cmd: RunningCommand, nowMs: number): { stdout: string; stderr: string } {
@@ -107,7 +164,8 @@ function render(prog: GetProg, info: ResourceInfo, cmd: RunningCommand, nowMs: n
   const allNs = cmd.allNamespaces && info.namespaced
   if (info.resource === 'pods' || info.resource === 'nodes') {
     const table = info.resource === 'pods' ? getPods(items, { nowMs, wide, allNamespaces: allNs, namespace: cmd.namespace }) : getNodes(items, { nowMs, wide })
-    return prog.showLabels ? { stdout: addLabels(table.stdout, items), stderr: table.stderr } : table
+    const labelled = prog.showLabels ? { stdout: addLabels(table.stdout, items), stderr: table.stderr } : table
+    return prog.showKind ? { stdout: withKind(labelled.stdout, info, allNs), stderr: labelled.stderr } : labelled
   }
   let header: string[]
   let rows: string[][]
@@ -123,7 +181,7 @@ function render(prog: GetProg, info: ResourceInfo, cmd: RunningCommand, nowMs: n
   } else {
     const cols = columnsFor(info.resource)
     header = ['NAME', ...cols.header, ...(wide ? cols.wide : [])]
-    rows = items.map((o) => [String(o.metadata.name), ...cols.row(o, nowMs), ...(wide && cols.wideRow ? cols.wideRow(o, nowMs) : [])])
+    rows = items.map((o) => [prog.showKind ? objectRef(info, String(o.metadata.name)) : String(o.metadata.name), ...cols.row(o, nowMs), ...(wide && cols.wideRow ? cols.wideRow(o, nowMs) : [])])
   }
   if (allNs) {
     header.unshift('NAMESPACE')
