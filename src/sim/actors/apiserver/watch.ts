@@ -10,6 +10,7 @@ import type { EtcdWatchMessage, WatchType } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { matchesFieldSelector, matchesLabelSelector } from './selectors.ts'
 import type { ApiserverState, Watcher } from './state.ts'
+import { candidates } from './watch-index.ts'
 
 function sees(w: Watcher, key: string, obj: KObject | null): boolean {
   if (!obj) return false
@@ -22,8 +23,7 @@ export function fanOut(state: ApiserverState, msg: EtcdWatchMessage, ctx: Ctx): 
   for (const ev of msg.events) {
     if (ev.value) state.cache[ev.key] = ev.value
     else delete state.cache[ev.key]
-    for (const w of [...state.watchers]) {
-      if (!ev.key.startsWith(`${w.prefix}/`)) continue
+    for (const w of candidates(state.watchers, ev.key, ev.prevValue, ev.value)) {
       const was = sees(w, ev.key, ev.prevValue)
       const is = sees(w, ev.key, ev.value)
       let type: WatchType

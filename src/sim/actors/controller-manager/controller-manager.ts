@@ -18,6 +18,7 @@ import { jobResponse, observeForJob, syncJob } from './job.ts'
 import { namespaceResponse, syncNamespace } from './namespace.ts'
 import { nodeLifecycleReceive, nodeLifecycleTimer } from './node-lifecycle.ts'
 import { controllerRef, keyOf } from './objects.ts'
+import { updatePodStats } from './pod-stats.ts'
 import { observeOwner, observePod, replicasResponse, replicaSetKind, replicationControllerKind, syncReplicas } from './replicaset.ts'
 import { syncRootCa, syncServiceAccounts } from './serviceaccount.ts'
 import { newState, type ControllerManagerState, type ControllerName } from './state.ts'
@@ -69,6 +70,7 @@ function indexPod(state: ControllerManagerState, type: string, pod: KObject, old
   if (before) delete state.podsByOwner[before]?.[key]
   const now = controllerRef(pod)?.uid
   if (now && type !== 'DELETED') (state.podsByOwner[now] ??= {})[key] = true
+  updatePodStats(state.podStats, old, type === 'DELETED' ? undefined : pod)
 }
 
 function onWatchEvent(state: ControllerManagerState, msg: WatchEventMessage, ctx: Ctx): void {

@@ -223,7 +223,7 @@ function rolloutRolling(s: Sync, rss: KObject[]): void {
 
 /** recreate.go rolloutRecreate: all old pods gone before the new ReplicaSet grows. */
 function rolloutRecreate(s: Sync, rss: KObject[]): void {
-  let { newRS } = newReplicaSet(s, rss, false)
+  const { newRS } = newReplicaSet(s, rss, false)
   const olds = rss.filter((rs) => rs !== newRS)
   let scaledDown = false
   for (const rs of active(olds)) {

@@ -10,8 +10,9 @@ import type { ApiResponse } from '../../messages.ts'
 import { clonePlain } from '../../engine/clone.ts'
 import { resourceByKind, restPath } from '../../k8s/resources.ts'
 import type { KObject } from '../../protocol.ts'
-import { canonicalJson, isPodActive, isPodAvailable, isPodReady, newControllerRef, selectorMatches, type LabelSelector } from './objects.ts'
+import { isPodActive, isPodAvailable, newControllerRef, selectorMatches, type LabelSelector } from './objects.ts'
 import { podsToDelete } from './pod-ranking.ts'
+import type { PodStats } from './pod-stats.ts'
 import type { ControllerManagerState, ControllerName } from './state.ts'
 import { emit, enqueue, send } from './workqueue.ts'
 
@@ -84,13 +85,16 @@ export function syncReplicas(kind: ReplicaKind, state: ControllerManagerState, c
     return
   }
   const now = ctx.startTimeMs + ctx.now
-  const active = ownedPods(state, owner).filter(isPodActive)
+  const stats = state.podStats[String(owner.metadata.uid)] ?? { active: 0, ready: 0 }
+  // The pod list is walked only when it is needed: to pick pods to delete, or for minReadySeconds.
+  let list: KObject[] | undefined
+  const activePods = (): KObject[] => (list ??= ownedPods(state, owner).filter(isPodActive))
   const exp = state.expectations[ek]
   const satisfied = !exp || (exp.add <= 0 && exp.del <= 0)
   const spec = specOf(owner)
   const want = spec.replicas ?? 1
   if (satisfied && !owner.metadata.deletionTimestamp && !state.slowStart[ek]) {
-    const diff = active.length - want
+    const diff = stats.active - want
     if (diff < 0) {
       const n = Math.min(-diff, burstReplicas)
       state.expectations[ek] = { add: n, del: 0 }
@@ -98,12 +102,12 @@ export function syncReplicas(kind: ReplicaKind, state: ControllerManagerState, c
       createBatch(kind, state, ctx, key, owner)
     } else if (diff > 0) {
       const n = Math.min(diff, burstReplicas)
-      const victims = podsToDelete(active, active, n, now)
+      const victims = podsToDelete(activePods(), activePods(), n, now)
       state.expectations[ek] = { add: 0, del: victims.length }
       for (const p of victims) send(state, ctx, kind.ctrl, key, 'delete', restPath(resourceByKind('Pod')!, String(p.metadata.namespace), String(p.metadata.name)), { step: 'delete-pod', name: String(p.metadata.name), uid: String(p.metadata.uid) })
     }
   }
-  updateStatus(kind, state, ctx, key, owner, active, now)
+  updateStatus(kind, state, ctx, key, owner, stats, activePods, now)
 }
 
 function createBatch(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx, key: string, owner: KObject): void {
@@ -116,13 +120,15 @@ function createBatch(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx,
   for (let i = 0; i < n; i++) send(state, ctx, kind.ctrl, key, 'create', path, { body: podFromTemplate(owner, specOf(owner).template), step: 'create-pod' })
 }
 
-function updateStatus(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx, key: string, owner: KObject, active: KObject[], now: number): void {
+function updateStatus(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx, key: string, owner: KObject, stats: PodStats, activePods: () => KObject[], now: number): void {
   const spec = specOf(owner)
   const minReady = spec.minReadySeconds ?? 0
-  const templateLabels = spec.template?.metadata?.labels ?? {}
-  const fully = active.filter((p) => Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)).length
-  const ready = active.filter(isPodReady).length
-  const available = active.filter((p) => isPodAvailable(p, minReady, now)).length
+  // Pods made from the template carry its labels, so every active pod is fully labeled; without
+  // minReadySeconds a ready pod is available at once. Only minReadySeconds needs the walk.
+  const fully = stats.active
+  const ready = stats.ready
+  const available = minReady ? activePods().filter((p) => isPodAvailable(p, minReady, now)).length : ready
+  const active = { length: stats.active }
   const old = (owner.status ?? {}) as Record<string, unknown>
   const status: Record<string, unknown> = {
     replicas: active.length,
@@ -132,7 +138,8 @@ function updateStatus(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx
     observedGeneration: owner.metadata.generation ?? 1,
     ...(old.conditions ? { conditions: old.conditions } : {}),
   }
-  if (canonicalJson(status) !== canonicalJson(old)) {
+  const same = (['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'observedGeneration'] as const).every((f) => old[f] === status[f]) && Object.keys(old).length === Object.keys(status).length
+  if (!same) {
     send(state, ctx, kind.ctrl, key, 'update', restPath(resourceByKind(kind.kind)!, String(owner.metadata.namespace), String(owner.metadata.name), 'status'), { body: { ...owner, status }, step: 'status' })
   }
   // A ready pod becomes available minReadySeconds later: look again then (replica_set.go).

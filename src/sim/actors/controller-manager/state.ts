@@ -6,6 +6,7 @@
 import type { ApiClient } from '../client/api-client.ts'
 import type { ServiceControllersState } from './service-client.ts'
 import type { Cache } from '../client/informer.ts'
+import type { PodStats } from './pod-stats.ts'
 import type { NodeLifecycleState } from './node-lifecycle.ts'
 
 /** Controller names as `--controllers` spells them (cmd/kube-controller-manager/names). */
@@ -60,6 +61,8 @@ export interface ControllerManagerState {
   caches: Record<string, Cache>
   /** Pods by the uid of their controller (ownerReference with controller: true). */
   podsByOwner: Record<string, Record<string, true>>
+  /** Active and ready pod counts by controller uid (pod-stats.ts). */
+  podStats: Record<string, PodStats>
   queues: Partial<Record<ControllerName, WorkQueue>>
   expectations: Record<string, Expectation>
   slowStart: Record<string, SlowStart>
@@ -92,5 +95,5 @@ export const watchedResources = [
 export function newState(client: ApiClient<Cont>): ControllerManagerState {
   const caches: Record<string, Cache> = {}
   for (const r of watchedResources) caches[r] = {}
-  return { client, caches, podsByOwner: {}, queues: {}, expectations: {}, slowStart: {}, gc: { owners: {}, objects: {} }, cronArmed: {} }
+  return { client, caches, podsByOwner: {}, podStats: {}, queues: {}, expectations: {}, slowStart: {}, gc: { owners: {}, objects: {} }, cronArmed: {} }
 }

@@ -1,0 +1,78 @@
+/**
+ * An index over the apiserver's watchers so a write is matched against the watchers that can see
+ * it rather than all of them: by resource prefix, and, for the common `field=value` selector (each
+ * kubelet's `spec.nodeName=<node>`), by the value. It is derived data, rebuilt whenever the
+ * watcher list changes, and returns candidates in the list's order, so fan-out sends exactly what
+ * and in exactly the order a scan of every watcher would (the real cacher indexes the same way:
+ * storage/cacher's indexed triggers on spec.nodeName).
+ */
+import type { KObject } from '../../protocol.ts'
+import type { Watcher } from './state.ts'
+
+interface Group {
+  /** Watchers that need the full check, with their position in the list. */
+  scan: [number, Watcher][]
+  /** path → value → watchers with exactly `path=value` as their whole selector. */
+  byField: Map<string, Map<string, [number, Watcher][]>>
+}
+
+interface Index {
+  list: Watcher[]
+  length: number
+  prefixes: Map<string, Group>
+}
+
+let cached: Index | undefined
+
+function fieldValue(obj: KObject, path: string): string {
+  let cur: unknown = obj
+  for (const part of path.split('.')) {
+    if (typeof cur !== 'object' || cur === null) return ''
+    cur = (cur as Record<string, unknown>)[part]
+  }
+  return cur === undefined || cur === null ? '' : String(cur)
+}
+
+/** `spec.nodeName=node-1` → ['spec.nodeName', 'node-1']; anything else → undefined. */
+function simpleEquality(selector: string): [string, string] | undefined {
+  if (!selector || selector.includes(',') || selector.includes('!=')) return undefined
+  const m = /^([^=]+)==?(.*)$/.exec(selector)
+  return m ? [m[1]!, m[2]!] : undefined
+}
+
+function build(list: Watcher[]): Index {
+  const prefixes = new Map<string, Group>()
+  list.forEach((w, i) => {
+    let g = prefixes.get(w.prefix)
+    if (!g) prefixes.set(w.prefix, (g = { scan: [], byField: new Map() }))
+    const eq = !w.namespace && !w.labelSelector ? simpleEquality(w.fieldSelector) : undefined
+    if (!eq) {
+      g.scan.push([i, w])
+      return
+    }
+    let values = g.byField.get(eq[0])
+    if (!values) g.byField.set(eq[0], (values = new Map()))
+    const bucket = values.get(eq[1])
+    if (bucket) bucket.push([i, w])
+    else values.set(eq[1], [[i, w]])
+  })
+  return { list, length: list.length, prefixes }
+}
+
+/** The watchers that may see a write to `key` (before or after), in watcher-list order. */
+export function candidates(list: Watcher[], key: string, prev: KObject | null, next: KObject | null): Watcher[] {
+  if (!cached || cached.list !== list || cached.length !== list.length) cached = build(list)
+  const out: [number, Watcher][] = []
+  for (const [prefix, g] of cached.prefixes) {
+    if (!key.startsWith(prefix) || key[prefix.length] !== '/') continue
+    out.push(...g.scan)
+    for (const [path, values] of g.byField) {
+      const a = prev ? fieldValue(prev, path) : undefined
+      const b = next ? fieldValue(next, path) : undefined
+      if (a !== undefined) out.push(...(values.get(a) ?? []))
+      if (b !== undefined && b !== a) out.push(...(values.get(b) ?? []))
+    }
+  }
+  if (out.length > 1) out.sort((x, y) => x[0] - y[0])
+  return out.map(([, w]) => w)
+}
