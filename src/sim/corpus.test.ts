@@ -68,7 +68,7 @@ describe.skipIf(!present)('the manifest corpus through kubectl apply -f -', () =
           // The controllers create the pods; each settles like a bare pod does.
           const views = () => c.sim.podViews()
           try {
-            c.runUntil(() => views().length > 0 && views().every((v) => SETTLED.has(v.status)), 60_000)
+            c.runUntil(() => views().length > 0 && views().every((v) => SETTLED.has(v.status)), 30_000)
           } catch {
             if (!views().some((v) => v.status === 'Pending')) problems.push(`${name}: pods ${views().map((v) => `${v.name}=${v.status}`).join(', ') || 'none'}`)
           }
@@ -80,7 +80,7 @@ describe.skipIf(!present)('the manifest corpus through kubectl apply -f -', () =
           // scheduler, zone labels the test nodes lack) are the cluster's answer, not a failure.
           const settled = (s: string | undefined): boolean => ['Running', 'ErrImagePull', 'ImagePullBackOff'].includes(s ?? '')
           try {
-            c.runUntil(() => settled(c.status(pod)), 120_000)
+            c.runUntil(() => settled(c.status(pod)), 60_000)
           } catch {
             if (c.status(pod) !== 'Pending') problems.push(`${name}: pod ${pod} is ${c.status(pod)}, not Running`)
           }

@@ -124,6 +124,16 @@ describe('apiserver validation', () => {
     )
   })
 
+  it('container resources: no negative quantity, no request above its limit', () => {
+    const pod = (res: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n${res}`
+    expect(apply(pod('      requests:\n        cpu: "2"\n      limits:\n        cpu: "1"\n')).stderr).toBe(
+      'The Pod "p" is invalid: spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1\n',
+    )
+    expect(apply(pod('      requests:\n        cpu: "-1"\n')).stderr).toBe(
+      'The Pod "p" is invalid: spec.containers[0].resources.requests[cpu]: Invalid value: "-1": must be greater than or equal to 0\n',
+    )
+  })
+
   it('the selector is immutable', () => {
     expect(apply(bare('')).stdout).toBe('deployment.apps/nginx created\n')
     expect(apply(bare('').replace(/app: nginx/g, 'app: web')).stderr).toBe(

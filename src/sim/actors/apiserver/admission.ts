@@ -8,6 +8,7 @@ import { etcdKey, resourceByName, type ResourceInfo } from '../../k8s/resources.
 import { forbidden, invalid, notFound, type Status } from '../../k8s/status.ts'
 import { validatePod } from '../../k8s/validation.ts'
 import type { KObject } from '../../protocol.ts'
+import { validateResources } from '../../k8s/validation/workloads.ts'
 import { admitKind } from './kinds-admission.ts'
 import { admitService } from './service-admission.ts'
 import type { ApiserverState } from './state.ts'
@@ -61,7 +62,7 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
     if (!keys.includes(key)) keys.push(key)
   }
   if (info.kind !== 'Pod') return admitKind(ctx, info, obj)
-  const errors = validatePod(obj)
+  const errors = [...validatePod(obj), ...validateResources((obj.spec ?? {}) as Record<string, unknown>, 'spec')]
   if (errors.length) {
     const status = invalid(info.kind, info.group, String(obj.metadata.name ?? ''), errors)
     ctx.stage({ name: 'validation', outcome: 'failed', detail: status.message ?? '' })

@@ -4,6 +4,7 @@
  * Kinds with no rule here get their metadata validated only.
  */
 import type { KObject } from '../../protocol.ts'
+import { parseQuantity } from '../quantity.ts'
 import type { FieldError } from '../status.ts'
 import { validateObjectName, validatePod, validateSubdomain } from '../validation.ts'
 
@@ -94,6 +95,37 @@ function isEmptySelector(s: Json): boolean {
   return Object.keys((s.matchLabels ?? {}) as Json).length === 0 && ((s.matchExpressions ?? []) as unknown[]).length === 0
 }
 
+/**
+ * Container resources (ValidateResourceRequirements): no negative quantity, and no request above
+ * its limit. Values print as sent (the apiserver prints the parsed quantity's canonical form).
+ */
+export function validateResources(podSpec: Json, at: string): FieldError[] {
+  const errs: FieldError[] = []
+  for (const key of ['initContainers', 'containers']) {
+    const list = podSpec[key]
+    if (!Array.isArray(list)) continue
+    list.forEach((c: Json, i: number) => {
+      const res = (c?.resources ?? {}) as { requests?: Json; limits?: Json }
+      const base = `${at}.${key}[${i}].resources`
+      for (const kind of ['limits', 'requests'] as const) {
+        for (const [name, v] of Object.entries(res[kind] ?? {})) {
+          const q = parseQuantity(v as string | number)
+          if (q !== undefined && q < 0) errs.push(invalid(`${base}.${kind}[${name}]`, String(v), 'must be greater than or equal to 0'))
+        }
+      }
+      for (const [name, v] of Object.entries(res.requests ?? {})) {
+        const limit = res.limits?.[name]
+        if (limit === undefined) continue
+        const rq = parseQuantity(v as string | number)
+        const lq = parseQuantity(limit as string | number)
+        if (rq !== undefined && lq !== undefined && rq > lq)
+          errs.push(invalid(`${base}.requests`, String(v), `must be less than or equal to ${name} limit of ${String(limit)}`))
+      }
+    })
+  }
+  return errs
+}
+
 /** The pod template rules shared by the controllers' kinds. */
 function validateTemplate(spec: Json, at: string, restartPolicies: string[], selector: Json | null | undefined): FieldError[] {
   const errs: FieldError[] = []
@@ -108,6 +140,7 @@ function validateTemplate(spec: Json, at: string, restartPolicies: string[], sel
   const podSpec = (template.spec ?? {}) as Json
   const podErrs = validatePod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'template' }, spec: podSpec })
   errs.push(...podErrs.map((e) => ({ ...e, field: `${at}.template.${e.field}` })))
+  errs.push(...validateResources(podSpec, `${at}.template.spec`))
   const rp = podSpec.restartPolicy
   if (rp !== undefined && !restartPolicies.includes(String(rp)))
     errs.push(unsupported(`${at}.template.spec.restartPolicy`, rp, restartPolicies))
