@@ -325,7 +325,7 @@ const T: Record<string, Columns> = {
     row: (o, now) => {
       const s = spec(o)
       const ref = (s.scaleTargetRef ?? {}) as Json
-      return [`${ref.kind}/${ref.name}`, '<unknown>', String(s.minReplicas ?? 1), String(num(s.maxReplicas)), String(num(status(o).currentReplicas)), age(o, now)]
+      return [`${ref.kind}/${ref.name}`, hpaTargets(o), String(s.minReplicas ?? 1), String(num(s.maxReplicas)), String(num(status(o).currentReplicas)), age(o, now)]
     },
   },
   endpointslices: {
@@ -360,6 +360,23 @@ const T: Record<string, Columns> = {
       return [owner ? `${owner.kind.toLowerCase()}.${owner.apiVersion.split('/')[0]}/${owner.name}` : '<none>', String(num((o as Json).revision)), age(o, now)]
     },
   },
+}
+
+/** formatHPAMetrics: `cpu: <unknown>/50%` per metric until a metrics server reports (none here). */
+function hpaTargets(o: KObject): string {
+  const s = spec(o)
+  const metrics = (s.metrics ?? []) as Json[]
+  if (s.targetCPUUtilizationPercentage !== undefined) return `cpu: <unknown>/${String(s.targetCPUUtilizationPercentage)}%`
+  if (metrics.length === 0) return '<none>'
+  return metrics
+    .map((m) => {
+      const r = (m.resource ?? {}) as Json
+      const target = (r.target ?? {}) as Json
+      if (m.type === 'Resource' && target.averageUtilization !== undefined) return `${String(r.name)}: <unknown>/${String(target.averageUtilization)}%`
+      if (m.type === 'Resource') return `${String(r.name)}: <unknown>/${String(target.averageValue ?? target.value ?? '')}`
+      return '<unknown>/<unknown>'
+    })
+    .join(', ')
 }
 
 function accessModes(modes: unknown): string {
