@@ -29,7 +29,8 @@ import { trafficClientId } from './cluster/service-wiring.ts'
 import type { ProxyRulesView, TrafficView } from './protocol.ts'
 import { podDecision } from './cluster/pod-decision.ts'
 import { createTimeline, type TimelineOptions } from './timeline.ts'
-import type { SimPosition, UserAction } from './protocol.ts'
+import { causeTree } from './cause-tree.ts'
+import type { CauseTreeView, SimPosition, UserAction } from './protocol.ts'
 import type { PodDecisionView } from './protocol.ts'
 
 export type { Observation } from './engine/actor.ts'
@@ -95,6 +96,8 @@ export interface Simulation {
   userActions(): UserAction[]
   /** How many checkpoints are held, and every how many virtual ms they are taken. */
   checkpoints(): { count: number; everyMs: number }
+  /** A flow's causes up to its root and everything it caused; null for an unknown id. */
+  causeTree(flowId: string): CauseTreeView | null
 }
 
 export type SimulationOptions = TimelineOptions
@@ -182,5 +185,6 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     stepBack: (skipAmbient = false) => timeline.stepBack(skipAmbient),
     userActions: () => timeline.actions(),
     checkpoints: () => ({ count: timeline.store.list.length, everyMs: timeline.store.everyMs }),
+    causeTree: (id) => causeTree(world.flows, world.kubectl, id),
   }
 }

@@ -322,6 +322,8 @@ export type Command =
   | { type: 'seek'; t: number }
   /** Undoes the last delivery (the last visible one with `skipAmbient`): its token flies again. */
   | { type: 'step-back'; skipAmbient?: boolean }
+  /** Follows a flow's cause tree (`Update.causeTree`); null stops. */
+  | { type: 'inspect-flow'; id: string | null }
   /**
    * Follow one pod's scheduling decision (its etcd key), or stop with null: the worker answers
    * with a `pod-decision` message now and whenever the scheduler decides again.
@@ -369,8 +371,23 @@ export interface Update {
   rest?: { position: SimPosition; displayMs: number; traceHash: string }
   /** The run's extent and what happened where; sent on a reset and whenever it changes. */
   timeline?: TimelineInfo
+  /** The followed flow's cause tree, sent after `inspect-flow` and whenever it grows or settles. */
+  causeTree?: { id: string; tree: CauseTreeView | null }
   /** The inspected pod's scheduling decision, sent after `inspect-pod` and whenever it changes. */
   podDecision?: PodDecisionMessage
+}
+
+/** A flow's causes up to the root, and everything it caused (Simulation.causeTree). */
+export interface CauseTreeView {
+  id: string
+  /** From the root (a typed line, a timer) down to the flow itself. */
+  chain: Flow[]
+  /** Every flow it caused, directly or not, in send order, with the depth below it. */
+  descendants: { flow: Flow; depth: number }[]
+  /** True when there were more descendants than listed. */
+  truncated: boolean
+  /** The kubectl line that started the chain, when a person or the script typed it. */
+  line?: string
 }
 
 /** Something worth a mark on the timeline. */

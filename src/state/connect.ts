@@ -6,6 +6,7 @@ import type { SimClient } from '../bridge/sim-client.ts'
 import { playbackStore } from './playback-store.ts'
 import { applySessionUpdate } from './session-store.ts'
 import { applyTimeline } from './timeline-store.ts'
+import { applyCauseTree } from './cause-store.ts'
 import { applyPodDecision } from './pod-decision.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
@@ -25,6 +26,7 @@ export function connect(
     applyUpdate(update, now())
     applySessionUpdate(update)
     applyTimeline(update)
+    applyCauseTree(update)
     applyPodDecision(update)
     const playback = playbackStore.getState()
     if (playback.playing !== update.playing || playback.speed !== update.speed) {

@@ -6,6 +6,7 @@ import { createSimulation, type Simulation } from '../sim/index.ts'
 import type { Command, TimeAnchor, UserAction, WorkerMessage } from '../sim/protocol.ts'
 import { createBatcher } from './batcher.ts'
 import { createTimelineTracker } from './timeline-track.ts'
+import { createCauseFollower } from './cause-follower.ts'
 import { actionOf, commandOf, moveTo, positionOf } from './user-script.ts'
 import { createDecisionFollower } from './pod-decision.ts'
 import { createPacer, dilatedRate, hopWallMs, maxTickWallMs, type Clock } from './pacer.ts'
@@ -52,6 +53,7 @@ export function createSimHost(
   const stepWallMs = options.stepWallMs ?? hopWallMs
   const batcher = createBatcher()
   const timeline = createTimelineTracker()
+  const causes = createCauseFollower()
   const decisions = createDecisionFollower()
   let sim: Simulation | null = null
   let reducedMotion = false
@@ -102,6 +104,7 @@ export function createSimHost(
     timeline.observe(sim, update.objects)
     const info = timeline.take(sim, update.reset)
     if (info) update.timeline = info
+    causes.attach(sim, update)
     userScriptNews = false
     // At rest only: hashing the whole trace every frame while playing would cost frames.
     if (!active()) {
@@ -182,8 +185,12 @@ export function createSimHost(
           // The page's mirror starts over with the world as it is here.
           batcher.reset(sim)
           batcher.collect(sim)
+          causes.invalidate()
           break
         }
+        case 'inspect-flow':
+          causes.follow(command.id)
+          break
         case 'replay':
           replay(command)
           break

@@ -3,6 +3,7 @@ import { useSelectedFlow } from '../../state/selectors.ts'
 import { actorLabel } from '../graph/actor-styles.ts'
 import { flowStyle } from '../flows/flow-styles.ts'
 import { formatSeconds as formatMs } from '../../state/time.ts'
+import { CauseTree } from './cause/CauseTree.tsx'
 
 /** The selected message: route, timing, outcome and the work the receiver did with it. */
 export function FlowDetails() {
@@ -64,6 +65,7 @@ export function FlowDetails() {
           ))}
         </ol>
       ) : null}
+      <CauseTree />
     </section>
   )
 }
