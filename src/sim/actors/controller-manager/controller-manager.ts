@@ -84,7 +84,10 @@ function onWatchEvent(state: ControllerManagerState, msg: WatchEventMessage, ctx
   switch (resource) {
     case 'namespaces': {
       const name = String(o.metadata.name)
-      if (type === 'DELETED') return
+      if (type === 'DELETED') {
+        delete state.namespacesListed[name]
+        return
+      }
       enqueue(state, ctx, 'serviceaccount-controller', name)
       enqueue(state, ctx, 'root-ca-certificate-publisher-controller', name)
       if (o.metadata.deletionTimestamp) enqueue(state, ctx, 'namespace-controller', name)
@@ -159,7 +162,7 @@ function onResponse(state: ControllerManagerState, msg: ApiResponse, ctx: Ctx): 
       gcResponse(state, ctx, key, msg)
       break
     case 'namespace-controller':
-      namespaceResponse(state, ctx, key, msg)
+      namespaceResponse(state, ctx, key, cont.step, msg)
       break
     default:
       if (msg.code === 409) enqueue(state, ctx, ctrl, key)

@@ -111,6 +111,33 @@ describe('deployment controller', () => {
     expect(current(c).metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3')
   })
 
+  it('Recreate deletes every old pod before the new ReplicaSet grows', () => {
+    const c = new TestCluster()
+    createObject(c.sim, deployment(3, 'nginx:1.25', { strategy: { type: 'Recreate' } }))
+    c.runUntil(() => readyPods(c).length === 3 && condition(c, 'Progressing')?.reason === 'NewReplicaSetAvailable')
+    const oldHash = pods(c)[0]!.metadata.labels!['pod-template-hash']
+    setSpec(c, {}, { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } })
+    let overlap = false
+    c.runUntil(() => {
+      const hashes = new Set(pods(c).map((p) => p.metadata.labels!['pod-template-hash']))
+      if (hashes.has(oldHash) && hashes.size > 1) overlap = true
+      return readyPods(c).length === 3 && !hashes.has(oldHash)
+    })
+    expect(overlap).toBe(false)
+  })
+
+  it('a paused Deployment does not roll out a new template until resumed', () => {
+    const c = running(2)
+    setSpec(c, { paused: true })
+    c.runUntil(() => condition(c, 'Progressing')?.reason === 'DeploymentPaused')
+    expect(condition(c, 'Progressing')).toMatchObject({ status: 'Unknown', message: 'Deployment is paused' })
+    setSpec(c, {}, { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } })
+    c.run(5000)
+    expect(replicaSets(c)).toHaveLength(1)
+    setSpec(c, { paused: false })
+    c.runUntil(() => replicaSets(c).length === 2 && condition(c, 'Progressing')?.reason === 'NewReplicaSetAvailable' && pods(c).length === 2)
+  })
+
   it('replaces a deleted pod of its ReplicaSet', () => {
     const c = running(3)
     const victim = String(pods(c)[0]!.metadata.name)

@@ -33,11 +33,23 @@ export function syncNamespace(state: ControllerManagerState, ctx: Ctx, name: str
     enqueue(state, ctx, ctrl, name, recheckMs)
     return
   }
+  // Kinds it has no informer for (Events) are listed and deleted one by one before finalizing.
+  if (!state.namespacesListed[name]) {
+    send(state, ctx, ctrl, name, 'list', restPath(resourceByKind('Event')!, name), { step: 'list-events' })
+    return
+  }
   const finalizers = ((ns.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).filter((f) => f !== 'kubernetes')
   const body: KObject = { ...ns, spec: { ...((ns.spec as object) ?? {}), finalizers } }
   send(state, ctx, ctrl, name, 'update', restPath(resourceByKind('Namespace')!, undefined, name, 'finalize'), { body })
 }
 
-export function namespaceResponse(state: ControllerManagerState, ctx: Ctx, name: string, msg: ApiResponse): void {
+export function namespaceResponse(state: ControllerManagerState, ctx: Ctx, name: string, step: string | undefined, msg: ApiResponse): void {
+  if (step === 'list-events' && msg.code === 200) {
+    const items = (msg.body as { items?: KObject[] }).items ?? []
+    for (const e of items) send(state, ctx, ctrl, name, 'delete', restPath(resourceByKind('Event')!, name, String(e.metadata.name)))
+    state.namespacesListed[name] = true
+    enqueue(state, ctx, ctrl, name)
+    return
+  }
   if (msg.code === 409) enqueue(state, ctx, ctrl, name)
 }

@@ -70,6 +70,8 @@ export interface ControllerManagerState {
   gc: { owners: Record<string, Record<string, true>>; objects: Record<string, { resource: string; key: string }> }
   /** CronJob: the next scheduled time already armed per CronJob key. */
   cronArmed: Record<string, number>
+  /** Namespace controller: Terminating namespaces whose Events were listed and deleted. */
+  namespacesListed: Record<string, true>
   /** The EndpointSlice and Endpoints controllers' own informers and writes (service-controllers.ts). */
   services?: ServiceControllersState
   /** The node lifecycle and taint eviction controllers' state (node-lifecycle.ts). */
@@ -95,5 +97,5 @@ export const watchedResources = [
 export function newState(client: ApiClient<Cont>): ControllerManagerState {
   const caches: Record<string, Cache> = {}
   for (const r of watchedResources) caches[r] = {}
-  return { client, caches, podsByOwner: {}, podStats: {}, queues: {}, expectations: {}, slowStart: {}, gc: { owners: {}, objects: {} }, cronArmed: {} }
+  return { client, caches, podsByOwner: {}, podStats: {}, queues: {}, expectations: {}, slowStart: {}, gc: { owners: {}, objects: {} }, cronArmed: {}, namespacesListed: {} }
 }

@@ -111,6 +111,8 @@ describe('garbage collector and namespace controller', () => {
     expect((c.object('/registry/namespaces/team')!.status as { phase: string }).phase).toBe('Terminating')
     c.runUntil(() => !c.object('/registry/namespaces/team'), 120_000)
     expect(c.object('/registry/pods/team/p')).toBeUndefined()
+    expect(list(c, '/registry/events/team')).toEqual([])
+    expect(c.flows({ label: 'PUT /api/v1/namespaces/team/finalize' })[0]!.via).toBe('namespace-controller')
   })
 })
 
