@@ -36,3 +36,28 @@ test.describe('scheduling table', () => {
     await expect(table.panel).toBeHidden()
   })
 })
+
+test.describe('a pod no node fits', () => {
+  test('shows the failing plugins, then the retry after a node is labelled', async ({ app, page }, testInfo) => {
+    test.setTimeout(180_000)
+    await app.open('scheduling')
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('5')
+    await app.toolbar.play()
+    const picky = app.graph.pod('default', 'picky')
+    await expect(picky).toBeVisible({ timeout: 40_000 })
+    await picky.click()
+    const table = new Scheduling(page)
+    await expect(table.panel).toBeVisible()
+    // node-2's taint rejects the pod in every attempt.
+    await expect(table.filter('TaintToleration', 'node-2')).toHaveText('node(s) had untolerated taint {dedicated: gpu}')
+    await expect(table.filter('NodeAffinity', 'node-1')).toHaveText("node(s) didn't match Pod's node affinity/selector")
+    const shot = testInfo.outputPath('scheduling-failed.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('scheduling-failed', { path: shot, contentType: 'image/png' })
+
+    // `kubectl label node node-3 disk=hdd` at 5 s: a NodeLabel event, a new attempt, node-3 wins.
+    await expect(table.winner).toHaveText('node-3', { timeout: 120_000 })
+    await expect(picky).toHaveAttribute('data-node', 'node-3', { timeout: 30_000 })
+  })
+})

@@ -5,6 +5,7 @@
 import type { Scenario } from '../sim/protocol.ts'
 import { parseScenario } from './parse.ts'
 import { podCreationYaml } from './pod-creation.ts'
+import { schedulingYaml } from './scheduling.ts'
 
 export { parseScenario, parseYaml, maxScenarioChars, type ParseResult } from './parse.ts'
 export type { ScenarioFile } from './scenario-schema.ts'
@@ -20,6 +21,7 @@ export interface ScenarioEntry {
 
 export const scenarios: readonly ScenarioEntry[] = [
   { id: 'pod-creation', title: 'Pod creation, hop by hop', source: podCreationYaml },
+  { id: 'scheduling', title: 'Scheduling, plugin by plugin', source: schedulingYaml },
 ]
 
 export const defaultScenarioId = 'pod-creation'

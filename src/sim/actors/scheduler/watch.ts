@@ -63,7 +63,8 @@ function onNode(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
     return
   }
   upsertNode(state.cache, msg.object)
-  const events = old ? nodeEvents(old, msg.object) : ['NodeAdd' as const]
+  // ADDED also for a node seeded at bootstrap or re-listed after a restart: NodeAdd either way.
+  const events = msg.type === 'ADDED' || !old ? ['NodeAdd' as const] : nodeEvents(old, msg.object)
   for (const e of events) move(state, ctx, e)
 }
 
