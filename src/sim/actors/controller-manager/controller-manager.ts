@@ -159,7 +159,7 @@ function onResponse(state: ControllerManagerState, msg: ApiResponse, ctx: Ctx): 
       cronJobResponse(state, ctx, key, cont.step, cont.name, msg)
       break
     case 'garbage-collector-controller':
-      gcResponse(state, ctx, key, msg)
+      gcResponse(state, ctx, key, cont.step, cont.uid, msg)
       break
     case 'namespace-controller':
       namespaceResponse(state, ctx, key, cont.step, msg)

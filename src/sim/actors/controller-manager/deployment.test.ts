@@ -138,6 +138,20 @@ describe('deployment controller', () => {
     c.runUntil(() => replicaSets(c).length === 2 && condition(c, 'Progressing')?.reason === 'NewReplicaSetAvailable' && pods(c).length === 2)
   })
 
+  it('a restarted kube-controller-manager re-lists and adopts the running state without deleting anything', () => {
+    const c = running(3)
+    const before = pods(c).map((p) => p.metadata.name)
+    expect(c.sim.fault({ kind: 'stop-component', component: 'kube-controller-manager' })).toBeNull()
+    c.run(1000)
+    expect(c.sim.fault({ kind: 'start-component', component: 'kube-controller-manager' })).toBeNull()
+    c.run(10_000)
+    expect(pods(c).map((p) => p.metadata.name)).toEqual(before)
+    expect(replicaSets(c)).toHaveLength(1)
+    // The controllers work again: a deleted pod is replaced.
+    deleteObject(c.sim, 'Pod', String(before[0]))
+    c.runUntil(() => readyPods(c).length === 3 && !pods(c).some((p) => p.metadata.name === before[0]))
+  })
+
   it('replaces a deleted pod of its ReplicaSet', () => {
     const c = running(3)
     const victim = String(pods(c)[0]!.metadata.name)

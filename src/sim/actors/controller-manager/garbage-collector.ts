@@ -38,6 +38,7 @@ export function observeForGc(state: ControllerManagerState, ctx: Ctx, resource: 
   }
   if (type === 'DELETED') {
     delete g.objects[uid]
+    g.gone[uid] = true
     // Its dependents may now be dangling; an owner waiting on it may now be free.
     for (const dep of Object.keys(g.owners[uid] ?? {})) enqueue(state, ctx, ctrl, dep)
     for (const r of ownerRefs(o)) if (g.objects[r.uid]) enqueue(state, ctx, ctrl, r.uid)
@@ -70,6 +71,17 @@ export function syncGc(state: ControllerManagerState, ctx: Ctx, uid: string): vo
   // attemptToDeleteItem: delete a dependent whose owners are all gone (or all deleting in the foreground).
   const refs = ownerRefs(o)
   if (!refs.length || o.metadata.deletionTimestamp) return
+  // An owner the graph has not seen may just not be listed yet (a restarted informer): ask the
+  // apiserver before calling it dangling, as isDangling does with a live GET.
+  const unknown = refs.filter((r) => !state.gc.objects[r.uid] && !state.gc.gone[r.uid])
+  if (unknown.length) {
+    for (const r of unknown) {
+      const info = resourceByKind(r.kind)
+      if (info) send(state, ctx, ctrl, uid, 'get', restPath(info, o.metadata.namespace, r.name), { step: 'owner-check', uid: r.uid })
+      else state.gc.gone[r.uid] = true
+    }
+    return
+  }
   const owners = refs.map((r) => objectOf(state, r.uid))
   if (owners.some((w) => w && !(w.metadata.deletionTimestamp && (w.metadata.finalizers ?? []).includes('foregroundDeletion')))) return
   const waiting = owners.some((w) => !!w)
@@ -92,6 +104,14 @@ function removeFinalizer(state: ControllerManagerState, ctx: Ctx, uid: string, o
   send(state, ctx, ctrl, uid, 'update', pathOf(o), { body: copy })
 }
 
-export function gcResponse(state: ControllerManagerState, ctx: Ctx, uid: string, msg: ApiResponse): void {
+export function gcResponse(state: ControllerManagerState, ctx: Ctx, uid: string, step: string | undefined, ownerUid: string | undefined, msg: ApiResponse): void {
+  if (step === 'owner-check' && ownerUid) {
+    const found = msg.code === 200 && (msg.body as KObject).metadata?.uid === ownerUid
+    if (!found && (msg.code === 404 || msg.code === 200)) {
+      state.gc.gone[ownerUid] = true
+      enqueue(state, ctx, ctrl, uid)
+    }
+    return
+  }
   if (msg.code === 409) enqueue(state, ctx, ctrl, uid)
 }

@@ -67,7 +67,12 @@ export interface ControllerManagerState {
   expectations: Record<string, Expectation>
   slowStart: Record<string, SlowStart>
   /** Garbage collector: dependents by owner uid, and what each uid is. */
-  gc: { owners: Record<string, Record<string, true>>; objects: Record<string, { resource: string; key: string }> }
+  gc: {
+    owners: Record<string, Record<string, true>>
+    objects: Record<string, { resource: string; key: string }>
+    /** Owners seen deleted, or confirmed absent by a GET. */
+    gone: Record<string, true>
+  }
   /** CronJob: the next scheduled time already armed per CronJob key. */
   cronArmed: Record<string, number>
   /** Namespace controller: Terminating namespaces whose Events were listed and deleted. */
@@ -97,5 +102,5 @@ export const watchedResources = [
 export function newState(client: ApiClient<Cont>): ControllerManagerState {
   const caches: Record<string, Cache> = {}
   for (const r of watchedResources) caches[r] = {}
-  return { client, caches, podsByOwner: {}, podStats: {}, queues: {}, expectations: {}, slowStart: {}, gc: { owners: {}, objects: {} }, cronArmed: {}, namespacesListed: {} }
+  return { client, caches, podsByOwner: {}, podStats: {}, queues: {}, expectations: {}, slowStart: {}, gc: { owners: {}, objects: {}, gone: {} }, cronArmed: {}, namespacesListed: {} }
 }
