@@ -51,13 +51,15 @@ export const KcmNode = memo(function KcmNode({ id }: NodeProps) {
       className={dimmed ? 'component component--dimmed kcm' : 'component kcm'}
       data-actor-kind={actor.kind}
       data-running={actor.running}
+      data-stopped={!actor.running && actor.dormant === undefined}
       style={{ '--accent': style.color } as CSSProperties}
       title={actor.dormant ?? style.role}
     >
       <Handle type="target" position={Position.Top} className="center-handle" isConnectable={false} />
       <Handle type="source" position={Position.Bottom} className="center-handle" isConnectable={false} />
       <div className="component__name">{actorDisplayName(actor.id, actor.kind)}</div>
-      <ul className="kcm__controllers" aria-label="controllers">
+      {!actor.running && <div className="component__role">stopped</div>}
+      <ul className="kcm__controllers" aria-label="controllers" hidden={!actor.running}>
         {kcmControllers.map((c) => (
           <li
             key={c.via}
