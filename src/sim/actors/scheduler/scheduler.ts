@@ -89,7 +89,10 @@ function fail(state: SchedulerState, ctx: Ctx, key: string, pod: KObject, d: Dec
     const p = preempt(c, d, ctx.random)
     d.preemption = { ...(p.nominatedNode ? { nominatedNode: p.nominatedNode } : {}), victims: p.victims, message: p.message }
     d.message = fitErrorMessage(d, p.message)
-    if (p.nominatedNode) preemptVictims(state, ctx, pod, p.nominatedNode, p.victims, opts)
+    if (p.nominatedNode) {
+      preemptVictims(state, ctx, pod, p.nominatedNode, p.victims, opts)
+      clearLowerNominations(state, ctx, key, c.priority, p.nominatedNode, opts)
+    }
   }
   const message = d.message ?? ''
   const nominated = d.preemption?.nominatedNode
@@ -157,6 +160,15 @@ function preemptVictims(state: SchedulerState, ctx: Ctx, preemptor: KObject, nod
       { do: 'ignore' },
       opts,
     )
+  }
+}
+
+/** Lower-priority pods nominated to the node lose that nomination (prepareCandidate). */
+function clearLowerNominations(state: SchedulerState, ctx: Ctx, self: string, priority: number, node: string, opts: { causeId: string | null; ambient: boolean }): void {
+  for (const key of state.nominated[node] ?? []) {
+    const other = state.pods[key]
+    if (key === self || !other || podPriority(other) >= priority) continue
+    apiRequest(state.client, ctx, 'patch', podPath(other, '/status'), { do: 'ignore' }, { body: { status: { nominatedNodeName: null } }, ...opts })
   }
 }
 
