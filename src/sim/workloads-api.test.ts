@@ -216,6 +216,19 @@ describe('kubectl workload commands', () => {
     expect(c.kubectl('delete deploy x --cascade=sideways').stderr).toBe('error: invalid cascade value (sideways). Must be "background", "foreground", or "orphan".\n')
   })
 
+  it('describe node shows its lease, conditions, capacity and the pods bound to it', () => {
+    const c = new TestCluster()
+    c.kubectlStdin('apply -f -', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.27\n    resources:\n      requests:\n        cpu: 250m\n        memory: 64Mi\n')
+    c.run(15_000)
+    const node = String((c.pod('nginx')!.spec as { nodeName: string }).nodeName)
+    const out = c.kubectl(`describe node ${node}`).stdout
+    expect(out).toContain(`Lease:\n  HolderIdentity:  ${node}\n  AcquireTime:     <unset>\n`)
+    expect(out).toContain('Capacity:\n  cpu:                4\n  ephemeral-storage:  100Gi\n')
+    expect(out).toMatch(/Non-terminated Pods:          \(1 in total\)\n  Namespace                   Name     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age\n/)
+    expect(out).toContain('  default                     nginx    250m (6%)     0 (0%)      64Mi (0%)        0 (0%)         15s\n')
+    expect(out).toContain('  cpu                250m (6%)  0 (0%)\n')
+  })
+
   it('api-resources lists the served kinds; unknown flags and types answer as kubectl does', () => {
     const c = new TestCluster()
     const out = c.kubectl('api-resources').stdout

@@ -11,6 +11,7 @@ import type { KObject } from '../../protocol.ts'
 import { statusErrorText } from './errors.ts'
 import type { ParsedLine } from './parse.ts'
 import { describeConfigMap, describeDeployment, describeGeneric, describeNamespace, describeReplicaSet } from './print/describe-objects.ts'
+import { describeNode } from './print/describe-node.ts'
 import { eventsFor } from './print/events-table.ts'
 import { formatSelector, ownerRefs } from './print/get-tables.ts'
 import { objectPath, parseTargets, send, unknownFlag, type Finish } from './prog.ts'
@@ -23,7 +24,8 @@ export interface DescribeProg {
   resource: string
   group: string
   name: string
-  phase: 'get' | 'list' | 'related' | 'events'
+  phase: 'get' | 'list' | 'lease' | 'related' | 'events'
+  lease?: KObject | null
   object?: KObject
   related: KObject[]
   items: KObject[]
@@ -55,6 +57,8 @@ function render(prog: DescribeProg, o: KObject, events: Event[], nowMs: number):
       return describeReplicaSet(o, prog.related.filter((p) => ownerRefs(p).some((r) => r.uid === o.metadata.uid)), events, nowMs)
     case 'namespaces':
       return describeNamespace(o)
+    case 'nodes':
+      return describeNode(o, prog.lease ?? null, [...prog.related].sort((a, b) => (`${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}` ? -1 : 1)), events, nowMs)
     case 'configmaps':
       return describeConfigMap(o, events, nowMs)
     default:
@@ -64,7 +68,7 @@ function render(prog: DescribeProg, o: KObject, events: Event[], nowMs: number):
 
 export function continueDescribe(state: KubectlState, ctx: Ctx, cmd: RunningCommand, prog: DescribeProg, msg: ApiResponse, finish: Finish): void {
   const nowMs = ctx.startTimeMs + ctx.now
-  if (msg.code >= 300) return finish(1, '', statusErrorText(msg.body))
+  if (msg.code >= 300 && prog.phase !== 'lease') return finish(1, '', statusErrorText(msg.body))
   const ns = cmd.namespace
   switch (prog.phase) {
     case 'list': {
@@ -76,6 +80,11 @@ export function continueDescribe(state: KubectlState, ctx: Ctx, cmd: RunningComm
       const o = msg.body as KObject
       prog.object = o
       const selector = formatSelector((o.spec as Json | undefined)?.selector)
+      if (prog.resource === 'nodes') {
+        prog.phase = 'lease'
+        send(state, ctx, cmd, 'get', objectPath(resourceByName('leases', 'coordination.k8s.io')!, 'kube-node-lease', String(o.metadata.name)), 'describe')
+        return
+      }
       if (prog.resource === 'deployments' || prog.resource === 'replicasets') {
         prog.phase = 'related'
         const related = prog.resource === 'deployments' ? resourceByName('replicasets', 'apps')! : resourceByName('pods')!
@@ -87,15 +96,32 @@ export function continueDescribe(state: KubectlState, ctx: Ctx, cmd: RunningComm
     case 'related':
       prog.related = (msg.body as { items?: KObject[] }).items ?? []
       break
+    case 'lease': {
+      prog.lease = msg.code < 300 ? (msg.body as KObject) : null
+      prog.phase = 'related'
+      const name = String(prog.object!.metadata.name)
+      // describeNode's pod list: every namespace, bound here, not finished.
+      send(state, ctx, cmd, 'list', objectPath(resourceByName('pods')!, ''), 'describe', {
+        query: [['fieldSelector', encodeURIComponent(`spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`)], ['limit', '500']],
+      })
+      return
+    }
     case 'events': {
       const o = prog.object!
-      const events = eventsFor(o, (msg.body as { items?: KObject[] }).items ?? [])
+      const all = (msg.body as { items?: KObject[] }).items ?? []
+      const events = prog.resource === 'nodes' ? (all as unknown as Event[]).filter((e) => e.involvedObject.kind === 'Node' && e.involvedObject.name === o.metadata.name) : eventsFor(o, all)
       return finish(0, render(prog, o, events, nowMs), '')
     }
   }
   if (prog.resource === 'namespaces') return finish(0, render(prog, prog.object!, [], nowMs), '')
   const o = prog.object!
   prog.phase = 'events'
+  if (prog.resource === 'nodes') {
+    send(state, ctx, cmd, 'list', objectPath(resourceByName('events')!, ''), 'describe', {
+      query: [['fieldSelector', encodeURIComponent(`involvedObject.kind=Node,involvedObject.name=${o.metadata.name}`)], ['limit', '500']],
+    })
+    return
+  }
   const selector = `involvedObject.name=${o.metadata.name},involvedObject.namespace=${o.metadata.namespace ?? ''},involvedObject.uid=${o.metadata.uid}`
   send(state, ctx, cmd, 'list', objectPath(resourceByName('events')!, o.metadata.namespace ?? ns), 'describe', {
     query: [['fieldSelector', encodeURIComponent(selector)], ['limit', '500']],
