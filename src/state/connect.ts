@@ -7,6 +7,7 @@ import { playbackStore } from './playback-store.ts'
 import { applySessionUpdate } from './session-store.ts'
 import { applyTimeline } from './timeline-store.ts'
 import { applyCauseTree } from './cause-store.ts'
+import { applyObjectHistory } from './object-history.ts'
 import { applyPodDecision } from './pod-decision.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
@@ -27,6 +28,7 @@ export function connect(
     applySessionUpdate(update)
     applyTimeline(update)
     applyCauseTree(update)
+    applyObjectHistory(update)
     applyPodDecision(update)
     const playback = playbackStore.getState()
     if (playback.playing !== update.playing || playback.speed !== update.speed) {

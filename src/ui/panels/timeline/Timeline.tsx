@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react'
+import { useRef, useState, type KeyboardEvent } from 'react'
 import { useAnimationFrame } from 'motion/react'
 import type { TimelineMarker } from '../../../sim/protocol.ts'
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../../state/timeline-store.ts'
 import { formatVirtual } from '../../../state/time.ts'
 import { virtualNow } from '../../flows/useVirtualNow.ts'
+import { EtcdBrowser } from '../inspector/EtcdBrowser.tsx'
 import './timeline.css'
 
 const markerTitle = (m: TimelineMarker): string =>
@@ -48,6 +49,7 @@ export function Timeline() {
   const dragging = useRef(false)
   const pendingSeek = useRef<number | null>(null)
   const end = Math.max(1, info?.endMs ?? 1)
+  const [etcdOpen, setEtcdOpen] = useState(false)
 
   useAnimationFrame(() => {
     const input = inputRef.current
@@ -147,6 +149,17 @@ export function Timeline() {
         {formatVirtual(0)}
       </span>
       <span className="timeline__end">/ {(end / 1000).toFixed(0)} s</span>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="timeline.etcd"
+        aria-expanded={etcdOpen}
+        title="Browse etcd's keys, objects and their versions"
+        onClick={() => setEtcdOpen((o) => !o)}
+      >
+        etcd
+      </button>
+      {etcdOpen ? <EtcdBrowser onClose={() => setEtcdOpen(false)} /> : null}
     </section>
   )
 }
