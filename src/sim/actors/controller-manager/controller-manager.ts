@@ -162,7 +162,7 @@ function onResponse(state: ControllerManagerState, msg: ApiResponse, ctx: Ctx): 
       gcResponse(state, ctx, key, cont.step, cont.uid, msg)
       break
     case 'namespace-controller':
-      namespaceResponse(state, ctx, key, cont.step, msg)
+      namespaceResponse(state, ctx, key, cont.step, cont.name, msg)
       break
     default:
       if (msg.code === 409) enqueue(state, ctx, ctrl, key)

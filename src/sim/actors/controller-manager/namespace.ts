@@ -5,7 +5,7 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import type { ApiResponse } from '../../messages.ts'
-import { resourceByKind, restPath } from '../../k8s/resources.ts'
+import { resourceByKind, resourceByName, resources, restPath } from '../../k8s/resources.ts'
 import type { KObject } from '../../protocol.ts'
 import type { ControllerManagerState } from './state.ts'
 import { enqueue, send } from './workqueue.ts'
@@ -33,9 +33,14 @@ export function syncNamespace(state: ControllerManagerState, ctx: Ctx, name: str
     enqueue(state, ctx, ctrl, name, recheckMs)
     return
   }
-  // Kinds it has no informer for (Events) are listed and deleted one by one before finalizing.
+  // Every other namespaced kind the apiserver serves is listed, and what it holds deleted, before
+  // finalizing (deletion.go walks discovery the same way, with a deletecollection per resource).
   if (!state.namespacesListed[name]) {
-    send(state, ctx, ctrl, name, 'list', restPath(resourceByKind('Event')!, name), { step: 'list-events' })
+    state.namespacesListed[name] = true
+    for (const info of resources) {
+      if (!info.namespaced || (contents as readonly string[]).includes(info.resource)) continue
+      send(state, ctx, ctrl, name, 'list', restPath(info, name), { step: 'list', name: `${info.group}|${info.resource}` })
+    }
     return
   }
   const finalizers = ((ns.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).filter((f) => f !== 'kubernetes')
@@ -43,11 +48,13 @@ export function syncNamespace(state: ControllerManagerState, ctx: Ctx, name: str
   send(state, ctx, ctrl, name, 'update', restPath(resourceByKind('Namespace')!, undefined, name, 'finalize'), { body })
 }
 
-export function namespaceResponse(state: ControllerManagerState, ctx: Ctx, name: string, step: string | undefined, msg: ApiResponse): void {
-  if (step === 'list-events' && msg.code === 200) {
-    const items = (msg.body as { items?: KObject[] }).items ?? []
-    for (const e of items) send(state, ctx, ctrl, name, 'delete', restPath(resourceByKind('Event')!, name, String(e.metadata.name)))
-    state.namespacesListed[name] = true
+export function namespaceResponse(state: ControllerManagerState, ctx: Ctx, name: string, step: string | undefined, what: string | undefined, msg: ApiResponse): void {
+  if (step === 'list') {
+    const [group = '', resource = ''] = (what ?? '').split('|')
+    const info = resourceByName(resource, group)
+    const items = msg.code === 200 ? ((msg.body as { items?: KObject[] }).items ?? []) : []
+    for (const o of items) if (info && !o.metadata.deletionTimestamp) send(state, ctx, ctrl, name, 'delete', restPath(info, name, String(o.metadata.name)))
+    // Look again once every list and delete has come back (the key is busy until then).
     enqueue(state, ctx, ctrl, name)
     return
   }
