@@ -15,7 +15,7 @@ function current(c: TestCluster) {
 }
 
 function condition(c: TestCluster, type: string) {
-  return ((current(c).status as { conditions?: { type: string; reason: string; status: string; message: string }[] } | undefined)?.conditions ?? []).find((x) => x.type === type)
+  return ((current(c)?.status as { conditions?: { type: string; reason: string; status: string; message: string }[] } | undefined)?.conditions ?? []).find((x) => x.type === type)
 }
 
 function setSpec(c: TestCluster, patch: Record<string, unknown>, template?: Record<string, unknown>): void {
@@ -150,6 +150,15 @@ describe('deployment controller', () => {
     // The controllers work again: a deleted pod is replaced.
     deleteObject(c.sim, 'Pod', String(before[0]))
     c.runUntil(() => readyPods(c).length === 3 && !pods(c).some((p) => p.metadata.name === before[0]))
+  })
+
+  it('reports ProgressDeadlineExceeded when no pod becomes available within progressDeadlineSeconds', () => {
+    const c = new TestCluster()
+    createObject(c.sim, deployment(2, 'nginx:0.0-does-not-exist', { progressDeadlineSeconds: 30 }))
+    c.runUntil(() => condition(c, 'Progressing')?.reason === 'ProgressDeadlineExceeded', 120_000)
+    const rs = String(replicaSets(c)[0]!.metadata.name)
+    expect(condition(c, 'Progressing')).toMatchObject({ status: 'False', message: `ReplicaSet "${rs}" has timed out progressing.` })
+    expect(condition(c, 'Available')).toMatchObject({ status: 'False', reason: 'MinimumReplicasUnavailable' })
   })
 
   it('replaces a deleted pod of its ReplicaSet', () => {

@@ -284,6 +284,17 @@ function syncStatus(s: Sync, newRS: KObject | undefined, rss: KObject[]): void {
       // A progressing rollout refreshes lastUpdateTime but keeps the transition time (progress.go).
       const next: Condition = { type: 'Progressing', status: 'True', lastUpdateTime: now, lastTransitionTime: cur?.status === 'True' ? cur.lastTransitionTime : now, reason: 'ReplicaSetUpdated', message: messages.progressing(rsName) }
       s.conditions = [...s.conditions.filter((c) => c.type !== 'Progressing'), next]
+    } else if (newRS) {
+      // progress.go DeploymentTimedOut: no progress for progressDeadlineSeconds (default 600).
+      const cur = s.conditions.find((c) => c.type === 'Progressing')
+      const deadlineMs = (dspec(d).progressDeadlineSeconds ?? 600) * 1000
+      const now = s.ctx.startTimeMs + s.ctx.now
+      if (cur && cur.reason !== 'NewReplicaSetAvailable' && cur.reason !== 'ProgressDeadlineExceeded') {
+        const due = Date.parse(cur.lastUpdateTime) + deadlineMs
+        if (due < now) condition(s, 'Progressing', 'False', 'ProgressDeadlineExceeded', messages.timedOut(rsName))
+        // requeueStuckDeployment: look again when the deadline passes.
+        else enqueue(s.state, s.ctx, ctrl, s.key, due - now + 1000)
+      }
     }
   }
   const status: Record<string, unknown> = {
