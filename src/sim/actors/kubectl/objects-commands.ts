@@ -53,7 +53,7 @@ export function startObjectsCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
     case 'replace':
       return startApply(state, ctx, cmd, p, 'replace', finish)
     case 'create':
-      if (p.flags.filename) return startApply(state, ctx, cmd, p, 'create', finish)
+      if (p.flags.filename || p.args[1] === undefined) return startApply(state, ctx, cmd, p, 'create', finish)
       return startCreate(state, ctx, cmd, p)
     case 'get':
       return firstReleaseGet(p) ? undefined : startGetObjects(state, ctx, cmd, p)
