@@ -5,6 +5,8 @@
 import type { Scenario } from '../sim/protocol.ts'
 import { parseScenario } from './parse.ts'
 import { podCreationYaml } from './pod-creation.ts'
+import { lessonPodHopsYaml } from './lesson-pod-hops.ts'
+import { lessonTourYaml } from './lesson-tour.ts'
 import { schedulingYaml } from './scheduling.ts'
 
 export { parseScenario, parseYaml, maxScenarioChars, type ParseResult } from './parse.ts'
@@ -21,6 +23,12 @@ export interface ScenarioEntry {
 
 export const scenarios: readonly ScenarioEntry[] = [
   { id: 'pod-creation', title: 'Pod creation, hop by hop', source: podCreationYaml },
+  { id: 'lesson-tour', title: 'Anatomy of a cluster, a tour', source: lessonTourYaml },
+  {
+    id: 'lesson-pod-hops',
+    title: "A pod's creation, hop by hop",
+    source: lessonPodHopsYaml,
+  },
   { id: 'scheduling', title: 'Scheduling, plugin by plugin', source: schedulingYaml },
 ]
 

@@ -30,6 +30,7 @@ import type { ProxyRulesView, TrafficView } from './protocol.ts'
 import { podDecision } from './cluster/pod-decision.ts'
 import { createTimeline, type TimelineOptions } from './timeline.ts'
 import { causeTree } from './cause-tree.ts'
+import { advanceChapters, initialChapterState, type ChapterState } from './chapters.ts'
 import type { CauseTreeView, SimPosition, UserAction } from './protocol.ts'
 import type { PodDecisionView } from './protocol.ts'
 
@@ -98,6 +99,13 @@ export interface Simulation {
   checkpoints(): { count: number; everyMs: number }
   /** A flow's causes up to its root and everything it caused; null for an unknown id. */
   causeTree(flowId: string): CauseTreeView | null
+  /** Which chapter has started (-1: none yet) and when each began, as `runToNextChapter` found. */
+  chapters(): Readonly<ChapterState>
+  /**
+   * Runs, event time by event time, until the next chapter's trigger fires (no further than
+   * `limitMs` of virtual time); returns the chapter's index, or -1 if it did not fire.
+   */
+  runToNextChapter(limitMs?: number): number
 }
 
 export type SimulationOptions = TimelineOptions
@@ -127,6 +135,21 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     options,
   )
   const lastScriptAt = scenario.script.reduce((t, s) => Math.max(t, s.atMs), 0)
+  const chapterState = initialChapterState()
+  const checkChapters = (): void => {
+    advanceChapters(
+      scenario.chapters,
+      {
+        now: world.now,
+        flows: world.flows,
+        objects: () => etcdObjects(world),
+        idle: () =>
+          world.now >= lastScriptAt &&
+          inFlightFlows(world).every((n) => world.flows[n - 1]!.ambient),
+      },
+      chapterState,
+    )
+  }
 
   return {
     scenario,
@@ -186,5 +209,18 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     userActions: () => timeline.actions(),
     checkpoints: () => ({ count: timeline.store.list.length, everyMs: timeline.store.everyMs }),
     causeTree: (id) => causeTree(world.flows, world.kubectl, id),
+    chapters: () => chapterState,
+    runToNextChapter(limitMs = 3_600_000) {
+      const want = chapterState.index + 1
+      if (want >= scenario.chapters.length) return -1
+      const end = world.now + limitMs
+      for (;;) {
+        checkChapters()
+        if (chapterState.index >= want) return want
+        const next = nextEventTime(world)
+        if (next === undefined || next > end) return -1
+        timeline.runUntil(next)
+      }
+    },
   }
 }

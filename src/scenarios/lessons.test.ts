@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { createSimulation } from '../sim/index.ts'
+import { loadScenario } from './index.ts'
+
+/** Plays a lesson with "next" only, as a learner would, and returns when each chapter began. */
+function play(id: string): { started: number[]; count: number } {
+  const scenario = loadScenario(id)
+  const sim = createSimulation(scenario)
+  for (let i = 0; i < scenario.chapters.length; i++) {
+    const fired = sim.runToNextChapter(scenario.untilMs)
+    expect(fired, `${id}: chapter ${scenario.chapters[i]!.id} never started`).toBe(i)
+  }
+  return { started: [...sim.chapters().startedAt], count: scenario.chapters.length }
+}
+
+describe('lessons', () => {
+  for (const id of ['lesson-tour', 'lesson-pod-hops']) {
+    it(`${id}: every chapter's trigger fires, in order`, () => {
+      const { started, count } = play(id)
+      expect(started).toHaveLength(count)
+      for (let i = 1; i < started.length; i++) expect(started[i]!).toBeGreaterThanOrEqual(started[i - 1]!)
+    })
+  }
+
+  it('chapters are deterministic: two plays start each chapter at the same virtual ms', () => {
+    expect(play('lesson-pod-hops').started).toEqual(play('lesson-pod-hops').started)
+  })
+})
