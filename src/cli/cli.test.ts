@@ -85,7 +85,7 @@ describe('the sim CLI', { timeout: 60_000 }, () => {
       )
       expectOneLineFailure(
         cli(['run', bad]),
-        /script\[1\]: a step needs exactly one of kubectl, apply, fault, addNode\n$/,
+        /script\[1\]: a step needs exactly one of kubectl, apply, fault, addNode, traffic\n$/,
       )
     })
 

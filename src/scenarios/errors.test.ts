@@ -29,12 +29,12 @@ const cases: [string, unknown, string][] = [
   [
     'a step with no action',
     withNode('script: [{at: 0s, kubectl: ls}, {at: 1s}, {at: 2s, kubectl: ls}]'),
-    'script[1]: a step needs exactly one of kubectl, apply, fault, addNode',
+    'script[1]: a step needs exactly one of kubectl, apply, fault, addNode, traffic',
   ],
   [
     'a step with two actions',
     withNode('script: [{at: 0s, kubectl: ls}, {at: 0s}, {kubectl: ls, apply: x}]'),
-    'script[1]: a step needs exactly one of kubectl, apply, fault, addNode',
+    'script[1]: a step needs exactly one of kubectl, apply, fault, addNode, traffic',
   ],
   [
     'a duration without a unit',

@@ -5,6 +5,7 @@
 import type { Scenario } from '../sim/protocol.ts'
 import { parseScenario } from './parse.ts'
 import { podCreationYaml } from './pod-creation.ts'
+import { servicesYaml } from './services.ts'
 import { lessonPodHopsYaml } from './lesson-pod-hops.ts'
 import { lessonTourYaml } from './lesson-tour.ts'
 import { schedulingYaml } from './scheduling.ts'
@@ -23,6 +24,7 @@ export interface ScenarioEntry {
 
 export const scenarios: readonly ScenarioEntry[] = [
   { id: 'pod-creation', title: 'Pod creation, hop by hop', source: podCreationYaml },
+  { id: 'services', title: 'Services, kube-proxy and traffic', source: servicesYaml },
   { id: 'lesson-tour', title: 'Anatomy of a cluster, a tour', source: lessonTourYaml },
   {
     id: 'lesson-pod-hops',

@@ -60,7 +60,7 @@ function strictMessage(known: string) {
     issue.expected === 'never' ? `unknown field (this fault has: ${known})` : 'is required'
 }
 
-const stepKinds = ['kubectl', 'apply', 'fault', 'addNode'] as const
+const stepKinds = ['kubectl', 'apply', 'fault', 'addNode', 'traffic'] as const
 
 export const stepSchema = v.pipe(
   mapping({
@@ -70,6 +70,8 @@ export const stepSchema = v.pipe(
     apply: v.optional(nonEmptyText()),
     fault: v.optional(faultSchema),
     addNode: v.optional(nodeSchema),
+    /** `start web --rate 20 --from node-1`, `start web --from outside`, `stop` (traffic-client.ts). */
+    traffic: v.optional(nonEmptyText()),
   }),
   v.check(
     (step) => stepKinds.filter((k) => step[k] !== undefined).length === 1,
@@ -88,6 +90,7 @@ export const stepSchema = v.pipe(
     }
     if (step.apply !== undefined) return { atMs, apply: step.apply }
     if (step.fault !== undefined) return { atMs, fault: step.fault }
+    if (step.traffic !== undefined) return { atMs, traffic: step.traffic }
     return { atMs, addNode: step.addNode! }
   }),
 )

@@ -367,8 +367,11 @@ export interface Update {
   idle: boolean
   /** The person's actions since the load, oldest first; sent on a reset and when one is added. */
   userScript?: UserAction[]
-  /** Sent while the simulation rests (paused, no glide): where it stands exactly, and its hash. */
-  rest?: { position: SimPosition; displayMs: number; traceHash: string }
+  /**
+   * Sent while the simulation rests (paused, no glide): where it stands exactly, its trace hash,
+   * and how many commands the host had handled, so the page can tell a rest from before its last.
+   */
+  rest?: { position: SimPosition; displayMs: number; traceHash: string; commands: number }
   /** The run's extent and what happened where; sent on a reset and whenever it changes. */
   timeline?: TimelineInfo
   /** The followed flow's cause tree, sent after `inspect-flow` and whenever it grows or settles. */

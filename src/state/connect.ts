@@ -4,7 +4,7 @@
  */
 import type { SimClient } from '../bridge/sim-client.ts'
 import { playbackStore } from './playback-store.ts'
-import { applySessionUpdate } from './session-store.ts'
+import { applySessionUpdate, sessionStore } from './session-store.ts'
 import { applyTimeline } from './timeline-store.ts'
 import { applyCauseTree } from './cause-store.ts'
 import { applyObjectHistory } from './object-history.ts'
@@ -12,6 +12,8 @@ import { applyPodDecision } from './pod-decision.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
 let current: SimClient | null = null
+/** Commands sent so far: a resting update counts as current only once the worker handled them all. */
+let sent = 0
 
 /** The client actions send to; null before `connect`. */
 export function connectedClient(): SimClient | null {
@@ -22,10 +24,19 @@ export function connect(
   client: SimClient,
   now: () => number = () => performance.now(),
 ): () => void {
-  current = client
+  const counting: SimClient = {
+    ...client,
+    send: (command) => {
+      sent++
+      // Whatever rested before this command is no longer where the simulation stands.
+      if (sessionStore.getState().rest) sessionStore.setState({ rest: null })
+      client.send(command)
+    },
+  }
+  current = counting
   const offUpdate = client.onUpdate((update) => {
     applyUpdate(update, now())
-    applySessionUpdate(update)
+    applySessionUpdate(update, sent)
     applyTimeline(update)
     applyCauseTree(update)
     applyObjectHistory(update)
@@ -39,6 +50,6 @@ export function connect(
   return () => {
     offUpdate()
     offError()
-    if (current === client) current = null
+    if (current === counting) current = null
   }
 }

@@ -11,6 +11,7 @@ export interface Rest {
   position: SimPosition
   displayMs: number
   traceHash: string
+  commands: number
 }
 
 export interface SessionState {
@@ -45,11 +46,14 @@ export function useSessionStore<T>(selector: (state: SessionState) => T): T {
   return useStore(sessionStore, selector)
 }
 
-/** Folds the session parts of a worker update in (called from connect.ts). */
-export function applySessionUpdate(update: Update): void {
+/**
+ * Folds the session parts of a worker update in (called from connect.ts). `sent` is how many
+ * commands the page has sent: a rest from before the worker handled the last one is stale.
+ */
+export function applySessionUpdate(update: Update, sent: number): void {
   const prev = sessionStore.getState()
   const userScript = update.userScript ?? (update.reset ? [] : prev.userScript)
-  const rest = update.rest ?? null
+  const rest = update.rest && update.rest.commands >= sent ? update.rest : null
   if (userScript !== prev.userScript || !sameRest(rest, prev.rest)) {
     sessionStore.setState({ userScript, rest })
   }

@@ -114,11 +114,23 @@ function replay(userScript: UserAction[], to: SimPosition, displayMs?: number): 
 /** Positions presenter mode stepped from, newest last: PageUp goes back to them. */
 let presenterHistory: Rest[] = []
 
-/** A clicker's "next": remembers where it was, then steps. */
-export function presenterNext(): void {
-  const rest = sessionStore.getState().rest
-  if (rest) presenterHistory.push(rest)
-  step()
+let presenterQueue: Promise<void> = Promise.resolve()
+
+/**
+ * A clicker's "next": waits for the hop on screen to land (a fast double click still steps twice),
+ * remembers where it was, then steps.
+ */
+export function presenterNext(): Promise<void> {
+  presenterQueue = presenterQueue
+    .then(waitForRest)
+    .then((rest) => {
+      presenterHistory.push(rest)
+      // The old rest is stale the moment the step is sent; the worker sends the new one.
+      sessionStore.setState({ rest: null })
+      step()
+    })
+    .catch(() => undefined)
+  return presenterQueue
 }
 
 /**

@@ -64,6 +64,9 @@ export function createSimHost(
   /** What the person typed or broke since the load, for share links. */
   let userScript: UserAction[] = []
   let userScriptNews = false
+  /** Commands handled (a replay's inner ones not counted): the page matches it to what it sent. */
+  let handledCommands = 0
+  let handleDepth = 0
 
   const advance = (v: number): void => {
     if (!sim) return
@@ -112,6 +115,7 @@ export function createSimHost(
         position: positionOf(sim, midStep),
         displayMs: pacer.virtual(),
         traceHash: sim.traceHash(),
+        commands: handledCommands,
       }
     }
     post(update)
@@ -156,6 +160,7 @@ export function createSimHost(
   }
 
   function handle(command: Command): void {
+    if (handleDepth++ === 0) handledCommands++
     try {
       const action = sim ? actionOf(command, positionOf(sim, midStep)) : null
       // Acting while rewound forks a new branch (the engine drops the abandoned future).
@@ -244,6 +249,7 @@ export function createSimHost(
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) })
     }
+    handleDepth--
     forceSend = true
     schedule()
   }

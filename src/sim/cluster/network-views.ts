@@ -7,7 +7,7 @@ import { trafficClientId } from './service-wiring.ts'
 
 export function trafficView(world: World): TrafficView {
   const s = world.actors[trafficClientId]?.state as TrafficClientState | undefined
-  if (!s) return { running: false, sent: 0, ok: 0, refused: 0, counts: {} }
+  if (!s) return { running: false, sent: 0, ok: 0, refused: 0, counts: {}, podNodes: {} }
   const t = s.target
   return {
     running: Boolean(t),
@@ -16,6 +16,7 @@ export function trafficView(world: World): TrafficView {
     ok: s.ok,
     refused: s.refused,
     counts: { ...s.counts },
+    podNodes: { ...s.podNodes },
     ...(s.note ? { note: s.note } : {}),
   }
 }

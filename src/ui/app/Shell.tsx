@@ -9,6 +9,8 @@ import { Console } from '../panels/Console.tsx'
 import { FlowDetails } from '../panels/FlowDetails.tsx'
 import { FlowList } from '../panels/FlowList.tsx'
 import { SchedulingTable } from '../panels/SchedulingTable.tsx'
+import { ProxyRules } from '../panels/ProxyRules.tsx'
+import { TrafficPanel } from '../panels/TrafficPanel.tsx'
 import { Toolbar } from '../panels/Toolbar.tsx'
 import { Timeline } from '../panels/timeline/Timeline.tsx'
 import { EmbedBar } from '../share/EmbedBar.tsx'
@@ -43,6 +45,8 @@ export function Shell({ loadError }: { loadError?: string }) {
         <WorkshopLayer />
         <Timeline />
         <SchedulingTable />
+        <TrafficPanel />
+        <ProxyRules />
       </main>
       <aside className="shell__side" aria-label="Messages and console">
         <FlowList />

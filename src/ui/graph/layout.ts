@@ -239,6 +239,10 @@ export function layoutCluster(
     root(a.id, 'component', x, busY - outsideSize.height / 2, outsideSize)
   })
 
+  // The traffic source sits outside the cluster on the bus row, left of the nodes.
+  const clients = ofKind(actors, 'traffic-client')
+  clients.forEach((a, i) => root(a.id, 'component', i * (outsideSize.width + pad), busY - outsideSize.height / 2, outsideSize))
+
   const nodeById = new Map(nodes.map((n) => [n.id, n]))
   const centers: Record<string, Point> = {}
   for (const a of actors) {
@@ -302,6 +306,18 @@ export function layoutCluster(
       }
     }
   })
+
+  // A client reaches each node along the bus, then up the node's left gutter to its kube-proxy.
+  for (const cl of clients) {
+    const c = centers[cl.id]
+    if (!c) continue
+    for (const kp of ofKind(actors, 'kube-proxy')) {
+      const o = centers[kp.id]
+      if (!o) continue
+      const gutter = groupX(nodeIndex(kp.node)) - 8
+      addLink(cl.id, kp.id, [c, { x: gutter, y: c.y }, { x: gutter, y: o.y }, o])
+    }
+  }
 
   let maxX = 0
   let maxY = 0

@@ -20,7 +20,7 @@ export function usePresenterKeys(): void {
       if (el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))) return
       if (nextKeys.has(e.key)) {
         e.preventDefault()
-        presenterNext()
+        void presenterNext()
       } else if (previousKeys.has(e.key)) {
         e.preventDefault()
         presenterPrevious()

@@ -57,10 +57,10 @@ function start(state: KubectlState, ctx: Ctx, cmd: RunningCommand, words: string
   cmd.allNamespaces = p.flags['all-namespaces'] === 'true'
   cmd.output = p.flags.output ?? ''
   const verb = p.args[0]
-  const mine = startObjectsCommand(state, ctx, cmd, p, (code, out, err) => finish(state, ctx, cmd, code, out, err))
-  if (mine) return mine
   const svcCmd = startServiceCommand(state, ctx, cmd, p)
   if (svcCmd) return svcCmd
+  const mine = startObjectsCommand(state, ctx, cmd, p, (code, out, err) => finish(state, ctx, cmd, code, out, err))
+  if (mine) return mine
   const nodeCmd = startNodeCommand(state, ctx, cmd, p)
   if (nodeCmd) return nodeCmd
   switch (verb) {

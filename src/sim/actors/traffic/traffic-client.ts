@@ -48,12 +48,14 @@ export interface TrafficClientState {
   refused: number
   /** Answers per pod name. */
   counts: Record<string, number>
+  /** The node each answering pod runs on. */
+  podNodes: Record<string, string>
   /** Why the last start or request could not go, for the page. */
   note?: string
 }
 
 export function newTrafficClientState(nodes: string[], dnsServer?: string): TrafficClientState {
-  return { nodes, ...(dnsServer ? { dnsServer } : {}), services: {}, target: null, dnsPending: false, carry: 0, nextReq: 0, nextNode: 0, sent: 0, ok: 0, refused: 0, counts: {} }
+  return { nodes, ...(dnsServer ? { dnsServer } : {}), services: {}, target: null, dnsPending: false, carry: 0, nextReq: 0, nextNode: 0, sent: 0, ok: 0, refused: 0, counts: {}, podNodes: {} }
 }
 
 /** `start web --rate 20 --namespace default --port 80 --from node-1` or `stop`. */
@@ -158,7 +160,10 @@ export const trafficClient: ActorDef<TrafficClientState> = {
       case 'traffic.response':
         if (msg.code) {
           state.ok++
-          if (msg.pod) state.counts[msg.pod] = (state.counts[msg.pod] ?? 0) + 1
+          if (msg.pod) {
+            state.counts[msg.pod] = (state.counts[msg.pod] ?? 0) + 1
+            if (msg.node) state.podNodes[msg.pod] = msg.node
+          }
         } else state.refused++
         return
     }

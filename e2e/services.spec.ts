@@ -1,0 +1,54 @@
+import { expect, test } from './fixtures.ts'
+import { Traffic } from './pages/traffic.ts'
+
+test.describe('services and traffic', () => {
+  test('expose a Deployment, send traffic, see it reach pods on two nodes; a deleted pod stops getting it', async ({ app, page }, testInfo) => {
+    // The slowed-down picture takes a while to reach the exposed Service and to drain a pod.
+    test.setTimeout(180_000)
+    await app.open('services')
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('10')
+    await app.toolbar.play()
+    // The script exposes the Deployment at 3 s; its three pods run on the three nodes.
+    await expect(app.console.output).toContainText('service/web exposed', { timeout: 90_000 })
+
+    const traffic = new Traffic(page)
+    await traffic.service.fill('web')
+    await traffic.from.selectOption('node-1')
+    await traffic.rate.selectOption('5')
+    await traffic.start.click()
+    await expect(traffic.stop).toBeVisible()
+    await expect.poll(async () => Object.values(await traffic.counts()).filter((n) => n > 0).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2)
+    // The pods that answered run on at least two nodes (rules on node-1 DNAT to pods elsewhere).
+    expect((await traffic.nodes()).filter(Boolean).length).toBeGreaterThanOrEqual(2)
+
+    await traffic.rulesNode.selectOption('node-2')
+    await expect(traffic.rules).toContainText('-m statistic --mode random --probability 0.33333333349')
+    const shot = testInfo.outputPath('traffic.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('traffic', { path: shot, contentType: 'image/png' })
+
+    // Delete one pod: it turns terminating, leaves the ready endpoints, and its counter stops.
+    const victim = Object.keys(await traffic.counts()).sort()[0]!
+    await app.console.run(`delete pod ${victim} --wait=false`)
+    await expect(app.console.output).toContainText(`pod "${victim}" deleted`, { timeout: 20_000 })
+    // Once the slice and the rules drop it, its counter stops while the others keep counting.
+    const answered = async (): Promise<number> => Number((await traffic.totals.textContent())?.match(/answered (\d+)/)?.[1] ?? 0)
+    let last = -1
+    let answeredAtChange = 0
+    await expect
+      .poll(
+        async () => {
+          const n = (await traffic.counts())[victim] ?? 0
+          const total = await answered()
+          if (n !== last) {
+            last = n
+            answeredAtChange = total
+          }
+          return total - answeredAtChange
+        },
+        { timeout: 40_000, intervals: [500] },
+      )
+      .toBeGreaterThan(25)
+  })
+})

@@ -1,0 +1,101 @@
+import { useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { inspectProxy, sendTraffic, useNetworkStore } from '../../state/network-store.ts'
+import { useSimStore } from '../../state/sim-store.ts'
+import './traffic.css'
+
+const RATES = [1, 5, 20, 100]
+
+/** `web-64c8bdf64c-x9wfx` → `web-…-x9wfx`: the part that tells replicas apart. */
+function shortPod(name: string): string {
+  const parts = name.split('-')
+  return parts.length > 2 ? `${parts[0]}-…-${parts[parts.length - 1]}` : name
+}
+
+/** Starts and stops the traffic source, shows answers per pod, and opens a node's kube-proxy rules. */
+export function TrafficPanel() {
+  const traffic = useNetworkStore((s) => s.traffic)
+  const proxyNode = useNetworkStore((s) => s.proxyNode)
+  const nodes = useSimStore(useShallow((s) => s.actors.filter((a) => a.kind === 'kube-proxy').map((a) => a.node ?? '')))
+  const [service, setService] = useState('web')
+  const [rate, setRate] = useState(5)
+  const [from, setFrom] = useState('')
+  const origin = from || nodes[0] || 'outside'
+  const counts = Object.entries(traffic.counts).sort(([a], [b]) => (a < b ? -1 : 1))
+  const max = Math.max(1, ...counts.map(([, n]) => n))
+  const start = (): void => sendTraffic(`start ${service.trim()} --rate ${rate} --from ${origin}`)
+
+  return (
+    <section className="traffic" aria-label="Traffic" data-testid="traffic.panel">
+      <h2 className="traffic__title">Traffic</h2>
+      <div className="traffic__controls">
+        <label>
+          Service{' '}
+          <input data-testid="traffic.service" value={service} size={8} onChange={(e) => setService(e.target.value)} />
+        </label>
+        <label>
+          from{' '}
+          <select data-testid="traffic.from" value={origin} onChange={(e) => setFrom(e.target.value)}>
+            {nodes.map((n) => (
+              <option key={n} value={n}>
+                a pod on {n}
+              </option>
+            ))}
+            <option value="outside">outside (NodePort)</option>
+          </select>
+        </label>
+        <label>
+          rate{' '}
+          <select data-testid="traffic.rate" value={rate} onChange={(e) => setRate(Number(e.target.value))}>
+            {RATES.map((r) => (
+              <option key={r} value={r}>
+                {r}/s
+              </option>
+            ))}
+          </select>
+        </label>
+        {traffic.running ? (
+          <button type="button" data-testid="traffic.stop" onClick={() => sendTraffic('stop')}>
+            Stop
+          </button>
+        ) : (
+          <button type="button" data-testid="traffic.start" onClick={start}>
+            Start
+          </button>
+        )}
+      </div>
+      <p className="traffic__totals" data-testid="traffic.totals">
+        {traffic.running ? `${traffic.service} from ${traffic.from === 'outside' ? 'outside' : `a pod on ${traffic.from}`}: ` : ''}
+        sent {traffic.sent} · answered {traffic.ok} · refused <span className={traffic.refused ? 'traffic__bad' : ''}>{traffic.refused}</span>
+      </p>
+      {traffic.note ? (
+        <p className="traffic__note" role="status">
+          {traffic.note}
+        </p>
+      ) : null}
+      <ul className="traffic__counts" aria-label="Answers per pod">
+        {counts.map(([pod, n]) => (
+          <li key={pod} data-testid={`traffic.count.${pod}`} data-count={n} data-node={traffic.podNodes[pod] ?? ''}>
+            <span className="traffic__pod" title={pod}>
+              {shortPod(pod)}
+              {traffic.podNodes[pod] ? <span className="traffic__node"> · {traffic.podNodes[pod]}</span> : null}
+            </span>
+            <span className="traffic__bar" style={{ width: `${(n / max) * 100}%` }} />
+            <span className="traffic__n">{n}</span>
+          </li>
+        ))}
+      </ul>
+      <label className="traffic__rules">
+        kube-proxy rules on{' '}
+        <select data-testid="traffic.rules-node" value={proxyNode ?? ''} onChange={(e) => inspectProxy(e.target.value || null)}>
+          <option value="">—</option>
+          {nodes.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+    </section>
+  )
+}
