@@ -229,6 +229,18 @@ describe('kubectl workload commands', () => {
     expect(out).toContain('  cpu                250m (6%)  0 (0%)\n')
   })
 
+  it('describe deployment and job print their describers', () => {
+    const c = new TestCluster()
+    c.kubectlStdin('apply -f -', deployment)
+    c.kubectlStdin('apply -f -', 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  backoffLimit: 4\n  template:\n    spec:\n      containers:\n      - name: pi\n        image: perl:5.34\n      restartPolicy: Never\n')
+    c.run(30_000)
+    const d = c.kubectl('describe deployment nginx').stdout
+    expect(d).toContain('Replicas:               3 desired | 3 updated | 3 total | 3 available | 0 unavailable\nStrategyType:           RollingUpdate\nMinReadySeconds:        0\nRollingUpdateStrategy:  25% max unavailable, 25% max surge\nPod Template:\n  Labels:  app=nginx\n  Containers:\n   nginx:\n    Image:         nginx:1.14.2\n    Port:          80/TCP\n    Host Port:     0/TCP\n')
+    expect(d).toMatch(/OldReplicaSets:  <none>\nNewReplicaSet:   nginx-[a-z0-9]+ \(3\/3 replicas created\)\nEvents:\n/)
+    const j = c.kubectl('describe job pi').stdout
+    expect(j).toContain('Parallelism:      1\nCompletions:      1\nCompletion Mode:  NonIndexed\nSuspend:          false\nBackoff Limit:    4\n')
+  })
+
   it('api-resources lists the served kinds; unknown flags and types answer as kubectl does', () => {
     const c = new TestCluster()
     const out = c.kubectl('api-resources').stdout

@@ -10,7 +10,7 @@ import type { ApiResponse } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { statusErrorText } from './errors.ts'
 import type { ParsedLine } from './parse.ts'
-import { describeConfigMap, describeDeployment, describeGeneric, describeNamespace, describeReplicaSet } from './print/describe-objects.ts'
+import { describeConfigMap, describeDaemonSet, describeDeployment, describeGeneric, describeJob, describeNamespace, describeReplicaSet, describeStatefulSet } from './print/describe-objects.ts'
 import { describeNode } from './print/describe-node.ts'
 import { eventsFor } from './print/events-table.ts'
 import { formatSelector, ownerRefs } from './print/get-tables.ts'
@@ -45,16 +45,32 @@ export function startDescribeObjects(state: KubectlState, ctx: Ctx, cmd: Running
   return { ok: true }
 }
 
+function owned(prog: DescribeProg, o: KObject): KObject[] {
+  return prog.related.filter((p) => ownerRefs(p).some((r) => r.uid === o.metadata.uid))
+}
+
 function render(prog: DescribeProg, o: KObject, events: Event[], nowMs: number): string {
   switch (prog.resource) {
     case 'deployments': {
-      const template = JSON.stringify(((o.spec as Json).template as Json | undefined)?.spec ?? {})
+      // deploymentutil.EqualIgnoreHash: templates equal but for the pod-template-hash label.
+      const withoutHash = (t: unknown): string => {
+        const copy = JSON.parse(JSON.stringify(t ?? {})) as { metadata?: { labels?: Record<string, string> } }
+        delete copy.metadata?.labels?.['pod-template-hash']
+        return JSON.stringify(copy)
+      }
+      const template = withoutHash((o.spec as Json).template)
       const owned = prog.related.filter((rs) => ownerRefs(rs).some((r) => r.uid === o.metadata.uid))
-      const isNew = (rs: KObject): boolean => JSON.stringify(((rs.spec as Json).template as Json | undefined)?.spec ?? {}) === template
+      const isNew = (rs: KObject): boolean => withoutHash((rs.spec as Json).template) === template
       return describeDeployment(o, owned.filter(isNew).slice(0, 1), owned.filter((rs) => !isNew(rs) && Number((rs.spec as Json).replicas ?? 0) > 0), events, nowMs)
     }
     case 'replicasets':
-      return describeReplicaSet(o, prog.related.filter((p) => ownerRefs(p).some((r) => r.uid === o.metadata.uid)), events, nowMs)
+      return describeReplicaSet(o, owned(prog, o), events, nowMs)
+    case 'statefulsets':
+      return describeStatefulSet(o, owned(prog, o), events, nowMs)
+    case 'daemonsets':
+      return describeDaemonSet(o, owned(prog, o), events, nowMs)
+    case 'jobs':
+      return describeJob(o, events, nowMs)
     case 'namespaces':
       return describeNamespace(o)
     case 'nodes':
@@ -85,7 +101,7 @@ export function continueDescribe(state: KubectlState, ctx: Ctx, cmd: RunningComm
         send(state, ctx, cmd, 'get', objectPath(resourceByName('leases', 'coordination.k8s.io')!, 'kube-node-lease', String(o.metadata.name)), 'describe')
         return
       }
-      if (prog.resource === 'deployments' || prog.resource === 'replicasets') {
+      if (['deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs'].includes(prog.resource)) {
         prog.phase = 'related'
         const related = prog.resource === 'deployments' ? resourceByName('replicasets', 'apps')! : resourceByName('pods')!
         send(state, ctx, cmd, 'list', objectPath(related, ns), 'describe', { query: [['labelSelector', encodeURIComponent(selector)], ['limit', '500']] })

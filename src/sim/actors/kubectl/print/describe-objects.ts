@@ -3,13 +3,14 @@
  * ReplicaSet with their pod template, Namespace, and the generic describer every other kind gets
  * (printUnstructuredContent: each field, camelCase split into Title Words).
  */
-import type { Event } from 'kubernetes-types/core/v1'
+import type { Event, Toleration } from 'kubernetes-types/core/v1'
 import type { KObject } from '../../../protocol.ts'
 import { writeEvents } from './events-table.ts'
 import { formatSelector, ownerRefs } from './get-tables.ts'
-import { writeAnnotations, writeLabels } from './multiline.ts'
+import { tolerationText, writeAnnotations, writeLabels } from './multiline.ts'
 import { PrefixWriter } from './prefix-writer.ts'
-import { describeTime } from './time.ts'
+import { since } from './duration.ts'
+import { describeTime, parseTime } from './time.ts'
 
 type Json = Record<string, unknown>
 
@@ -111,7 +112,7 @@ export function writePodTemplate(w: PrefixWriter, template: Json | undefined): v
   const selector = Object.entries((spec.nodeSelector ?? {}) as Json).map(([k, v]) => `${k}=${String(v)}`)
   w.write(1, `Node-Selectors:\t${selector.length ? selector.sort().join('\n\t') : '<none>'}\n`)
   const tolerations = (spec.tolerations ?? []) as Json[]
-  w.write(1, `Tolerations:\t${tolerations.length ? tolerations.map((t) => `${String(t.key ?? '')}${t.effect ? `:${String(t.effect)}` : ''}`).join('\n\t') : '<none>'}\n`)
+  w.write(1, `Tolerations:\t${tolerations.length ? tolerations.map((t) => tolerationText(t as Toleration)).join('\n\t') : '<none>'}\n`)
   if (spec.priorityClassName) w.write(1, `Priority Class Name:\t${String(spec.priorityClassName)}\n`)
 }
 
@@ -174,6 +175,114 @@ export function describeReplicaSet(rs: KObject, pods: KObject[], events: Event[]
   }
   writeEvents(w, events, nowMs)
   return w.render()
+}
+
+function podsStatus(w: PrefixWriter, title: string, pods: KObject[]): void {
+  const phase = (p: string): number => pods.filter((x) => (x.status as Json | undefined)?.phase === p).length
+  w.write(0, `${title}:\t${phase('Running')} Running / ${phase('Pending')} Waiting / ${phase('Succeeded')} Succeeded / ${phase('Failed')} Failed\n`)
+}
+
+/** describeStatefulSet. */
+export function describeStatefulSet(o: KObject, pods: KObject[], events: Event[], nowMs: number): string {
+  const w = new PrefixWriter()
+  const spec = (o.spec ?? {}) as Json
+  const st = (o.status ?? {}) as Json
+  w.write(0, `Name:\t${o.metadata.name}\n`)
+  w.write(0, `Namespace:\t${o.metadata.namespace}\n`)
+  w.write(0, `CreationTimestamp:\t${describeTime(o.metadata.creationTimestamp)}\n`)
+  w.write(0, `Selector:\t${formatSelector(spec.selector)}\n`)
+  writeLabels(w, 'Labels', o.metadata.labels)
+  writeAnnotations(w, 'Annotations', o.metadata.annotations)
+  w.write(0, `Replicas:\t${num(spec.replicas)} desired | ${num(st.replicas)} total\n`)
+  const strategy = (spec.updateStrategy ?? {}) as Json
+  w.write(0, `Update Strategy:\t${String(strategy.type ?? '')}\n`)
+  const ru = strategy.rollingUpdate as Json | undefined
+  if (ru?.partition !== undefined) w.write(1, `Partition:\t${String(ru.partition)}\n`)
+  podsStatus(w, 'Pods Status', pods)
+  writePodTemplate(w, spec.template as Json | undefined)
+  const claims = (spec.volumeClaimTemplates ?? []) as KObject[]
+  if (claims.length === 0) w.write(0, 'Volume Claims:\t<none>\n')
+  else {
+    w.write(0, 'Volume Claims:\n')
+    for (const c of claims) {
+      const cs = (c.spec ?? {}) as Json
+      w.write(1, `Name:\t${c.metadata?.name}\n`)
+      w.write(1, `StorageClass:\t${String(cs.storageClassName ?? '')}\n`)
+      writeLabels(new IndentedFor(w), 'Labels', c.metadata?.labels)
+      writeAnnotations(new IndentedFor(w), 'Annotations', c.metadata?.annotations)
+      w.write(1, `Capacity:\t${String(((((cs.resources ?? {}) as Json).requests ?? {}) as Json).storage ?? '')}\n`)
+      w.write(1, `Access Modes:\t[${((cs.accessModes ?? []) as string[]).join(' ')}]\n`)
+    }
+  }
+  writeEvents(w, events, nowMs)
+  return w.render()
+}
+
+/** describeDaemonSet. */
+export function describeDaemonSet(o: KObject, pods: KObject[], events: Event[], nowMs: number): string {
+  const w = new PrefixWriter()
+  const spec = (o.spec ?? {}) as Json
+  const st = (o.status ?? {}) as Json
+  w.write(0, `Name:\t${o.metadata.name}\n`)
+  w.write(0, `Namespace:\t${o.metadata.namespace}\n`)
+  w.write(0, `Selector:\t${formatSelector(spec.selector)}\n`)
+  const ns = ((spec.template as Json | undefined)?.spec as Json | undefined)?.nodeSelector as Record<string, string> | undefined
+  w.write(0, `Node-Selector:\t${ns && Object.keys(ns).length ? Object.entries(ns).sort().map(([k, v]) => `${k}=${v}`).join(',') : '<none>'}\n`)
+  writeLabels(w, 'Labels', o.metadata.labels)
+  writeAnnotations(w, 'Annotations', o.metadata.annotations)
+  w.write(0, `Desired Number of Nodes Scheduled: ${num(st.desiredNumberScheduled)}\n`)
+  w.write(0, `Current Number of Nodes Scheduled: ${num(st.currentNumberScheduled)}\n`)
+  w.write(0, `Number of Nodes Scheduled with Up-to-date Pods: ${num(st.updatedNumberScheduled)}\n`)
+  w.write(0, `Number of Nodes Scheduled with Available Pods: ${num(st.numberAvailable)}\n`)
+  w.write(0, `Number of Nodes Misscheduled: ${num(st.numberMisscheduled)}\n`)
+  podsStatus(w, 'Pods Status', pods)
+  writePodTemplate(w, spec.template as Json | undefined)
+  writeEvents(w, events, nowMs)
+  return w.render()
+}
+
+/** describeJob. */
+export function describeJob(o: KObject, events: Event[], nowMs: number): string {
+  const w = new PrefixWriter()
+  const spec = (o.spec ?? {}) as Json
+  const st = (o.status ?? {}) as Json
+  w.write(0, `Name:\t${o.metadata.name}\n`)
+  w.write(0, `Namespace:\t${o.metadata.namespace}\n`)
+  w.write(0, `Selector:\t${formatSelector(spec.selector)}\n`)
+  writeLabels(w, 'Labels', o.metadata.labels)
+  writeAnnotations(w, 'Annotations', o.metadata.annotations)
+  const owner = ownerRefsOf(o).find((r) => r.controller)
+  if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`)
+  w.write(0, `Parallelism:\t${num(spec.parallelism)}\n`)
+  w.write(0, `Completions:\t${spec.completions === undefined || spec.completions === null ? '<unset>' : String(spec.completions)}\n`)
+  w.write(0, `Completion Mode:\t${String(spec.completionMode ?? 'NonIndexed')}\n`)
+  w.write(0, `Suspend:\t${spec.suspend ? 'true' : 'false'}\n`)
+  w.write(0, `Backoff Limit:\t${num(spec.backoffLimit)}\n`)
+  if (st.startTime) w.write(0, `Start Time:\t${describeTime(String(st.startTime))}\n`)
+  if (st.completionTime) w.write(0, `Completed At:\t${describeTime(String(st.completionTime))}\n`)
+  if (st.startTime && st.completionTime) w.write(0, `Duration:\t${since(String(st.startTime), parseTime(String(st.completionTime)) ?? nowMs)}\n`)
+  if (spec.activeDeadlineSeconds !== undefined) w.write(0, `Active Deadline Seconds:\t${String(spec.activeDeadlineSeconds)}s\n`)
+  w.write(0, `Pods Statuses:\t${num(st.active)} Active (${num(st.ready)} Ready) / ${num(st.succeeded)} Succeeded / ${num(st.failed)} Failed\n`)
+  writePodTemplate(w, spec.template as Json | undefined)
+  writeEvents(w, events, nowMs)
+  return w.render()
+}
+
+/** Writes at one indent level deeper, as describe's nested multiline labels do. */
+class IndentedFor extends PrefixWriter {
+  constructor(private readonly parent: PrefixWriter) {
+    super()
+  }
+  override write(level: number, text: string): void {
+    this.parent.write(level + 1, text)
+  }
+  override writeLine(text: string): void {
+    this.parent.writeLine(text)
+  }
+}
+
+function ownerRefsOf(o: KObject): { kind: string; name: string; controller?: boolean }[] {
+  return (o.metadata.ownerReferences ?? []) as { kind: string; name: string; controller?: boolean }[]
 }
 
 /** describeNamespace (without quota and limit range sections when there are none). */
