@@ -106,6 +106,8 @@ export interface Simulation {
    * `limitMs` of virtual time); returns the chapter's index, or -1 if it did not fire.
    */
   runToNextChapter(limitMs?: number): number
+  /** Starts any chapter whose trigger holds now (the worker calls it as time runs); returns the index. */
+  pollChapters(): number
 }
 
 export type SimulationOptions = TimelineOptions
@@ -210,6 +212,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     checkpoints: () => ({ count: timeline.store.list.length, everyMs: timeline.store.everyMs }),
     causeTree: (id) => causeTree(world.flows, world.kubectl, id),
     chapters: () => chapterState,
+    pollChapters() {
+      checkChapters()
+      return chapterState.index
+    },
     runToNextChapter(limitMs = 3_600_000) {
       const want = chapterState.index + 1
       if (want >= scenario.chapters.length) return -1

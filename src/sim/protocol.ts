@@ -324,6 +324,8 @@ export type Command =
   | { type: 'step-back'; skipAmbient?: boolean }
   /** Follows a flow's cause tree (`Update.causeTree`); null stops. */
   | { type: 'inspect-flow'; id: string | null }
+  /** Plays until the next chapter's trigger fires, then pauses there (a lesson's "Next"). */
+  | { type: 'next-chapter' }
   /**
    * Follow one pod's scheduling decision (its etcd key), or stop with null: the worker answers
    * with a `pod-decision` message now and whenever the scheduler decides again.
@@ -376,6 +378,8 @@ export interface Update {
   timeline?: TimelineInfo
   /** The followed flow's cause tree, sent after `inspect-flow` and whenever it grows or settles. */
   causeTree?: { id: string; tree: CauseTreeView | null }
+  /** The lesson's current chapter (-1 before the first), sent on a reset and when it changes. */
+  chapter?: ChapterView
   /** The inspected pod's scheduling decision, sent after `inspect-pod` and whenever it changes. */
   podDecision?: PodDecisionMessage
 }
@@ -391,6 +395,16 @@ export interface CauseTreeView {
   truncated: boolean
   /** The kubectl line that started the chain, when a person or the script typed it. */
   line?: string
+}
+
+/** Where a lesson stands (`Update.chapter`). */
+export interface ChapterView {
+  index: number
+  count: number
+  title: string
+  narration: string
+  /** True while "Next" is playing towards the next chapter's trigger. */
+  playingToNext: boolean
 }
 
 /** Something worth a mark on the timeline. */

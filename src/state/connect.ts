@@ -8,6 +8,7 @@ import { applySessionUpdate, sessionStore } from './session-store.ts'
 import { applyTimeline } from './timeline-store.ts'
 import { applyCauseTree } from './cause-store.ts'
 import { applyObjectHistory } from './object-history.ts'
+import { applyLesson } from './lesson-store.ts'
 import { applyPodDecision } from './pod-decision.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
@@ -40,6 +41,7 @@ export function connect(
     applyTimeline(update)
     applyCauseTree(update)
     applyObjectHistory(update)
+    applyLesson(update)
     applyPodDecision(update)
     const playback = playbackStore.getState()
     if (playback.playing !== update.playing || playback.speed !== update.speed) {

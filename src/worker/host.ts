@@ -7,6 +7,7 @@ import type { Command, TimeAnchor, UserAction, WorkerMessage } from '../sim/prot
 import { createBatcher } from './batcher.ts'
 import { createTimelineTracker } from './timeline-track.ts'
 import { createCauseFollower } from './cause-follower.ts'
+import { createChapterFollower } from './chapter-follower.ts'
 import { actionOf, commandOf, moveTo, positionOf } from './user-script.ts'
 import { createDecisionFollower } from './pod-decision.ts'
 import { createPacer, dilatedRate, hopWallMs, maxTickWallMs, type Clock } from './pacer.ts'
@@ -54,6 +55,7 @@ export function createSimHost(
   const batcher = createBatcher()
   const timeline = createTimelineTracker()
   const causes = createCauseFollower()
+  const lesson = createChapterFollower()
   const decisions = createDecisionFollower()
   let sim: Simulation | null = null
   let reducedMotion = false
@@ -76,9 +78,12 @@ export function createSimHost(
       sim.runUntil(t)
       midStep = false
     }
+    // A lesson's Next stops where the chapter begins.
+    if (lesson.reached(sim)) pacer.pause()
     batcher.collect(sim)
   }
-  const rateAt = (): number => (sim ? dilatedRate(pacer.speed(), sim.inFlight()) : 0)
+  const rateAt = (): number =>
+    sim && pacer.playing() ? dilatedRate(pacer.speed(), sim.inFlight()) : 0
   const nextEventAt = (): number | undefined => sim?.nextEventTime()
 
   const anchor = (): TimeAnchor => {
@@ -108,6 +113,7 @@ export function createSimHost(
     const info = timeline.take(sim, update.reset)
     if (info) update.timeline = info
     causes.attach(sim, update)
+    lesson.attach(sim, update)
     userScriptNews = false
     // At rest only: hashing the whole trace every frame while playing would cost frames.
     if (!active()) {
@@ -176,6 +182,7 @@ export function createSimHost(
           pacer.jumpTo(0)
           batcher.reset(sim)
           timeline.reset(sim)
+          lesson.cancel()
           midStep = false
           userScript = []
           break
@@ -191,8 +198,13 @@ export function createSimHost(
           batcher.reset(sim)
           batcher.collect(sim)
           causes.invalidate()
+          lesson.cancel()
           break
         }
+        case 'next-chapter':
+          if (!sim) break
+          if (lesson.next(sim) !== null) pacer.play()
+          break
         case 'inspect-flow':
           causes.follow(command.id)
           break

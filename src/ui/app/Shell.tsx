@@ -13,6 +13,8 @@ import { ProxyRules } from '../panels/ProxyRules.tsx'
 import { TrafficPanel } from '../panels/TrafficPanel.tsx'
 import { Toolbar } from '../panels/Toolbar.tsx'
 import { Timeline } from '../panels/timeline/Timeline.tsx'
+import { HelpOverlay } from '../panels/lesson/HelpOverlay.tsx'
+import { Narration } from '../panels/lesson/Narration.tsx'
 import { EmbedBar } from '../share/EmbedBar.tsx'
 import { useEmbed, useShellMode } from '../share/useShellMode.ts'
 import { WorkshopLayer } from '../share/WorkshopLayer.tsx'
@@ -44,6 +46,8 @@ export function Shell({ loadError }: { loadError?: string }) {
         {!loaded && !loadError ? <p className="loading">Starting the simulation…</p> : null}
         <WorkshopLayer />
         <Timeline />
+        <Narration />
+        <HelpOverlay />
         <SchedulingTable />
         <TrafficPanel />
         <ProxyRules />
