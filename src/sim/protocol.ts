@@ -313,6 +313,10 @@ export type Command =
   | { type: 'step'; skipAmbient?: boolean }
   | { type: 'kubectl'; line: string; stdin?: string; requestId: string }
   | { type: 'reduced-motion'; reduced: boolean }
+  /** Starts or stops the traffic source: `start web --rate 20 --from node-1`, `stop`. */
+  | { type: 'traffic'; line: string }
+  /** Follows a node's kube-proxy rules (`Update.proxyRules`); null stops. */
+  | { type: 'inspect-proxy'; node: string | null }
   /** Breaks (or repairs) a component now, as a scenario's `fault:` step does. */
   | { type: 'fault'; fault: Fault }
   /**
@@ -367,6 +371,10 @@ export interface Update {
   deliveredCount: number
   /** True when the script is done and nothing is left but routine traffic. */
   idle: boolean
+  /** The traffic source's counters, sent when they change. */
+  traffic?: TrafficView
+  /** The followed node's kube-proxy rules, sent after `inspect-proxy` and after each of its syncs. */
+  proxyRules?: ProxyRulesView | null
   /** The person's actions since the load, oldest first; sent on a reset and when one is added. */
   userScript?: UserAction[]
   /**
@@ -508,6 +516,8 @@ export interface TrafficView {
   refused: number
   /** Answers per pod name. */
   counts: Record<string, number>
+  /** The node each answering pod runs on. */
+  podNodes: Record<string, string>
   /** Why the last start or request could not go. */
   note?: string
 }

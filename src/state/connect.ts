@@ -10,6 +10,7 @@ import { applyCauseTree } from './cause-store.ts'
 import { applyObjectHistory } from './object-history.ts'
 import { applyLesson } from './lesson-store.ts'
 import { applyPodDecision } from './pod-decision.ts'
+import { applyNetwork } from './network-store.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
 let current: SimClient | null = null
@@ -43,6 +44,7 @@ export function connect(
     applyObjectHistory(update)
     applyLesson(update)
     applyPodDecision(update)
+    applyNetwork(update)
     const playback = playbackStore.getState()
     if (playback.playing !== update.playing || playback.speed !== update.speed) {
       playbackStore.setState({ playing: update.playing, speed: update.speed })

@@ -10,6 +10,7 @@ import { createCauseFollower } from './cause-follower.ts'
 import { createChapterFollower } from './chapter-follower.ts'
 import { actionOf, commandOf, moveTo, positionOf } from './user-script.ts'
 import { createDecisionFollower } from './pod-decision.ts'
+import { createNetworkFollower } from './network-follower.ts'
 import { createPacer, dilatedRate, hopWallMs, maxTickWallMs, type Clock } from './pacer.ts'
 
 /** Calls `fn` about once per animation frame. */
@@ -57,6 +58,7 @@ export function createSimHost(
   const causes = createCauseFollower()
   const lesson = createChapterFollower()
   const decisions = createDecisionFollower()
+  const network = createNetworkFollower()
   let sim: Simulation | null = null
   let reducedMotion = false
   let pending: unknown = null
@@ -108,6 +110,7 @@ export function createSimHost(
       speed: pacer.speed(),
     })
     decisions.attach(sim, update)
+    network.attach(sim, update)
     if (update.reset || userScriptNews) update.userScript = [...userScript]
     timeline.observe(sim, update.objects)
     const info = timeline.take(sim, update.reset)
@@ -239,6 +242,14 @@ export function createSimHost(
           sim.kubectl(command.line, command.stdin, command.requestId)
           // The answer needs virtual time to pass: a typed command sets the clock running.
           if (!pacer.playing()) pacer.play()
+          break
+        case 'traffic':
+          if (!sim) break
+          sim.traffic(command.line)
+          if (!pacer.playing()) pacer.play()
+          break
+        case 'inspect-proxy':
+          network.follow(command.node)
           break
         case 'inspect-pod':
           decisions.follow(command.key)
