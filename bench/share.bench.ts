@@ -1,7 +1,8 @@
 /**
  * Share links, as figures (never pass/fail): for every lesson at its end, the link's length with
- * no typed commands and with 20 (the issue's target: under 2,000 characters), and the median
- * time to encode and to decode one. Run with `npm run bench`.
+ * no typed commands and with 20 (the issue's target: under 2,000 characters), by reference (an
+ * unchanged lesson) and whole (as a custom scenario would travel), and the median time to encode
+ * and to decode one. Run with `npm run bench`.
  */
 import { loadScenario, scenarios } from '../src/scenarios/index.ts'
 import { decodeShare, encodeShare } from '../src/share/codec.ts'
@@ -55,10 +56,15 @@ for (const { id } of scenarios) {
   const scenario = loadScenario(id)
   const sim = createSimulation(scenario)
   sim.runUntil(scenario.untilMs)
-  for (const count of [0, 20]) {
+  // An unchanged lesson travels as {id, hash}; `whole` is the same lesson sent as a custom scenario.
+  for (const [count, whole] of [
+    [0, false],
+    [20, false],
+    [20, true],
+  ] as const) {
     const payload: SharePayload = {
       scenario,
-      scenarioId: id,
+      ...(whole ? {} : { scenarioId: id }),
       userScript: typed(count, scenario.untilMs),
       position: { atMs: sim.now() },
       displayMs: sim.now(),
@@ -68,7 +74,8 @@ for (const { id } of scenarios) {
     const encodeMs = time(() => encodeShare(payload))
     const decodeMs = time(() => decodeShare(link))
     console.log(
-      `  ${id.padEnd(24)} ${String(count).padStart(2)} typed  ${String(link.length).padStart(5)} chars` +
+      `  ${id.padEnd(18)} ${whole ? 'whole ' : 'by ref'} ${String(count).padStart(2)} typed` +
+        `  ${String(link.length).padStart(5)} chars` +
         `  encode ${encodeMs.toFixed(2)} ms  decode ${decodeMs.toFixed(2)} ms`,
     )
   }

@@ -50,6 +50,16 @@ describe('share codec', () => {
       expect(encodeShare(a)).toBe(encodeShare(b))
     })
 
+    it('sends an unchanged lesson by name and hash, any other scenario whole', () => {
+      const lesson = payloadFor('pod-creation')
+      const edited: SharePayload = {
+        ...lesson,
+        scenario: { ...lesson.scenario, title: 'My own lesson' },
+      }
+      expect(encodeShare(lesson).length).toBeLessThan(encodeShare(edited).length)
+      expect(decodeShare(encodeShare(edited))).toEqual({ ok: true, version: 1, moment: edited })
+    })
+
     it('reads the link from a whole address too', () => {
       const link = encodeShare(payloadFor('pod-creation'))
       expect(decodeShare(`http://127.0.0.1:5173/?embed=1${link}`).ok).toBe(true)
@@ -114,6 +124,15 @@ describe('share codec', () => {
         linkOf(JSON.stringify({ scenario: file, userScript: [], position: { atMs: 0 }, ...over }))
       expect(reason(wire({ position: { atMs: -1 } }))).toMatch(/^position\.atMs: must be a whole/)
       expect(reason(wire({ extra: 1 }))).toMatch(/^extra: /)
+      expect(reason(wire({ lesson: { id: 'pod-creation', hash: '00000000' } }))).toBe(
+        'it needs exactly one of scenario and lesson',
+      )
+      expect(
+        reason(wire({ scenario: undefined, lesson: { id: 'pod-creation', hash: '00000000' } })),
+      ).toMatch(/^it was made with an earlier text of the lesson "pod-creation"/)
+      expect(reason(wire({ scenario: undefined, lesson: { id: 'nope', hash: '00000000' } }))).toBe(
+        'it names a lesson this app does not have ("nope")',
+      )
       expect(reason(wire({ scenario: { ...file, seed: 'x' } }))).toMatch(
         /^its scenario is not valid: seed: /,
       )

@@ -7,7 +7,8 @@ import { maxDurationMs } from '../scenarios/duration.ts'
 import { issueText } from '../scenarios/issue-text.ts'
 import { parseScenario } from '../scenarios/parse.ts'
 import { stepSchema } from '../scenarios/script-schema.ts'
-import type { Fault, SimPosition, UserAction } from '../sim/protocol.ts'
+import type { Fault, Scenario, SimPosition, UserAction } from '../sim/protocol.ts'
+import { lessonRef, resolveLesson } from './lesson-ref.ts'
 import { maxUserActions } from './limits.ts'
 import type { DecodeResult, PanelName, SharePayload, ShareView } from './payload.ts'
 import { scenarioToFile } from './scenario-file.ts'
@@ -34,7 +35,14 @@ const actionSchema = v.strictObject({
 })
 
 const wireSchema = v.strictObject({
-  scenario: v.unknown(),
+  /** The scenario in its file form, or — for a built-in lesson unchanged — `lesson` instead. */
+  scenario: v.optional(v.unknown()),
+  lesson: v.optional(
+    v.strictObject({
+      id: shortText(100),
+      hash: v.pipe(v.string('must be a string'), v.regex(/^[0-9a-f]{8}$/, 'must be 8 hex digits')),
+    }),
+  ),
   scenarioId: v.optional(shortText(100)),
   userScript: v.pipe(v.array(actionSchema, 'must be a list'), v.maxLength(maxUserActions)),
   position: positionSchema,
@@ -46,8 +54,9 @@ type WireAction = v.InferOutput<typeof actionSchema>
 
 /** The wire form of a payload: the scenario in its file form, canonical-JSON ready. */
 export function toWireV1(payload: SharePayload): unknown {
+  const lesson = lessonRef(payload.scenario, payload.scenarioId)
   return {
-    scenario: scenarioToFile(payload.scenario),
+    ...(lesson ? { lesson } : { scenario: scenarioToFile(payload.scenario) }),
     ...(payload.scenarioId !== undefined ? { scenarioId: payload.scenarioId } : {}),
     userScript: payload.userScript,
     position: payload.position,
@@ -59,10 +68,21 @@ export function toWireV1(payload: SharePayload): unknown {
 export function readV1(json: unknown): DecodeResult {
   const wire = v.safeParse(wireSchema, json, { abortEarly: true })
   if (!wire.success) return { ok: false, reason: issueText(wire.issues[0]).replace(/^the scenario /, 'it ') }
-  const { scenario: file, scenarioId, userScript, position, displayMs, view } = wire.output
+  const { scenario: file, lesson, scenarioId, userScript, position, displayMs, view } = wire.output
 
-  const parsed = parseScenario(file)
-  if (!parsed.ok) return { ok: false, reason: `its scenario is not valid: ${parsed.error}` }
+  if ((file === undefined) === (lesson === undefined)) {
+    return { ok: false, reason: 'it needs exactly one of scenario and lesson' }
+  }
+  let scenario: Scenario
+  if (lesson) {
+    const resolved = resolveLesson(lesson)
+    if (typeof resolved === 'string') return { ok: false, reason: resolved }
+    scenario = resolved
+  } else {
+    const parsed = parseScenario(file)
+    if (!parsed.ok) return { ok: false, reason: `its scenario is not valid: ${parsed.error}` }
+    scenario = parsed.scenario
+  }
 
   const actions: UserAction[] = []
   for (const [i, raw] of userScript.entries()) {
@@ -87,7 +107,7 @@ export function readV1(json: unknown): DecodeResult {
     ok: true,
     version: 1,
     moment: {
-      scenario: parsed.scenario,
+      scenario,
       ...(scenarioId !== undefined ? { scenarioId } : {}),
       userScript: actions,
       position: position as SimPosition,
