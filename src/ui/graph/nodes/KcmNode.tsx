@@ -53,7 +53,6 @@ export const KcmNode = memo(function KcmNode({ id }: NodeProps) {
       data-running={actor.running}
       data-stopped={!actor.running && actor.dormant === undefined}
       data-partitioned={(actor as { partitioned?: boolean }).partitioned === true}
-      data-stopped={!actor.running && actor.dormant === undefined}
       style={{ '--accent': style.color } as CSSProperties}
       title={actor.dormant ?? style.role}
     >
