@@ -182,6 +182,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         running: a.running,
         ...(a.node !== undefined ? { node: a.node } : {}),
         ...(a.dormant !== undefined ? { dormant: a.dormant } : {}),
+        ...(a.node !== undefined && world.partitions?.includes(a.node) ? { partitioned: true } : {}),
       })),
     podViews: () => podViews(etcdObjects(world), world.startTimeMs + world.now),
     podDecision: (key) => podDecision(world, key),

@@ -36,6 +36,8 @@ export interface ActorView {
   running: boolean
   /** Drawn dimmed with this note, e.g. "only with a cloud provider". */
   dormant?: string
+  /** True when a fault cut this node component off from the control plane. */
+  partitioned?: boolean
 }
 
 /* ------------------------------------------------------------------- flows */
@@ -313,6 +315,8 @@ export type Command =
   | { type: 'step'; skipAmbient?: boolean }
   | { type: 'kubectl'; line: string; stdin?: string; requestId: string }
   | { type: 'reduced-motion'; reduced: boolean }
+  /** Breaks (or repairs) a component now, as a scenario's `fault:` step does. */
+  | { type: 'fault'; fault: Fault }
   /** Starts or stops the traffic source: `start web --rate 20 --from node-1`, `stop`. */
   | { type: 'traffic'; line: string }
   /** Follows a node's kube-proxy rules (`Update.proxyRules`); null stops. */

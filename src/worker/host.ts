@@ -261,6 +261,14 @@ export function createSimHost(
           if (!sim) break
           const error = sim.fault(command.fault)
           if (error) post({ type: 'error', message: error })
+          // Paused, nothing else collects: the stopped component must be drawn down at once.
+          batcher.collect(sim)
+          break
+        }
+        case 'fault': {
+          if (!sim) break
+          const error = sim.fault(command.fault)
+          if (error) post({ type: 'error', message: error })
           break
         }
       }

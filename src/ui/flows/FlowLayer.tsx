@@ -24,6 +24,8 @@ interface Tracked {
   path: Point[] | null
   layout: ClusterLayout | null
   arrived: boolean
+  /** Settled outcome once known; a dropped message is drawn failing. */
+  outcome?: 'delivered' | 'dropped'
 }
 
 /**
@@ -74,6 +76,14 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
         t.arrived = true
         el.classList.add('token--arrived')
         emitPulse(flow.to)
+      }
+      // A message to a stopped component or across a partition never arrives: it fails red.
+      if (t.arrived && t.outcome === undefined) {
+        const all = simStore.getState().flows
+        let outcome: Flow['outcome'] | undefined
+        for (let k = all.length - 1; k >= 0 && outcome === undefined; k--) if (all[k]!.id === flow.id) outcome = all[k]!.outcome
+        if (outcome && outcome !== 'in-flight') t.outcome = outcome
+        if (outcome === 'dropped') el.classList.add('token--dropped')
       }
     }
   })

@@ -15,6 +15,7 @@ import { ScenarioFiles } from '../share/ScenarioFiles.tsx'
 import { ShareButton } from '../share/ShareButton.tsx'
 import { TraceStatus } from '../share/TraceStatus.tsx'
 import { Clock } from './Clock.tsx'
+import { FaultsMenu } from '../faults/FaultsMenu.tsx'
 
 const speedLabel = (s: number): string => `${s}×`
 
@@ -105,6 +106,7 @@ export function Toolbar() {
         {idle && <span className="badge">settled</span>}
       </div>
       <div className="toolbar__share">
+        <FaultsMenu />
         <ShareButton />
         <PresenterToggle />
         <ScenarioFiles />

@@ -39,6 +39,8 @@ export const ComponentNode = memo(function ComponentNode({ id }: NodeProps) {
       className={dimmed ? 'component component--dimmed' : 'component'}
       data-actor-kind={actor.kind}
       data-running={actor.running}
+      data-stopped={!actor.running && actor.dormant === undefined}
+      data-partitioned={actor.partitioned === true}
       style={{ '--accent': style.color } as CSSProperties}
       title={actor.dormant ?? style.role}
     >
