@@ -3,7 +3,6 @@
  * PodDisruptionBudget) and logs: the requests and the exact output of k8s.io/kubectl.
  */
 import { describe, expect, it } from 'vitest'
-import type { KObject } from '../../protocol.ts'
 import { TestCluster } from '../../testing/test-cluster.ts'
 
 function nodeOf(c: TestCluster, pod: string): string {
