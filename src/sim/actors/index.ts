@@ -21,7 +21,7 @@ export const actorDefs: ActorDefs = {
   'kube-controller-manager': withRestart(controllerManager) as never,
   'cloud-controller-manager': cloudControllerManager as never,
   kubelet: withRestart(kubelet) as never,
-  'kube-proxy': kubeProxy as never,
+  'kube-proxy': withRestart(kubeProxy) as never,
   'container-runtime': runtime as never,
   'image-registry': registry as never,
   'traffic-client': trafficClient as never,

@@ -44,6 +44,16 @@ describe('faults', () => {
     c.runUntil(() => c.status('web') === 'Running', 120_000)
   })
 
+  it('a power-cycled node: kube-proxy re-lists and re-watches Services and EndpointSlices', () => {
+    const c = new TestCluster()
+    c.sim.fault({ kind: 'stop-node', node: 'node-2' })
+    c.run(5_000)
+    c.sim.fault({ kind: 'start-node', node: 'node-2' })
+    c.run(5_000)
+    const watches = c.flows({ from: 'kube-proxy:node-2', kind: 'apiserver.watch' }).map((f) => f.label.split('?')[0])
+    expect(watches).toEqual(['GET /api/v1/services', 'GET /apis/discovery.k8s.io/v1/endpointslices'])
+  })
+
   it('refuses an unknown node by name', () => {
     const c = new TestCluster()
     expect(c.sim.fault({ kind: 'stop-node', node: 'node-9' })).toBe('fault stop-node: no node "node-9"')
