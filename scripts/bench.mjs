@@ -17,6 +17,8 @@ console.log('\nshare.bench.ts:')
 failed = run(['--import', 'tsx', 'bench/share.bench.ts']) !== 0 || failed
 console.log('\nworkloads.bench.ts:')
 failed = run(['--import', 'tsx', 'bench/workloads.bench.ts']) !== 0 || failed
+console.log('\ntraffic.bench.ts:')
+failed = run(['--import', 'tsx', 'bench/traffic.bench.ts']) !== 0 || failed
 
 const frameRate = existsSync(join(root, 'bench'))
   ? readdirSync(join(root, 'bench')).find((name) => /^frame-rate\.bench\.(ts|mjs|js)$/.test(name))

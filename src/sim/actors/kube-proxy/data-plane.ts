@@ -8,6 +8,7 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import type { DnsQuery, Message, TrafficRequest } from '../../messages.ts'
+import type { Stage } from '../../protocol.ts'
 import { answerA } from '../coredns/records.ts'
 import type { KubeProxyState } from './kube-proxy.ts'
 import { printProbability, route, type RouteResult } from './rules.ts'
@@ -16,15 +17,33 @@ import { printProbability, route, type RouteResult } from './rules.ts'
 export const hopMs = 1
 export const serveMs = 2
 
+const textCache = new WeakMap<object, Stage[]>()
+
+/** The three stages of a packet taking this endpoint of this route, cached on the endpoint. */
+function stageTexts(r: Extract<RouteResult, { ok: true }>): Stage[] {
+  const e = r.endpoint
+  const cached = textCache.get(e)
+  if (cached) return cached
+  const n = r.route.endpoints.length
+  const rolled = n === 1 ? 'the only endpoint' : e.probability >= 1 ? `rule ${r.tried} of ${n} (the last, no statistic)` : `rule ${r.tried} of ${n} (--probability ${printProbability(e.probability)})`
+  const texts: Stage[] = [
+    { name: 'KUBE-SERVICES', outcome: 'ok', detail: `matches "${r.route.name}" → ${r.route.chain}` },
+    { name: r.route.chain, outcome: 'ok', detail: `${rolled} → ${e.chain}` },
+    { name: e.chain, outcome: 'ok', detail: `DNAT --to-destination ${e.ip}:${e.port}${e.pod ? ` (pod ${e.pod} on ${e.nodeName ?? '?'})` : ''}` },
+  ]
+  textCache.set(e, texts)
+  return texts
+}
+
 function walk(state: KubeProxyState, ctx: Ctx, dst: string): RouteResult {
   if (!state.rules) return { ok: false, reason: 'no-rule' }
   const r = route(state.rules, dst, ctx.random)
   if (r.ok) {
-    ctx.stage({ name: 'KUBE-SERVICES', outcome: 'ok', detail: `${dst} matches "${r.route.name}" → ${r.route.chain}` })
-    const e = r.endpoint
-    const rolled = r.route.endpoints.length === 1 ? 'the only endpoint' : e.probability >= 1 ? `rule ${r.tried} of ${r.route.endpoints.length} (the last, no statistic)` : `rule ${r.tried} of ${r.route.endpoints.length} (--probability ${printProbability(e.probability)})`
-    ctx.stage({ name: r.route.chain, outcome: 'ok', detail: `${rolled} → ${e.chain}` })
-    ctx.stage({ name: e.chain, outcome: 'ok', detail: `DNAT --to-destination ${e.ip}:${e.port}${e.pod ? ` (pod ${e.pod} on ${e.nodeName ?? '?'})` : ''}` })
+    // The texts are built once per rules sync (stageTexts), not once per packet.
+    const texts = stageTexts(r)
+    ctx.stage(texts[0]!)
+    ctx.stage(texts[1]!)
+    ctx.stage(texts[2]!)
   } else if (r.reason === 'reject') {
     ctx.stage({ name: 'KUBE-SERVICES', outcome: 'failed', detail: `filter: "${r.route.name} has no endpoints" -j REJECT --reject-with icmp-port-unreachable` })
   } else ctx.stage({ name: 'KUBE-SERVICES', outcome: 'failed', detail: `no rule for ${dst}${state.rules ? '' : ' (rules not synced yet)'}` })
