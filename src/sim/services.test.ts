@@ -140,4 +140,22 @@ describe('Services', () => {
     expect(r.exitCode).toBe(1)
     expect(r.stderr).toContain('The Service "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a DNS-1035 label must consist of lower case alphanumeric characters')
   })
+
+  it('a LoadBalancer stays <pending> without a cloud; with one the cloud-controller-manager fills its ingress', () => {
+    const bare = new TestCluster()
+    bare.kubectl('run lb --image=nginx:1.27 --labels=app=lb --port=80')
+    bare.kubectl('expose pod lb --port=80 --type=LoadBalancer')
+    bare.run(10_000)
+    const pending = bare.object('/registry/services/specs/default/lb')!
+    expect((pending.status as { loadBalancer: { ingress?: unknown[] } }).loadBalancer.ingress).toBeUndefined()
+    expect((pending.spec as { ports: { nodePort?: number }[] }).ports[0]!.nodePort).toBeGreaterThanOrEqual(30000)
+
+    const cloud = new TestCluster(scenario({ cluster: { ...scenario().cluster, cloud: true } }))
+    cloud.kubectl('run lb --image=nginx:1.27 --labels=app=lb --port=80')
+    cloud.kubectl('expose pod lb --port=80 --type=LoadBalancer')
+    cloud.runUntil(() => Boolean((cloud.object('/registry/services/specs/default/lb')!.status as { loadBalancer: { ingress?: unknown[] } }).loadBalancer.ingress))
+    const ready = cloud.object('/registry/services/specs/default/lb')!
+    expect((ready.status as { loadBalancer: { ingress: { ip: string }[] } }).loadBalancer.ingress[0]!.ip).toMatch(/^203\.0\.113\.\d+$/)
+    expect(cloud.sim.events().map((e) => e.reason)).toEqual(expect.arrayContaining(['EnsuringLoadBalancer', 'EnsuredLoadBalancer']))
+  })
 })

@@ -94,7 +94,7 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
   watchWorkloads(api, kcm, etcd, controllerManagerId)
   startNodeLifecycle(world, kcm, api, etcd.store.kv, controllerManagerId)
 
-  wireServices(world, scenario, { etcd, api, kcm, apiserverId, controllerManagerId, schedulerId, random, created })
+  wireServices(world, scenario, { etcd, api, kcm, apiserverId, controllerManagerId, schedulerId, cloudControllerManagerId, random, created })
   for (const kv of Object.values(etcd.store.kv)) api.cache[kv.key] = kv.value
   scenario.script.forEach((step, i) => scheduleScript(world, i, step.atMs))
   return world

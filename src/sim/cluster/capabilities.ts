@@ -9,7 +9,6 @@ export function unsupportedFeature(scenario: Scenario): string | null {
   if (c.controlPlane.apiservers !== 1)
     return `cluster.controlPlane.apiservers: ${c.controlPlane.apiservers} kube-apiservers are not simulated yet (only 1)`
   if (c.controlPlane.etcd !== 1) return `cluster.controlPlane.etcd: ${c.controlPlane.etcd} etcd members are not simulated yet (only 1)`
-  if (c.cloud) return 'cluster.cloud: the cloud-controller-manager is not simulated yet (use cloud: false)'
   const addon = c.addons.findIndex((a) => a !== 'coredns')
   if (addon >= 0) return `cluster.addons[${addon}]: add-on "${c.addons[addon]}" is not simulated yet (known: coredns)`
   for (const [i, step] of scenario.script.entries()) {

@@ -12,6 +12,7 @@ import type { ControllerManagerState } from '../actors/controller-manager/contro
 import { newServiceControllersState, type ServiceInformer } from '../actors/controller-manager/service-client.ts'
 import type { EtcdState } from '../actors/etcd/etcd.ts'
 import { put } from '../actors/etcd/mvcc.ts'
+import { newCloudState } from '../actors/cloud-controller-manager/service-lb.ts'
 import { newKubeProxyState } from '../actors/kube-proxy/kube-proxy.ts'
 import type { SchedulerState } from '../actors/scheduler/scheduler.ts'
 import { newTrafficClientState } from '../actors/traffic/traffic-client.ts'
@@ -45,6 +46,7 @@ export interface ServiceBoot {
   apiserverId: string
   controllerManagerId: string
   schedulerId: string
+  cloudControllerManagerId: string
   random: () => number
   created: string
 }
@@ -120,4 +122,13 @@ export function wireServices(world: World, scenario: Scenario, boot: ServiceBoot
   fill(client.services, 'Service')
   addActor(world, trafficClientId, 'traffic-client', client)
   addWatcher(api, { client: trafficClientId, prefix: prefixes.services, fieldSelector: '', labelSelector: '' })
+
+  // With a cloud: the cloud-controller-manager's service controller watches Services.
+  const ccm = world.actors[boot.cloudControllerManagerId]
+  if (scenario.cluster.cloud && ccm) {
+    const cloud = newCloudState(boot.apiserverId)
+    fill(cloud.services, 'Service')
+    ccm.state = cloud
+    addWatcher(api, { client: boot.cloudControllerManagerId, prefix: prefixes.services, fieldSelector: '', labelSelector: '' })
+  }
 }
