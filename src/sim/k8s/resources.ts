@@ -68,8 +68,15 @@ const aliases: ResourceInfo[] = [
 
 export const resources: readonly ResourceInfo[] = table
 
+/** resource + group → info, built once: every request the apiserver serves looks one up. */
+const byName = new Map<string, ResourceInfo>()
+for (const r of [...table, ...aliases]) {
+  const k = `${r.resource}\u0000${r.group}`
+  if (!byName.has(k)) byName.set(k, r)
+}
+
 export function resourceByName(resource: string, group = ''): ResourceInfo | undefined {
-  return [...table, ...aliases].find((r) => r.resource === resource && r.group === group)
+  return byName.get(`${resource}\u0000${group}`)
 }
 
 export function resourceByKind(kind: string): ResourceInfo | undefined {
