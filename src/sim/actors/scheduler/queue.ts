@@ -132,9 +132,12 @@ export function addUnschedulable(q: SchedulingQueue, key: string, now: number, p
 
 /** The pod finished its cycle with a node: it leaves the queue. */
 export function done(q: SchedulingQueue, key: string): void {
+  // Only an 'active' pod sits in activeQ: skip the scan for the usual in-flight one.
+  const queued = q.info[key]?.where === 'active'
   delete q.info[key]
   delete q.podCycle[key]
   delete q.parked[key]
+  if (!queued) return
   const at = q.activeQ.indexOf(key)
   if (at >= 0) q.activeQ.splice(at, 1)
 }
