@@ -5,7 +5,7 @@
  * ReplicaSet or StatefulSet that select the pod (helper.DefaultSelector).
  */
 import type { KObject } from '../../protocol.ts'
-import { podObjectsOn, type Cycle } from './cycle.ts'
+import { podsOn, type Cycle } from './cycle.ts'
 import { matchesRequiredNodeAffinity, unresolvable, unschedulable } from './filters.ts'
 import { isEmptySelector, matchesLabelSelector } from './labels.ts'
 import type { NodeInfo } from './node-info.ts'
@@ -92,10 +92,25 @@ function constraintsFor(c: Cycle, when: 'DoNotSchedule' | 'ScheduleAnyway'): { l
 /** Pods in the pod's namespace matching the selector, terminating ones left out (common.go). */
 function countMatching(c: Cycle, info: NodeInfo, selector: LabelSelector): number {
   let n = 0
-  for (const p of podObjectsOn(c, info)) {
-    if (p.metadata.deletionTimestamp || p.metadata.namespace !== c.pod.metadata.namespace) continue
+  const ns = c.pod.metadata.namespace
+  for (const k of podsOn(c, info)) {
+    const p = c.pods[k]
+    if (!p || p.metadata.deletionTimestamp || p.metadata.namespace !== ns) continue
     if (matchesLabelSelector(p.metadata.labels ?? {}, selector)) n++
   }
+  return n
+}
+
+/**
+ * countMatching remembered for the rest of the cycle: PreScore counts every node for the zone
+ * constraint and Score counts the feasible ones again for the hostname constraint, with the same
+ * selector; the cycle's pods do not change in between.
+ */
+function countMatchingOnce(memo: Map<LabelSelector, Map<string, number>>, c: Cycle, info: NodeInfo, selector: LabelSelector): number {
+  let bySelector = memo.get(selector)
+  if (!bySelector) memo.set(selector, (bySelector = new Map()))
+  let n = bySelector.get(info.name)
+  if (n === undefined) bySelector.set(info.name, (n = countMatching(c, info, selector)))
   return n
 }
 
@@ -160,6 +175,7 @@ interface ScoreState {
   ignored: Record<string, true>
   counts: Record<string, number>[]
   weights: number[]
+  memo: Map<LabelSelector, Map<string, number>>
 }
 
 const scoreKey = 'PodTopologySpread/score'
@@ -189,6 +205,7 @@ export function topologySpreadPreScore(c: Cycle, feasible: NodeInfo[]): boolean 
     })
   }
   const weights = list.map((k, i) => Math.log((k.topologyKey === labelHostname ? feasible.length - Object.keys(ignored).length : sizes[i]!) + 2))
+  const memo = new Map<LabelSelector, Map<string, number>>()
   for (const info of c.allNodes) {
     if (requireAll && !hasAllKeys(info, list)) continue
     const labels = info.node.metadata.labels ?? {}
@@ -196,10 +213,10 @@ export function topologySpreadPreScore(c: Cycle, feasible: NodeInfo[]): boolean 
       if (!included(c, k, info)) return
       const v = labels[k.topologyKey] ?? ''
       if (counts[i]![v] === undefined || k.topologyKey === labelHostname) return
-      counts[i]![v]! += countMatching(c, info, k.selector)
+      counts[i]![v]! += countMatchingOnce(memo, c, info, k.selector)
     })
   }
-  c.state[scoreKey] = { constraints: list, ignored, counts, weights } satisfies ScoreState
+  c.state[scoreKey] = { constraints: list, ignored, counts, weights, memo } satisfies ScoreState
   return true
 }
 
@@ -211,7 +228,7 @@ export function topologySpreadScore(c: Cycle, info: NodeInfo): number {
   s.constraints.forEach((k, i) => {
     const v = labels[k.topologyKey]
     if (v === undefined) return
-    const cnt = k.topologyKey === labelHostname ? countMatching(c, info, k.selector) : (s.counts[i]![v] ?? 0)
+    const cnt = k.topologyKey === labelHostname ? countMatchingOnce(s.memo, c, info, k.selector) : (s.counts[i]![v] ?? 0)
     score += cnt * s.weights[i]! + (k.maxSkew - 1)
   })
   return Math.round(score)
