@@ -33,6 +33,8 @@ import { causeTree } from './cause-tree.ts'
 import { advanceChapters, initialChapterState, type ChapterState } from './chapters.ts'
 import type { CauseTreeView, SimPosition, UserAction } from './protocol.ts'
 import type { PodDecisionView } from './protocol.ts'
+import type { ActorInspection } from './protocol.ts'
+import { inspectActor } from './inspect.ts'
 
 export type { Observation } from './engine/actor.ts'
 export { unsupportedFeature } from './cluster/capabilities.ts'
@@ -69,6 +71,8 @@ export interface Simulation {
   podViews(): PodView[]
   /** kube-scheduler's last decision for a pod (etcd key or `namespace/name`), as the inspector's table. */
   podDecision(key: string): PodDecisionView | null
+  /** One component's live state for the inspector (plain data, read-only); null for an unknown id. */
+  inspect(actorId: string): ActorInspection | null
   /** Every Event in etcd, oldest first, as the CLI reports them. */
   events(): EventSummary[]
   kubectlResults(): readonly KubectlResult[]
@@ -186,6 +190,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       })),
     podViews: () => podViews(etcdObjects(world), world.startTimeMs + world.now),
     podDecision: (key) => podDecision(world, key),
+    inspect: (actorId) => inspectActor(world, actorId),
     events: () => eventSummaries(etcdObjects(world), world.startTimeMs),
     kubectlResults: () => world.kubectl,
     drain() {

@@ -339,6 +339,8 @@ export type Command =
    * with a `pod-decision` message now and whenever the scheduler decides again.
    */
   | { type: 'inspect-pod'; key: string | null }
+  /** Follow one component for the inspector panel (`Update.actorInspection`); null stops. */
+  | { type: 'inspect-actor'; id: string | null }
 
 /** The pacer's mapping of wall time to virtual time, so the page can interpolate between updates. */
 export interface TimeAnchor {
@@ -394,6 +396,8 @@ export interface Update {
   chapter?: ChapterView
   /** The inspected pod's scheduling decision, sent after `inspect-pod` and whenever it changes. */
   podDecision?: PodDecisionMessage
+  /** The inspected component's live state, sent after `inspect-actor` and whenever it changes. */
+  actorInspection?: ActorInspectionMessage
 }
 
 /** A flow's causes up to the root, and everything it caused (Simulation.causeTree). */
@@ -552,3 +556,33 @@ export interface SimPosition {
 export type UserAction =
   | { at: SimPosition; kubectl: string; stdin?: string; requestId?: string }
   | { at: SimPosition; fault: Fault }
+
+/* ------------------------------------------------------- component inspector */
+
+/** The inspected component's live state (`Update.actorInspection`); null when no such actor exists. */
+export interface ActorInspectionMessage {
+  id: string
+  inspection: ActorInspection | null
+}
+
+/** One table of a component's live state: the scheduler's activeQ, a kubelet's pod workers. */
+export interface InspectionSection {
+  title: string
+  columns: string[]
+  rows: string[][]
+  /** Shown when `rows` is empty. */
+  empty: string
+}
+
+/** What a component holds right now, read from its state (`Simulation.inspect`); plain data. */
+export interface ActorInspection {
+  id: ActorId
+  kind: ActorKind
+  running: boolean
+  node?: string
+  /** Virtual ms it was read at. */
+  atMs: number
+  /** Single values: `revision 412`, `rules 18`. */
+  facts: { label: string; value: string }[]
+  sections: InspectionSection[]
+}

@@ -10,6 +10,7 @@ import { createCauseFollower } from './cause-follower.ts'
 import { createChapterFollower } from './chapter-follower.ts'
 import { actionOf, commandOf, moveTo, positionOf } from './user-script.ts'
 import { createDecisionFollower } from './pod-decision.ts'
+import { createInspectionFollower } from './actor-inspection.ts'
 import { createNetworkFollower } from './network-follower.ts'
 import { createPacer, dilatedRate, hopWallMs, maxTickWallMs, type Clock } from './pacer.ts'
 
@@ -58,6 +59,7 @@ export function createSimHost(
   const causes = createCauseFollower()
   const lesson = createChapterFollower()
   const decisions = createDecisionFollower()
+  const inspections = createInspectionFollower()
   const network = createNetworkFollower()
   let sim: Simulation | null = null
   let reducedMotion = false
@@ -110,6 +112,7 @@ export function createSimHost(
       speed: pacer.speed(),
     })
     decisions.attach(sim, update)
+    inspections.attach(sim, update)
     network.attach(sim, update)
     if (update.reset || userScriptNews) update.userScript = [...userScript]
     timeline.observe(sim, update.objects)
@@ -253,6 +256,9 @@ export function createSimHost(
           break
         case 'inspect-pod':
           decisions.follow(command.key)
+          break
+        case 'inspect-actor':
+          inspections.follow(command.id)
           break
         case 'reduced-motion':
           reducedMotion = command.reduced

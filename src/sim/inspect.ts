@@ -1,0 +1,251 @@
+/**
+ * The component inspector's live half: reads one actor's plain-data state and turns it into
+ * tables (the scheduler's queues, a kubelet's pod workers, etcd's revision). Read-only: it never
+ * changes the world, so inspecting cannot change a run's trace hash.
+ */
+import type { ActorRecord, World } from './engine/world.ts'
+import type { ActorInspection, InspectionSection } from './protocol.ts'
+import type { SchedulerState } from './actors/scheduler/state.ts'
+import { podInitialBackoffMs, podMaxBackoffMs } from './actors/scheduler/queue.ts'
+import type { KubeletState } from './actors/kubelet/state.ts'
+import type { RuntimeState } from './actors/runtime/state.ts'
+import type { ApiserverState } from './actors/apiserver/state.ts'
+import type { EtcdState } from './actors/etcd/etcd.ts'
+import type { ControllerManagerState } from './actors/controller-manager/state.ts'
+import type { KubeProxyState } from './actors/kube-proxy/kube-proxy.ts'
+import type { CloudState } from './actors/cloud-controller-manager/service-lb.ts'
+import type { RegistryState } from './actors/registry/registry.ts'
+import type { KubectlState } from './actors/kubectl/state.ts'
+
+type Fact = ActorInspection['facts'][number]
+type Read = { facts: Fact[]; sections: InspectionSection[] }
+
+/** How many rows a table keeps: a 500-pod cluster must not ship 500 rows every frame. */
+const maxRows = 50
+
+function section(title: string, columns: string[], rows: string[][], empty: string): InspectionSection {
+  return { title, columns, rows: rows.slice(0, maxRows), empty }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)}s`
+}
+
+/** The pod's backoff as scheduling_queue.go computes it: initial · 2^(attempts−1), capped. */
+function backoffMs(attempts: number): number {
+  return Math.min(podInitialBackoffMs * 2 ** Math.max(0, attempts - 1), podMaxBackoffMs)
+}
+
+function scheduler(s: SchedulerState): Read {
+  const q = s.queue
+  const byWhere = (where: string): [string, (typeof q.info)[string]][] =>
+    Object.entries(q.info)
+      .filter(([, i]) => i.where === where)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  // activeQ is kept in pop order; the bootstrap list holds pods seen before the loop ran.
+  const active = [...q.activeQ, ...s.activeQ.filter((p) => !q.activeQ.includes(p))]
+  return {
+    facts: [
+      { label: 'scheduling cycle', value: String(q.schedulingCycle) },
+      { label: 'nodes in cache', value: String(Object.keys(s.nodes).length) },
+      { label: 'pods assumed', value: String(Object.keys(s.assumed).length) },
+    ],
+    sections: [
+      section('activeQ', ['pod', 'priority', 'attempts'], active.map((p) => [p, String(q.info[p]?.priority ?? 0), String(q.info[p]?.attempts ?? 0)]), 'empty'),
+      section(
+        'backoffQ',
+        ['pod', 'attempts', 'leaves at'],
+        byWhere('backoff').map(([p, i]) => [p, String(i.attempts), `t=${seconds(i.timestamp + backoffMs(i.attempts))}`]),
+        'empty',
+      ),
+      section(
+        'unschedulable pods',
+        ['pod', 'attempts', 'rejected by'],
+        byWhere('unschedulable').map(([p, i]) => [p, String(i.attempts), i.unschedulablePlugins.join(', ') || '—']),
+        'none',
+      ),
+      section('in flight (binding)', ['pod', 'node'], Object.entries(s.assumed).map(([p, n]) => [p, n]), 'none'),
+    ],
+  }
+}
+
+function kubelet(s: KubeletState): Read {
+  const workers = Object.values(s.pods).map((w) => [
+    `${w.namespace}/${w.name}`,
+    w.step,
+    w.containers.map((c) => `${c.name}: ${c.waitingReason ?? c.phase}${c.restartCount ? ` (${c.restartCount} restarts)` : ''}`).join('; ') || '—',
+    w.podIP ?? '—',
+  ])
+  const lease = s.lease?.spec as { renewTime?: string } | undefined
+  return {
+    facts: [
+      { label: 'node', value: s.node },
+      { label: 'node IP', value: s.hostIP },
+      { label: 'lease renewTime', value: lease?.renewTime ?? 'not yet' },
+      { label: 'CRI calls waiting', value: String(Object.keys(s.calls).length) },
+    ],
+    sections: [section('pod workers', ['pod', 'step', 'containers', 'pod IP'], workers, 'no pods bound to this node')],
+  }
+}
+
+function runtime(s: RuntimeState): Read {
+  return {
+    facts: [
+      { label: 'node', value: s.node },
+      { label: 'image pulls in progress', value: String(Object.keys(s.pulls).length) },
+    ],
+    sections: [
+      section('pod sandboxes', ['id', 'pod', 'IP', 'state'], Object.values(s.sandboxes).map((b) => [b.id.slice(0, 13), `${b.namespace}/${b.name}`, b.ip, b.state]), 'none'),
+      section('containers', ['id', 'name', 'image', 'state'], Object.values(s.containers).map((c) => [c.id.slice(0, 13), c.name, c.image, c.state]), 'none'),
+      section('images', ['image', 'size'], Object.entries(s.images).map(([ref, i]) => [ref, `${(i.sizeBytes / 1e6).toFixed(1)} MB`]), 'none'),
+    ],
+  }
+}
+
+function apiserver(s: ApiserverState): Read {
+  return {
+    facts: [
+      { label: 'watch cache objects', value: String(Object.keys(s.cache).length) },
+      { label: 'requests waiting on etcd', value: String(Object.keys(s.pending).length) },
+      { label: 'open watches', value: String(s.watchers.length) },
+    ],
+    sections: [
+      section(
+        'watchers',
+        ['client', 'resource', 'selector'],
+        s.watchers.map((w) => [
+          w.client,
+          `${w.prefix.replace('/registry/', '')}${w.namespace ? ` -n ${w.namespace}` : ''}`,
+          [w.fieldSelector, w.labelSelector].filter(Boolean).join(' ') || '—',
+        ]),
+        'no watches open',
+      ),
+    ],
+  }
+}
+
+function etcd(s: EtcdState): Read {
+  const byResource: Record<string, number> = {}
+  for (const key of Object.keys(s.store.kv)) {
+    const resource = key.split('/')[2] ?? key
+    byResource[resource] = (byResource[resource] ?? 0) + 1
+  }
+  return {
+    facts: [
+      { label: 'revision', value: String(s.store.revision) },
+      { label: 'keys', value: String(Object.keys(s.store.kv).length) },
+      { label: 'watchers', value: s.watchers.join(', ') || 'none' },
+    ],
+    sections: [section('keys by resource', ['/registry/…', 'keys'], Object.entries(byResource).sort().map(([r, n]) => [r, String(n)]), 'empty')],
+  }
+}
+
+function controllerManager(s: ControllerManagerState): Read {
+  const rows: string[][] = []
+  for (const [name, q] of Object.entries(s.queues)) {
+    if (!q) continue
+    rows.push([name, q.queue.join(', ') || '—', Object.keys(q.busy).join(', ') || '—'])
+  }
+  const nl = s.nodeLifecycle
+  return {
+    facts: [
+      { label: 'pending API requests', value: String(Object.keys(s.client.pending).length) },
+      { label: 'expectations', value: String(Object.keys(s.expectations).length) },
+    ],
+    sections: [
+      section('work queues', ['controller', 'queued', 'syncing'], rows, 'no controller has work yet'),
+      section(
+        'node-lifecycle-controller',
+        ['node', 'last heartbeat', 'lease renewTime'],
+        nl ? Object.entries(nl.health).map(([n, h]) => [n, h.heartbeat, h.renew]) : [],
+        'no nodes probed yet',
+      ),
+      section('informer caches', ['resource', 'objects'], Object.entries(s.caches).map(([r, c]) => [r, String(Object.keys(c).length)]), 'none'),
+    ],
+  }
+}
+
+function kubeProxy(s: KubeProxyState): Read {
+  const rules = s.rules
+  const ruleLines = rules ? rules.text.split('\n').filter((l) => l.startsWith('-A ')).length : 0
+  return {
+    facts: [
+      { label: 'node', value: s.node },
+      { label: 'syncs', value: String(s.syncs) },
+      { label: 'last sync', value: s.lastSyncAt < 0 ? 'never' : `t=${seconds(s.lastSyncAt)}` },
+      { label: 'iptables rules', value: String(ruleLines) },
+    ],
+    sections: [
+      section(
+        'service ports',
+        ['destination', 'endpoints'],
+        rules ? Object.entries(rules.byDestination).map(([d, i]) => [d, String(rules.ports[i]?.endpoints.length ?? 0)]) : [],
+        'no Services yet',
+      ),
+    ],
+  }
+}
+
+function cloud(s: Partial<CloudState>): Read {
+  // Without a cloud provider the actor is dormant and its state is empty.
+  return {
+    facts: [{ label: 'Services watched', value: String(Object.keys(s.services ?? {}).length) }],
+    sections: [section('load balancers', ['Service', 'address'], Object.entries(s.balancers ?? {}), 'none')],
+  }
+}
+
+function registry(s: RegistryState): Read {
+  return {
+    facts: [{ label: 'repositories', value: String(Object.keys(s.images).length) }],
+    sections: [section('images', ['image', 'size'], Object.entries(s.images).map(([r, b]) => [r, `${(b / 1e6).toFixed(1)} MB`]), 'none')],
+  }
+}
+
+function kubectl(s: KubectlState): Read {
+  return {
+    facts: [{ label: 'commands run', value: String(s.nextCmd) }],
+    sections: [section('running commands', ['line'], Object.values(s.commands).map((c) => [c.line]), 'none')],
+  }
+}
+
+function read(a: ActorRecord): Read {
+  const s = a.state
+  switch (a.kind) {
+    case 'kube-scheduler':
+      return scheduler(s as SchedulerState)
+    case 'kubelet':
+      return kubelet(s as KubeletState)
+    case 'container-runtime':
+      return runtime(s as RuntimeState)
+    case 'kube-apiserver':
+      return apiserver(s as ApiserverState)
+    case 'etcd':
+      return etcd(s as EtcdState)
+    case 'kube-controller-manager':
+      return controllerManager(s as ControllerManagerState)
+    case 'kube-proxy':
+      return kubeProxy(s as KubeProxyState)
+    case 'cloud-controller-manager':
+      return cloud(s as CloudState)
+    case 'image-registry':
+      return registry(s as RegistryState)
+    case 'kubectl':
+      return kubectl(s as KubectlState)
+    default:
+      return { facts: [], sections: [] }
+  }
+}
+
+/** One component's live state, or null when no actor has that id. */
+export function inspectActor(world: World, id: string): ActorInspection | null {
+  const a = world.actors[id]
+  if (!a) return null
+  return {
+    id: a.id,
+    kind: a.kind,
+    running: a.running,
+    ...(a.node !== undefined ? { node: a.node } : {}),
+    atMs: world.now,
+    ...read(a),
+  }
+}
