@@ -5,10 +5,11 @@
 import type { Scenario } from '../sim/protocol.ts'
 import { parseScenario } from './parse.ts'
 import { podCreationYaml } from './pod-creation.ts'
-import { servicesYaml } from './services.ts'
 import { lessonPodHopsYaml } from './lesson-pod-hops.ts'
 import { lessonTourYaml } from './lesson-tour.ts'
+import { lessonDeploymentYaml } from './lesson-deployment.ts'
 import { schedulingYaml } from './scheduling.ts'
+import { servicesYaml } from './services.ts'
 
 export { parseScenario, parseYaml, maxScenarioChars, type ParseResult } from './parse.ts'
 export type { ScenarioFile } from './scenario-schema.ts'
@@ -24,14 +25,15 @@ export interface ScenarioEntry {
 
 export const scenarios: readonly ScenarioEntry[] = [
   { id: 'pod-creation', title: 'Pod creation, hop by hop', source: podCreationYaml },
-  { id: 'services', title: 'Services, kube-proxy and traffic', source: servicesYaml },
   { id: 'lesson-tour', title: 'Anatomy of a cluster, a tour', source: lessonTourYaml },
   {
     id: 'lesson-pod-hops',
     title: "A pod's creation, hop by hop",
     source: lessonPodHopsYaml,
   },
+  { id: 'lesson-deployment', title: 'A Deployment reconciled', source: lessonDeploymentYaml },
   { id: 'scheduling', title: 'Scheduling, plugin by plugin', source: schedulingYaml },
+  { id: 'services', title: 'Services, kube-proxy and traffic', source: servicesYaml },
 ]
 
 export const defaultScenarioId = 'pod-creation'

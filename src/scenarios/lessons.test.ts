@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSimulation } from '../sim/index.ts'
-import { loadScenario } from './index.ts'
+import { loadScenario, scenarios } from './index.ts'
 
 /** Plays a lesson with "next" only, as a learner would, and returns when each chapter began. */
 function play(id: string): { started: number[]; count: number } {
@@ -13,8 +13,11 @@ function play(id: string): { started: number[]; count: number } {
   return { started: [...sim.chapters().startedAt], count: scenario.chapters.length }
 }
 
+/** Every built-in lesson: the scenarios whose id starts with `lesson-`. */
+const lessonIds = scenarios.filter((s) => s.id.startsWith('lesson-')).map((s) => s.id)
+
 describe('lessons', () => {
-  for (const id of ['lesson-tour', 'lesson-pod-hops']) {
+  for (const id of lessonIds) {
     it(`${id}: every chapter's trigger fires, in order`, () => {
       const { started, count } = play(id)
       expect(started).toHaveLength(count)
