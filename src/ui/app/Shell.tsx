@@ -9,9 +9,11 @@ import { Console } from '../panels/Console.tsx'
 import { FlowDetails } from '../panels/FlowDetails.tsx'
 import { FlowList } from '../panels/FlowList.tsx'
 import { SchedulingTable } from '../panels/SchedulingTable.tsx'
+import { ComponentInspector } from '../panels/inspector/ComponentInspector.tsx'
 import { ProxyRules } from '../panels/ProxyRules.tsx'
 import { TrafficPanel } from '../panels/TrafficPanel.tsx'
 import { Toolbar } from '../panels/Toolbar.tsx'
+import { Workbench } from '../panels/Workbench.tsx'
 import { Timeline } from '../panels/timeline/Timeline.tsx'
 import { HelpOverlay } from '../panels/lesson/HelpOverlay.tsx'
 import { Narration } from '../panels/lesson/Narration.tsx'
@@ -49,6 +51,7 @@ export function Shell({ loadError }: { loadError?: string }) {
         <Narration />
         <HelpOverlay />
         <SchedulingTable />
+        <ComponentInspector />
         <TrafficPanel />
         <ProxyRules />
       </main>
@@ -56,6 +59,7 @@ export function Shell({ loadError }: { loadError?: string }) {
         <FlowList />
         <FlowDetails />
         <Console />
+        <Workbench />
       </aside>
     </div>
   )
