@@ -11,7 +11,9 @@ export function scenarioYaml(scenario: Scenario, userScript: readonly UserAction
   const steps: ScriptStep[] = userScript.map((a) =>
     'fault' in a
       ? { atMs: a.at.atMs, fault: a.fault }
-      : {
+      : 'traffic' in a
+        ? { atMs: a.at.atMs, traffic: a.traffic }
+        : {
           atMs: a.at.atMs,
           kubectl: a.kubectl,
           ...(a.stdin !== undefined ? { stdin: a.stdin } : {}),

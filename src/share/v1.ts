@@ -32,6 +32,8 @@ const actionSchema = v.strictObject({
   stdin: v.optional(shortText(1_000_000)),
   requestId: v.optional(shortText(100)),
   fault: v.optional(v.unknown()),
+  /** A traffic source line; links made before traffic was recorded simply never carry it. */
+  traffic: v.optional(shortText(1_000)),
 })
 
 const wireSchema = v.strictObject({
@@ -119,6 +121,12 @@ export function readV1(json: unknown): DecodeResult {
 
 function readAction(raw: WireAction): UserAction | string {
   const at = raw.at as SimPosition
+  if (raw.traffic !== undefined) {
+    if (raw.kubectl !== undefined || raw.stdin !== undefined || raw.fault !== undefined) {
+      return 'has a traffic line and another action'
+    }
+    return { at, traffic: raw.traffic }
+  }
   if (raw.fault !== undefined) {
     if (raw.kubectl !== undefined || raw.stdin !== undefined) return 'has both a fault and a kubectl line'
     // The scenario format's own fault check, so a link accepts exactly the faults a file does.

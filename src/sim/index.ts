@@ -128,6 +128,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       setWorld: (w) => (world = w),
       perform(w, action) {
         if ('fault' in action) lastError = applyFault(w, action.fault)
+        else if ('traffic' in action) scheduleInput(w, trafficClientId, { line: action.traffic })
         else {
           const { kubectl: line, stdin, requestId } = action
           scheduleInput(w, 'kubectl', {
@@ -207,7 +208,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       world = clonePlain(snapshot.world)
     },
     traceHash: () => traceHash(world.flows, world.kubectl, etcdObjects(world)),
-    traffic: (line) => scheduleInput(world, trafficClientId, { line }),
+    // Recorded like kubectl and faults: a seek or a share link replays the traffic too.
+    traffic(line) {
+      timeline.act({ traffic: line })
+    },
     trafficView: () => trafficView(world),
     proxyRules: (node) => proxyRulesView(world, node),
     position: () => timeline.position(),

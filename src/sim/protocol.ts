@@ -509,6 +509,26 @@ export interface PodDecisionView {
   victims?: string[]
 }
 
+/* ------------------------------------------------------------- share links */
+
+/**
+ * Where a simulation stands, exactly enough to come back to it byte for byte. Without `delivered`,
+ * every event up to `atMs` has run; with it, the engine stopped right after delivering that many
+ * flows (a step), and events of the same virtual ms may still be queued.
+ */
+export interface SimPosition {
+  /** Virtual ms of the engine's clock, whole. */
+  atMs: number
+  delivered?: number
+}
+
+/** Something the person did to the running simulation, and where: a share link replays it. */
+export type UserAction =
+  | { at: SimPosition; kubectl: string; stdin?: string; requestId?: string }
+  | { at: SimPosition; fault: Fault }
+  /** A line for the traffic source (`start web --rate 20 --from node-1`, `stop`). */
+  | { at: SimPosition; traffic: string }
+
 /* ----------------------------------------------------------------- traffic */
 
 /** The traffic source's counters (`Simulation.trafficView`). */
@@ -538,24 +558,6 @@ export interface ProxyRulesView {
   lastSyncAt: number
   text: string
 }
-
-/* ------------------------------------------------------------- share links */
-
-/**
- * Where a simulation stands, exactly enough to come back to it byte for byte. Without `delivered`,
- * every event up to `atMs` has run; with it, the engine stopped right after delivering that many
- * flows (a step), and events of the same virtual ms may still be queued.
- */
-export interface SimPosition {
-  /** Virtual ms of the engine's clock, whole. */
-  atMs: number
-  delivered?: number
-}
-
-/** Something the person did to the running simulation, and where: a share link replays it. */
-export type UserAction =
-  | { at: SimPosition; kubectl: string; stdin?: string; requestId?: string }
-  | { at: SimPosition; fault: Fault }
 
 /* ------------------------------------------------------- component inspector */
 

@@ -43,7 +43,8 @@ export async function shareFragment(): Promise<string> {
   return encodeShare({
     scenario: session.scenario,
     ...(session.scenarioId !== null ? { scenarioId: session.scenarioId } : {}),
-    userScript: session.userScript,
+    // Rewound, the branch still holds its future: a link carries only what led here.
+    userScript: session.userScript.filter((a) => !after(a.at, rest.position)),
     position: rest.position,
     displayMs: rest.displayMs,
     view: currentView(),

@@ -40,7 +40,9 @@ const stepMarker = (step: ScriptStep): TimelineMarker => {
 const actionMarker = (a: UserAction): TimelineMarker =>
   'fault' in a
     ? { atMs: a.at.atMs, kind: 'fault', label: a.fault.kind }
-    : { atMs: a.at.atMs, kind: 'action', label: `kubectl ${a.kubectl}` }
+    : 'traffic' in a
+      ? { atMs: a.at.atMs, kind: 'action', label: `traffic ${a.traffic}` }
+      : { atMs: a.at.atMs, kind: 'action', label: `kubectl ${a.kubectl}` }
 
 export function createTimelineTracker(): TimelineTracker {
   let head = 0

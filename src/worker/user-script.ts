@@ -27,12 +27,14 @@ export function actionOf(command: Command, at: SimPosition): UserAction | null {
   // Compared as a string: the fault command and this file landed separately in the protocol.
   const { fault } = command as { fault?: Fault }
   if ((command.type as string) === 'fault' && fault) return { at, fault }
+  if (command.type === 'traffic') return { at, traffic: command.line }
   return null
 }
 
 /** The command that performs a recorded action again. */
 export function commandOf(action: UserAction, index: number): Command {
   if ('fault' in action) return { type: 'fault', fault: action.fault } as unknown as Command
+  if ('traffic' in action) return { type: 'traffic', line: action.traffic }
   return {
     type: 'kubectl',
     line: action.kubectl,
