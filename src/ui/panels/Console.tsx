@@ -1,13 +1,19 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { runKubectl } from '../../state/actions.ts'
 import { selectKubectlResults } from '../../state/selectors.ts'
-import { useSimStore } from '../../state/sim-store.ts'
+import { simStore, useSimStore } from '../../state/sim-store.ts'
+import { complete } from './console/completion.ts'
+import { historyMove, historyPush, type HistoryCursor } from './console/history.ts'
+import './console/console.css'
 
 /** A minimal kubectl prompt: what the script and the person typed, and what kubectl answered. */
 export function Console() {
   const results = useSimStore(selectKubectlResults)
   const [line, setLine] = useState('')
   const [waiting, setWaiting] = useState<string[]>([])
+  const [history, setHistory] = useState<string[]>([])
+  const [cursor, setCursor] = useState<HistoryCursor>({ index: 0, draft: '' })
+  const [candidates, setCandidates] = useState<string[]>([])
   const inputId = useId()
   const outputRef = useRef<HTMLPreElement>(null)
 
@@ -24,7 +30,29 @@ export function Console() {
     if (!line.trim()) return
     const id = runKubectl(line)
     setWaiting((w) => [...w, `${id}\u0000${line.trim().replace(/^kubectl\s+/, '')}`])
+    const entries = historyPush(history, line.trim())
+    setHistory(entries)
+    setCursor({ index: entries.length, draft: '' })
+    setCandidates([])
     setLine('')
+  }
+
+  // ↑/↓ walk the history, Tab completes commands, kinds and names from the page's mirror.
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      const at = cursor.index > history.length ? history.length : cursor.index
+      const moved = historyMove(history, { ...cursor, index: at }, line, e.key === 'ArrowUp' ? -1 : 1)
+      e.preventDefault()
+      if (!moved) return
+      setCursor(moved.cursor)
+      setLine(moved.line)
+      setCandidates([])
+    } else if (e.key === 'Tab' && !e.shiftKey && line.trim() !== '') {
+      e.preventDefault()
+      const done = complete(line, simStore.getState().objects)
+      setLine(done.line)
+      setCandidates(done.candidates)
+    }
   }
 
   const text = results
@@ -53,9 +81,22 @@ export function Console() {
           spellCheck={false}
           placeholder="get pods"
           value={line}
-          onChange={(e) => setLine(e.target.value)}
+          onChange={(e) => {
+            setLine(e.target.value)
+            setCandidates([])
+          }}
+          onKeyDown={onKeyDown}
+          aria-describedby={`${inputId}-candidates`}
         />
       </form>
+      <p
+        id={`${inputId}-candidates`}
+        className="console__candidates"
+        data-testid="console.candidates"
+        aria-live="polite"
+      >
+        {candidates.join('  ')}
+      </p>
     </section>
   )
 }
