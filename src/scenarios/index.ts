@@ -8,6 +8,11 @@ import { podCreationYaml } from './pod-creation.ts'
 import { lessonPodHopsYaml } from './lesson-pod-hops.ts'
 import { lessonTourYaml } from './lesson-tour.ts'
 import { lessonDeploymentYaml } from './lesson-deployment.ts'
+import { lessonSchedulingYaml } from './lesson-scheduling.ts'
+import { lessonNodeFailureYaml } from './lesson-node-failure.ts'
+import { lessonCrashLoopYaml } from './lesson-crashloop.ts'
+import { lessonControlPlaneYaml } from './lesson-control-plane.ts'
+import { lessonServiceYaml } from './lesson-service.ts'
 import { schedulingYaml } from './scheduling.ts'
 import { servicesYaml } from './services.ts'
 
@@ -32,6 +37,19 @@ export const scenarios: readonly ScenarioEntry[] = [
     source: lessonPodHopsYaml,
   },
   { id: 'lesson-deployment', title: 'A Deployment reconciled', source: lessonDeploymentYaml },
+  { id: 'lesson-scheduling', title: 'Scheduling decisions', source: lessonSchedulingYaml },
+  {
+    id: 'lesson-node-failure',
+    title: 'A node failure and the eviction timeline',
+    source: lessonNodeFailureYaml,
+  },
+  { id: 'lesson-crashloop', title: 'CrashLoopBackOff and probes', source: lessonCrashLoopYaml },
+  { id: 'lesson-control-plane', title: 'The control plane down', source: lessonControlPlaneYaml },
+  {
+    id: 'lesson-service',
+    title: "A request's path through a Service",
+    source: lessonServiceYaml,
+  },
   { id: 'scheduling', title: 'Scheduling, plugin by plugin', source: schedulingYaml },
   { id: 'services', title: 'Services, kube-proxy and traffic', source: servicesYaml },
 ]
