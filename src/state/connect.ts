@@ -10,6 +10,7 @@ import { applyCauseTree } from './cause-store.ts'
 import { applyObjectHistory } from './object-history.ts'
 import { applyLesson } from './lesson-store.ts'
 import { applyPodDecision } from './pod-decision.ts'
+import { applyActorInspection } from './actor-inspection.ts'
 import { applyNetwork } from './network-store.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
@@ -44,6 +45,7 @@ export function connect(
     applyObjectHistory(update)
     applyLesson(update)
     applyPodDecision(update)
+    applyActorInspection(update)
     applyNetwork(update)
     const playback = playbackStore.getState()
     if (playback.playing !== update.playing || playback.speed !== update.speed) {

@@ -4,6 +4,7 @@ import { useAnimate } from 'motion/react'
 import { selectActor } from '../../../state/selectors.ts'
 import { useSimStore } from '../../../state/sim-store.ts'
 import { onPulse } from '../../flows/pulses.ts'
+import { inspectActor } from '../../../state/actor-inspection.ts'
 import { actorDisplayName, actorStyles } from '../actor-styles.ts'
 
 /** One component (kube-apiserver, etcd, a kubelet, …): it selects its own ActorView. */
@@ -43,6 +44,17 @@ export const ComponentNode = memo(function ComponentNode({ id }: NodeProps) {
       data-partitioned={actor.partitioned === true}
       style={{ '--accent': style.color } as CSSProperties}
       title={actor.dormant ?? style.role}
+      data-testid={`component.${actor.id}`}
+      role="button"
+      tabIndex={0}
+      aria-label={`${actorDisplayName(actor.id, actor.kind)}${actor.node ? ` on ${actor.node}` : ''}: open the inspector`}
+      onClick={() => inspectActor(actor.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault()
+          inspectActor(actor.id)
+        }
+      }}
     >
       <Handle
         type="target"

@@ -5,6 +5,7 @@ import type { SimState } from '../../../state/sim-store.ts'
 import { selectActor } from '../../../state/selectors.ts'
 import { useSimStore } from '../../../state/sim-store.ts'
 import { onPulse } from '../../flows/pulses.ts'
+import { inspectActor } from '../../../state/actor-inspection.ts'
 import { actorDisplayName, actorStyles } from '../actor-styles.ts'
 import { ComponentNode } from './ComponentNode.tsx'
 import { kcmControllers } from './kcm-controllers.ts'
@@ -55,6 +56,17 @@ export const KcmNode = memo(function KcmNode({ id }: NodeProps) {
       data-partitioned={(actor as { partitioned?: boolean }).partitioned === true}
       style={{ '--accent': style.color } as CSSProperties}
       title={actor.dormant ?? style.role}
+      data-testid={`component.${actor.id}`}
+      role="button"
+      tabIndex={0}
+      aria-label={`${actorDisplayName(actor.id, actor.kind)}${actor.node ? ` on ${actor.node}` : ''}: open the inspector`}
+      onClick={() => inspectActor(actor.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault()
+          inspectActor(actor.id)
+        }
+      }}
     >
       <Handle type="target" position={Position.Top} className="center-handle" isConnectable={false} />
       <Handle type="source" position={Position.Bottom} className="center-handle" isConnectable={false} />
