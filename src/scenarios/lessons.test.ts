@@ -17,6 +17,10 @@ function play(id: string): { started: number[]; count: number } {
 const lessonIds = scenarios.filter((s) => s.id.startsWith('lesson-')).map((s) => s.id)
 
 describe('lessons', () => {
+  it('the library holds at least eight lessons', () => {
+    expect(lessonIds.length).toBeGreaterThanOrEqual(8)
+  })
+
   for (const id of lessonIds) {
     it(`${id}: every chapter's trigger fires, in order`, () => {
       const { started, count } = play(id)
