@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures.ts'
 import { App } from './pages/app.ts'
+import { Faults } from './pages/faults.ts'
 import { Share } from './pages/share.ts'
+import { TimelineBar } from './pages/timeline.ts'
 
 /** Everything a learner would compare between two screens showing "the same moment". */
 async function moment(app: App, share: Share) {
@@ -54,6 +56,70 @@ test.describe('share links', () => {
     expect([clock(before.atMs), clock(before.atMs + 1)]).toContain(
       await reopened.toolbar.clock.textContent(),
     )
+    await other.close()
+  })
+
+  test('the issue journey: a command, a fault from the Faults menu, the timeline moved back; the link lands on that moment', async ({
+    app,
+    browser,
+  }, testInfo) => {
+    test.setTimeout(180_000)
+    const page = app.page
+    const share = new Share(page)
+    const faults = new Faults(page)
+    const timeline = new TimelineBar(page)
+    /** Where the engine rests; NaN while time moves. */
+    const atMs = async (): Promise<number> => {
+      const v = await share.trace.getAttribute('data-at-ms')
+      return v ? Number(v) : NaN
+    }
+    await app.toolbar.setSpeed('10')
+    await app.console.run('kubectl run web --image=nginx:1.27')
+    await expect(app.console.output).toContainText('pod/web created')
+    await faults.choose('Stop kube-scheduler')
+    const scheduler = app.graph.component('kube-scheduler:0').locator('.component')
+    await expect(scheduler).toHaveAttribute('data-stopped', 'true')
+    await app.toolbar.pause()
+    await share.restingHash()
+    const faultedAt = await atMs()
+    expect(faultedAt).toBeGreaterThan(0)
+    // Let the stopped scheduler's absence show for a few virtual seconds.
+    await app.toolbar.play()
+    await expect
+      .poll(async () => Number((await timeline.slider.inputValue()) || 0), { timeout: 60_000 })
+      .toBeGreaterThan(faultedAt + 4_000)
+    await app.toolbar.pause()
+    await expect.poll(atMs).toBeGreaterThan(faultedAt + 4_000)
+    const head = await atMs()
+    // Back two seconds on the slider's keyboard: still after the fault, the rest is the future.
+    await timeline.slider.focus()
+    let was = head
+    for (let i = 0; i < 2; i++) {
+      await page.keyboard.press('ArrowLeft')
+      // Each key seeks a second back from where the clock shows; wait for the engine to land.
+      await expect.poll(atMs).toBeLessThan(was - 500)
+      was = await atMs()
+    }
+    expect(await atMs()).toBeGreaterThan(faultedAt)
+    const before = await moment(app, share)
+    const link = await share.share()
+    await page.screenshot({ path: testInfo.outputPath('journey-shared.png') })
+
+    const other = await browser.newPage()
+    const reopened = new App(other)
+    const reopenedShare = new Share(other)
+    await other.goto(link)
+    await expect(reopened.graph.component('kube-apiserver:0')).toBeVisible()
+    await expect(reopenedShare.trace).toHaveAttribute('data-trace-hash', before.hash)
+    const after = await moment(reopened, reopenedShare)
+    expect(after.pods.some((p) => p.startsWith('pod.default.web '))).toBe(true)
+    expect({ ...after, console: '' }).toEqual({ ...before, console: '' })
+    await expect(reopened.graph.component('kube-scheduler:0').locator('.component')).toHaveAttribute(
+      'data-stopped',
+      'true',
+    )
+    expect(await reopened.toolbar.clock.textContent()).toBe(`t = ${(before.atMs / 1000).toFixed(3)} s`)
+    await other.screenshot({ path: testInfo.outputPath('journey-opened.png') })
     await other.close()
   })
 

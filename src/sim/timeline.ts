@@ -2,9 +2,10 @@
  * Time travel for one simulation (STYLE.md §3.4): runs forward taking checkpoints, seeks to a time
  * or an exact position, steps back one flow, and forks when the person acts while rewound.
  *
- * The person's actions (typed kubectl lines, faults) are recorded at the exact engine position they
- * happened at, the same `UserAction` a share link carries. A replay moves to each action's position
- * and performs it again, so a rewound and replayed run is the straight run, byte for byte.
+ * The person's actions (typed kubectl lines, faults, traffic started or stopped) are recorded at
+ * the exact engine position they happened at, the same `UserAction` a share link carries. A replay
+ * moves to each action's position and performs it again, so a rewound and replayed run is the
+ * straight run, byte for byte.
  */
 import {
   comparePositions,
