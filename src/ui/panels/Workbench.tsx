@@ -23,7 +23,12 @@ export function Workbench() {
   }
   return (
     <div className="workbench" data-testid="workbench">
-      <div role="tablist" aria-label="Editor and events" className="workbench__tabs" onKeyDown={onKey}>
+      <div
+        role="tablist"
+        aria-label="Editor and events"
+        className="workbench__tabs"
+        onKeyDown={onKey}
+      >
         {tabs.map((t) => (
           <button
             key={t.id}

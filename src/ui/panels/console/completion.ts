@@ -5,14 +5,15 @@
  */
 import type { KObject } from '../../../sim/protocol.ts'
 
-export const commands = [
-  'annotate', 'apply', 'cordon', 'create', 'delete', 'describe', 'drain', 'edit', 'events',
-  'exec', 'expose', 'get', 'label', 'logs', 'patch', 'rollout', 'run', 'scale', 'set', 'taint',
-  'uncordon', 'version',
-]
+export const commands = (
+  'annotate apply cordon create delete describe drain edit events exec expose get label logs ' +
+  'patch rollout run scale set taint uncordon version'
+).split(' ')
 
 /** Verbs whose first argument is a resource type. */
-const typed = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'scale', 'expose'])
+const typed = new Set('get describe delete edit label annotate patch scale expose'.split(' '))
+/** Flags whose value is the next word. */
+const valueFlags = new Set('-n --namespace -o --output -l --selector -f --filename'.split(' '))
 /** Verbs whose first argument is a pod, or a node. */
 const podVerbs = new Set(['logs', 'exec'])
 const nodeVerbs = new Set(['cordon', 'uncordon', 'drain', 'taint'])
@@ -42,7 +43,11 @@ const types: ResourceType[] = [
   { names: ['secrets', 'secret'], kind: 'Secret', namespaced: true },
   { names: ['serviceaccounts', 'serviceaccount', 'sa'], kind: 'ServiceAccount', namespaced: true },
   { names: ['leases', 'lease'], kind: 'Lease', namespaced: true },
-  { names: ['poddisruptionbudgets', 'poddisruptionbudget', 'pdb'], kind: 'PodDisruptionBudget', namespaced: true },
+  {
+    names: ['poddisruptionbudgets', 'poddisruptionbudget', 'pdb'],
+    kind: 'PodDisruptionBudget',
+    namespaced: true,
+  },
 ]
 
 export interface Completion {
@@ -93,7 +98,7 @@ export function candidatesFor(line: string, objects: Record<string, KObject>): s
     const w = all[i]!
     if (w === '') continue
     if (w.startsWith('-')) {
-      if (!w.includes('=') && ['-n', '--namespace', '-o', '--output', '-l', '--selector', '-f', '--filename'].includes(w)) i++
+      if (!w.includes('=') && valueFlags.has(w)) i++
       continue
     }
     before.push(w)
@@ -103,8 +108,9 @@ export function candidatesFor(line: string, objects: Record<string, KObject>): s
   if (current.startsWith('-')) return []
   if (before.length === 0) return fits(commands)
   const verb = before[0]!
-  if (podVerbs.has(verb) && before.length === 1) return fits(namesOf(types[0]!, ns, objects))
-  if (nodeVerbs.has(verb) && before.length === 1) return fits(namesOf(typeOf('nodes')!, ns, objects))
+  const first = before.length === 1
+  if (podVerbs.has(verb) && first) return fits(namesOf(typeOf('pods')!, ns, objects))
+  if (nodeVerbs.has(verb) && first) return fits(namesOf(typeOf('nodes')!, ns, objects))
   if (verb === 'rollout' && before.length === 1) {
     return fits(['history', 'pause', 'restart', 'resume', 'status', 'undo'])
   }
@@ -120,14 +126,17 @@ export function candidatesFor(line: string, objects: Record<string, KObject>): s
       .map((n) => `${t}/${n}`)
   }
   if (typeWords.length === 0) {
-    const offered = verb === 'rollout' ? ['deployments', 'daemonsets', 'statefulsets'] : types.map((t) => t.names[0]!)
+    const offered =
+      verb === 'rollout'
+        ? ['deployments', 'daemonsets', 'statefulsets']
+        : types.map((t) => t.names[0]!)
     return fits(offered)
   }
   const type = typeOf(typeWords[0]!)
   return type ? fits(namesOf(type, ns, objects)) : []
 }
 
-/** What Tab does to `line`: one candidate completes the word, several complete their prefix. */
+/** What Tab does to `line`: one candidate completes the word, several their common prefix. */
 export function complete(line: string, objects: Record<string, KObject>): Completion {
   const candidates = candidatesFor(line, objects)
   if (candidates.length === 0) return { line, candidates: [] }

@@ -1,4 +1,4 @@
-/** Shell-like history: ↑ walks back through what was typed, ↓ forward, and past the end the draft returns. */
+/** History as a shell keeps it: ↑ walks back, ↓ forward, and past the end the draft returns. */
 export interface HistoryCursor {
   /** Index into the entries while browsing; entries.length when editing the draft. */
   index: number

@@ -52,8 +52,9 @@ export function YamlEditor() {
         if (result.exitCode === 0) {
           setStatus({ ok: true, text: result.stdout.trim() })
         } else {
+          // The message is already listed by line; the status only says nothing was written.
           show(view, stderrErrors(text, result.stderr))
-          setStatus({ ok: false, text: result.stderr.trim() })
+          setStatus({ ok: false, text: 'Refused: nothing in the cluster changed.' })
         }
       })
     }

@@ -1,8 +1,9 @@
 /**
- * Where an error in the editor belongs: YAML syntax errors from the `yaml` parser (checked before
- * anything is sent), and kubectl's stderr mapped back to a line — `yaml: line N` as kubectl prints
- * parse errors, and the field path of an Invalid cause (`spec.replicas: Invalid value: …`) found as
- * a key in the document. Anything that names no place lands on line 1.
+ * Where an error in the editor belongs: YAML syntax errors from the `yaml` parser (checked
+ * before anything is sent), and kubectl's stderr mapped back to a line — `yaml: line N` as
+ * kubectl prints parse errors, and the field path of an Invalid cause
+ * (`spec.replicas: Invalid value: …`) found as a key in the document. Anything that names no
+ * place lands on line 1.
  */
 import { isNode, LineCounter, parseAllDocuments, type Document } from 'yaml'
 
@@ -70,9 +71,23 @@ function keyLine(doc: Document, path: (string | number)[], lc: LineCounter): num
   return null
 }
 
-const causePattern = /^(?:\* )?((?:[A-Za-z_$][\w$-]*(?:\[\d+\])?)(?:\.[A-Za-z_$][\w$-]*(?:\[\d+\])?)*(?:\[[^\]]*\])?): (?=Invalid value|Required value|Unsupported value|Forbidden|Duplicate value|Not found|Too long|Too many|Internal error)/
+/** field.ErrorType strings (apimachinery pkg/util/validation/field/errors.go). */
+const causeTypes = [
+  'Invalid value',
+  'Required value',
+  'Unsupported value',
+  'Forbidden',
+  'Duplicate value',
+  'Not found',
+  'Too long',
+  'Too many',
+  'Internal error',
+].join('|')
+const segment = '[A-Za-z_$][\\w$-]*(?:\\[\\d+\\])?'
+const fieldPath = `${segment}(?:\\.${segment})*(?:\\[[^\\]]*\\])?`
+const causePattern = new RegExp(`^(?:\\* )?(${fieldPath}): (?=${causeTypes})`)
 
-/** kubectl's stderr as line errors in `text`: parse errors by their line, Invalid causes by field. */
+/** kubectl's stderr as line errors in `text`: parse errors by line, Invalid causes by field. */
 export function stderrErrors(text: string, stderr: string): LineError[] {
   const out: LineError[] = []
   const lines = stderr.split('\n').filter((l) => l.trim() !== '')
