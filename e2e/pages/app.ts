@@ -19,6 +19,8 @@ export class App {
   }
 
   async open(scenarioId?: string): Promise<void> {
+    // The landing view greets first visits to '/'; these tests start past it (landing.spec.ts covers it).
+    await this.page.addInitScript(() => window.localStorage.setItem('kube-anatomy.landing-seen', '1'))
     await this.page.goto(scenarioId ? `/?scenario=${encodeURIComponent(scenarioId)}` : '/')
     await expect(this.graph.component('kube-apiserver:0')).toBeVisible()
     await expect(this.toolbar.clock).toHaveAttribute('data-delivered', '0')

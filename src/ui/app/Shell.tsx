@@ -16,6 +16,7 @@ import { Toolbar } from '../panels/Toolbar.tsx'
 import { Workbench } from '../panels/Workbench.tsx'
 import { Timeline } from '../panels/timeline/Timeline.tsx'
 import { HelpOverlay } from '../panels/lesson/HelpOverlay.tsx'
+import { Landing } from '../landing/Landing.tsx'
 import { Narration } from '../panels/lesson/Narration.tsx'
 import { EmbedBar } from '../share/EmbedBar.tsx'
 import { useEmbed, useShellMode } from '../share/useShellMode.ts'
@@ -50,6 +51,7 @@ export function Shell({ loadError }: { loadError?: string }) {
         <Timeline />
         <Narration />
         <HelpOverlay />
+        <Landing />
         <SchedulingTable />
         <ComponentInspector />
         <TrafficPanel />
