@@ -75,8 +75,9 @@ export function decisionStages(d: Decision): Stage[] {
   })
   const stages: Stage[] = [{ name: 'filter', outcome: d.feasible.length ? 'ok' : 'failed', detail: filter.join('; ') }]
   if (d.scores.length) {
+    const active = d.scores.filter((s) => !s.skipped)
     const per = d.feasible.map((name, i) => {
-      const parts = d.scores.filter((s) => !s.skipped).map((s) => `${s.plugin} ${s.normalized[i]}×${s.weight}`)
+      const parts = active.map((s) => `${s.plugin} ${s.normalized[i]}×${s.weight}`)
       return `${name} = ${d.totals[i]} (${parts.join(' + ')})`
     })
     stages.push({ name: 'score', outcome: 'ok', detail: per.join('; ') })
