@@ -93,12 +93,43 @@ function constraintsFor(c: Cycle, when: 'DoNotSchedule' | 'ScheduleAnyway'): { l
 function countMatching(c: Cycle, info: NodeInfo, selector: LabelSelector): number {
   let n = 0
   const ns = c.pod.metadata.namespace
+  const pairs = equalityPairs(selector)
   for (const k of podsOn(c, info)) {
     const p = c.pods[k]
     if (!p || p.metadata.deletionTimestamp || p.metadata.namespace !== ns) continue
-    if (matchesLabelSelector(p.metadata.labels ?? {}, selector)) n++
+    const labels = p.metadata.labels ?? {}
+    if (pairs ? matchesPairs(labels, pairs) : matchesLabelSelector(labels, selector)) n++
   }
   return n
+}
+
+const pairsOf = new WeakMap<LabelSelector, string[] | null>()
+
+/**
+ * A selector made only of `key=value` requirements (matchLabels, and `In` with one value: what
+ * helper.DefaultSelector builds from a ReplicaSet) as a flat [key, value, …] list, else null.
+ * Counting runs over every pod of the cluster in each cycle, so the generic matcher is skipped.
+ */
+function equalityPairs(s: LabelSelector): string[] | null {
+  let pairs = pairsOf.get(s)
+  if (pairs !== undefined) return pairs
+  pairs = []
+  for (const k in s.matchLabels ?? {}) pairs.push(k, s.matchLabels![k]!)
+  for (const r of s.matchExpressions ?? []) {
+    const v = r.values?.[0]
+    if (r.operator !== 'In' || r.values?.length !== 1 || typeof v !== 'string') {
+      pairs = null
+      break
+    }
+    pairs.push(r.key, v)
+  }
+  pairsOf.set(s, pairs)
+  return pairs
+}
+
+function matchesPairs(labels: Record<string, string>, pairs: string[]): boolean {
+  for (let i = 0; i < pairs.length; i += 2) if (labels[pairs[i]!] !== pairs[i + 1]) return false
+  return true
 }
 
 /**
