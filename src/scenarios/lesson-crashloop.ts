@@ -77,7 +77,7 @@ chapters:
       The liveness probe, GET \`/healthz\` every 10 s, starts failing after 30 s. After 3
       failures in a row (failureThreshold) the kubelet records Unhealthy and "Container nginx
       failed liveness probe, will be restarted", kills the container (SIGTERM, then SIGKILL
-      after the grace period) and starts it again: \`restartCount\` 1.
+      if it outlives the grace period) and starts it again: \`restartCount\` 1.
     startsWhen: {whenObject: {key: /registry/pods/default/web, path: status.containerStatuses.0.restartCount, equals: 1}}
     pauseAtEnd: true
   - id: get-pods
