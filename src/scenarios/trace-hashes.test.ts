@@ -1,0 +1,27 @@
+/**
+ * The trace hashes of the built-in scenarios, pinned: a performance change must leave every flow,
+ * kubectl result and etcd object as it was. A change meant to alter behaviour updates the hash
+ * here in the same commit, and says so.
+ */
+import { describe, expect, it } from 'vitest'
+import { createSimulation } from '../sim/index.ts'
+import { loadScenario } from './index.ts'
+
+const pinned: Record<string, string> = {
+  'pod-creation': '6089bcf3',
+  'lesson-tour': '00a4a398',
+  'lesson-pod-hops': '66b79ee3',
+  scheduling: '8247b8b6',
+  services: '39f40e99',
+}
+
+describe('trace hashes of the built-in scenarios', () => {
+  for (const [id, hash] of Object.entries(pinned)) {
+    it(`${id} runs to the pinned trace`, () => {
+      const s = loadScenario(id)
+      const sim = createSimulation(s)
+      sim.runUntil(s.untilMs)
+      expect(sim.traceHash()).toBe(hash)
+    })
+  }
+})
