@@ -38,6 +38,16 @@ describe('inspect(actorId)', () => {
     expect(watchers.some((r) => r[0] === `kubelet:${node}` && (r[2] ?? '').includes(`spec.nodeName=${node}`))).toBe(true)
   })
 
+  it("shows kube-controller-manager's work queues and its controllers' last requests", () => {
+    const c = new TestCluster()
+    c.kubectl('create deployment web --image=nginx:1.27 --replicas=2')
+    c.run(10_000)
+    const kcm = c.sim.inspect('kube-controller-manager:0')
+    expect(kcm?.sections.map((s) => s.title)).toContain('work queues')
+    const recent = rows(kcm, 'last requests (newest first)')
+    expect(recent.some((r) => r[0] === 'replicaset-controller' && (r[1] ?? '').startsWith('POST /api/v1/namespaces/default/pods'))).toBe(true)
+  })
+
   it('lists an unschedulable pod in the scheduler queues', () => {
     const taint = { key: 'dedicated', value: 'infra', effect: 'NoSchedule' as const }
     const c = new TestCluster(scenario({ cluster: { ...scenario().cluster, nodes: [node('node-1', { taints: [taint] })] } }))

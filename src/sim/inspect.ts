@@ -140,7 +140,17 @@ function etcd(s: EtcdState): Read {
   }
 }
 
-function controllerManager(s: ControllerManagerState): Read {
+/** The controllers' last requests, newest first: what each control loop last reconciled. */
+function lastRequests(world: World, id: string, limit: number): string[][] {
+  const out: string[][] = []
+  for (let i = world.flows.length - 1; i >= 0 && out.length < limit; i--) {
+    const f = world.flows[i]!
+    if (f.from === id && f.via && !f.ambient) out.push([f.via, f.label, `t=${seconds(f.sentAt)}`])
+  }
+  return out
+}
+
+function controllerManager(s: ControllerManagerState, recent: string[][]): Read {
   const rows: string[][] = []
   for (const [name, q] of Object.entries(s.queues)) {
     if (!q) continue
@@ -160,6 +170,7 @@ function controllerManager(s: ControllerManagerState): Read {
         nl ? Object.entries(nl.health).map(([n, h]) => [n, h.heartbeat, h.renew]) : [],
         'no nodes probed yet',
       ),
+      section('last requests (newest first)', ['controller', 'request', 'sent'], recent, 'none yet'),
       section('informer caches', ['resource', 'objects'], Object.entries(s.caches).map(([r, c]) => [r, String(Object.keys(c).length)]), 'none'),
     ],
   }
@@ -208,7 +219,7 @@ function kubectl(s: KubectlState): Read {
   }
 }
 
-function read(a: ActorRecord): Read {
+function read(a: ActorRecord, world: World): Read {
   const s = a.state
   switch (a.kind) {
     case 'kube-scheduler':
@@ -222,7 +233,7 @@ function read(a: ActorRecord): Read {
     case 'etcd':
       return etcd(s as EtcdState)
     case 'kube-controller-manager':
-      return controllerManager(s as ControllerManagerState)
+      return controllerManager(s as ControllerManagerState, lastRequests(world, a.id, 8))
     case 'kube-proxy':
       return kubeProxy(s as KubeProxyState)
     case 'cloud-controller-manager':
@@ -246,6 +257,6 @@ export function inspectActor(world: World, id: string): ActorInspection | null {
     running: a.running,
     ...(a.node !== undefined ? { node: a.node } : {}),
     atMs: world.now,
-    ...read(a),
+    ...read(a, world),
   }
 }
