@@ -40,6 +40,18 @@ test.describe('component inspector', () => {
     await page.screenshot({ path: shot2 })
     await testInfo.attach('inspector-kubelet', { path: shot2, contentType: 'image/png' })
 
+    await inspector.component('etcd:0').click()
+    await expect(inspector.panel).toHaveAttribute('data-actor', 'etcd:0')
+    await expect(inspector.fact('revision')).toContainText(/[1-9]/)
+    await expect(inspector.row('keys-by-resource', 'pods')).toContainText('1')
+
+    await inspector.component('kube-controller-manager:0').focus()
+    await page.keyboard.press('Enter')
+    await expect(inspector.section('work-queues')).toBeVisible()
+    const shot3 = testInfo.outputPath('inspector-kcm.png')
+    await page.screenshot({ path: shot3 })
+    await testInfo.attach('inspector-kcm', { path: shot3, contentType: 'image/png' })
+
     await page.keyboard.press('Escape')
     await expect(inspector.panel).toBeHidden()
   })
