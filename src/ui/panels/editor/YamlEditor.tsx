@@ -32,7 +32,11 @@ export function YamlEditor() {
     let cancelAnswer = (): void => {}
     const show = (view: EditorView, errs: LineError[]): void => {
       setErrors(errs)
-      view.dispatch(setDiagnostics(view.state, toDiagnostics(view, errs)))
+      const diagnostics = toDiagnostics(view, errs)
+      view.dispatch(setDiagnostics(view.state, diagnostics))
+      // Bring the first faulty line into view: it may be far above where the person typed.
+      const first = diagnostics[0]
+      if (first) view.dispatch({ effects: EditorView.scrollIntoView(first.from, { y: 'center' }) })
     }
     const apply = (): void => {
       const text = view.state.doc.toString()
