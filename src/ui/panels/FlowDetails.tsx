@@ -14,17 +14,20 @@ export function FlowDetails() {
         className="panel panel--details"
         data-testid="panel.details"
         aria-label="Message details"
+        tabIndex={0}
       >
         <p className="panel__empty">Select a message to see what the receiver did with it.</p>
       </section>
     )
   }
   const style = flowStyle(flow.kind)
+  // The details scroll, so keyboard users must be able to focus them (axe scrollable-region-focusable).
   return (
     <section
       className="panel panel--details"
       data-testid="panel.details"
       aria-label="Message details"
+      tabIndex={0}
     >
       <div className="details__head">
         <span className="flow-row__noun" style={{ background: style.color }}>

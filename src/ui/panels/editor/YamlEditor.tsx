@@ -71,6 +71,8 @@ export function YamlEditor() {
         lintGutter(),
         Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (apply(), true) }])),
         EditorView.contentAttributes.of({
+          // An explicit tab stop, so the editor's scroller counts as focusable (axe).
+          tabindex: '0',
           'aria-labelledby': labelId,
           'aria-describedby': `${labelId}-hint`,
           'data-testid': 'editor.text',
