@@ -4,14 +4,14 @@
  */
 import type { SimClient } from '../bridge/sim-client.ts'
 import { playbackStore } from './playback-store.ts'
+import { applyPodDecision } from './pod-decision.ts'
+import { applyActorInspection } from './actor-inspection.ts'
+import { applyNetwork } from './network-store.ts'
 import { applySessionUpdate, sessionStore } from './session-store.ts'
 import { applyTimeline } from './timeline-store.ts'
 import { applyCauseTree } from './cause-store.ts'
 import { applyObjectHistory } from './object-history.ts'
 import { applyLesson } from './lesson-store.ts'
-import { applyPodDecision } from './pod-decision.ts'
-import { applyActorInspection } from './actor-inspection.ts'
-import { applyNetwork } from './network-store.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
 let current: SimClient | null = null

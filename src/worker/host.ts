@@ -8,10 +8,10 @@ import { createBatcher } from './batcher.ts'
 import { createTimelineTracker } from './timeline-track.ts'
 import { createCauseFollower } from './cause-follower.ts'
 import { createChapterFollower } from './chapter-follower.ts'
-import { actionOf, commandOf, moveTo, positionOf } from './user-script.ts'
 import { createDecisionFollower } from './pod-decision.ts'
 import { createInspectionFollower } from './actor-inspection.ts'
 import { createNetworkFollower } from './network-follower.ts'
+import { actionOf, commandOf, moveTo, positionOf } from './user-script.ts'
 import { createPacer, dilatedRate, hopWallMs, maxTickWallMs, type Clock } from './pacer.ts'
 
 /** Calls `fn` about once per animation frame. */
@@ -111,9 +111,6 @@ export function createSimHost(
       playing: pacer.playing(),
       speed: pacer.speed(),
     })
-    decisions.attach(sim, update)
-    inspections.attach(sim, update)
-    network.attach(sim, update)
     if (update.reset || userScriptNews) update.userScript = [...userScript]
     timeline.observe(sim, update.objects)
     const info = timeline.take(sim, update.reset)
@@ -121,6 +118,9 @@ export function createSimHost(
     causes.attach(sim, update)
     lesson.attach(sim, update)
     userScriptNews = false
+    decisions.attach(sim, update)
+    inspections.attach(sim, update)
+    network.attach(sim, update)
     // At rest only: hashing the whole trace every frame while playing would cost frames.
     if (!active()) {
       update.rest = {
@@ -246,6 +246,9 @@ export function createSimHost(
           // The answer needs virtual time to pass: a typed command sets the clock running.
           if (!pacer.playing()) pacer.play()
           break
+        case 'reduced-motion':
+          reducedMotion = command.reduced
+          break
         case 'traffic':
           if (!sim) break
           sim.traffic(command.line)
@@ -260,21 +263,12 @@ export function createSimHost(
         case 'inspect-actor':
           inspections.follow(command.id)
           break
-        case 'reduced-motion':
-          reducedMotion = command.reduced
-          break
         case 'fault': {
           if (!sim) break
           const error = sim.fault(command.fault)
           if (error) post({ type: 'error', message: error })
           // Paused, nothing else collects: the stopped component must be drawn down at once.
           batcher.collect(sim)
-          break
-        }
-        case 'fault': {
-          if (!sim) break
-          const error = sim.fault(command.fault)
-          if (error) post({ type: 'error', message: error })
           break
         }
       }

@@ -23,10 +23,10 @@ import { mulberry32, seedFor } from '../engine/rng.ts'
 import type { World } from '../engine/world.ts'
 import { rfc3339, uuid } from '../k8s/meta.ts'
 import type { KObject, NodeSpec, Scenario } from '../protocol.ts'
-import { watchWorkloads } from './workload-watches.ts'
-import { trafficClientId, wireServices } from './service-wiring.ts'
 import { applyFault } from './faults.ts'
+import { watchWorkloads } from './workload-watches.ts'
 import { startNodeLifecycle } from './node-lifecycle-boot.ts'
+import { trafficClientId, wireServices } from './service-wiring.ts'
 import { leaseObject, namespaceObject, nodeObject, rootCaConfigMap, serviceAccountObject, systemNamespaces } from './bootstrap-objects.ts'
 
 export const apiserverId = 'kube-apiserver:0'
@@ -140,6 +140,6 @@ export function runScriptStep(world: World, scenario: Scenario, index: number): 
   if (!step) return
   if ('kubectl' in step) scheduleInput(world, 'kubectl', { line: step.kubectl, ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) })
   else if ('apply' in step) scheduleInput(world, 'kubectl', { line: 'apply -f -', stdin: step.apply })
-  else if ('fault' in step) applyFault(world, step.fault)
   else if ('traffic' in step) scheduleInput(world, trafficClientId, { line: step.traffic })
+  else if ('fault' in step) applyFault(world, step.fault)
 }

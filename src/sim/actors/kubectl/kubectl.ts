@@ -59,10 +59,10 @@ function start(state: KubectlState, ctx: Ctx, cmd: RunningCommand, words: string
   const verb = p.args[0]
   const svcCmd = startServiceCommand(state, ctx, cmd, p)
   if (svcCmd) return svcCmd
-  const mine = startObjectsCommand(state, ctx, cmd, p, (code, out, err) => finish(state, ctx, cmd, code, out, err))
-  if (mine) return mine
   const nodeCmd = startNodeCommand(state, ctx, cmd, p)
   if (nodeCmd) return nodeCmd
+  const mine = startObjectsCommand(state, ctx, cmd, p, (code, out, err) => finish(state, ctx, cmd, code, out, err))
+  if (mine) return mine
   switch (verb) {
     case undefined:
       return { ok: false, stderr: 'error: a kubectl command is required (try "kubectl get pods")\n' }
@@ -111,9 +111,9 @@ function onResponse(state: KubectlState, msg: ApiResponse, ctx: Ctx): void {
   const cont = takeResponse(state.client, msg)
   const cmd = cont && state.commands[cont.cmd]
   if (!cont || !cmd) return
-  if (cont.step === 'prog') return continueProgram(state, ctx, cmd, cont, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   if (cont.step === 'svc') return continueServiceCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   if (cont.step === 'node') return continueNodeCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
+  if (cont.step === 'prog') return continueProgram(state, ctx, cmd, cont, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   const ok = msg.code < 300
   if (!ok && cont.step !== 'delete-wait') {
     finish(state, ctx, cmd, 1, '', statusErrorText(msg.body))
