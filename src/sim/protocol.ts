@@ -346,7 +346,7 @@ export type Command =
 export interface TimeAnchor {
   /** Virtual ms (may be fractional) at `wallAt`. */
   virtualAt: number
-  /** The worker's `performance.now()` at that moment. */
+  /** The worker's wall clock, in ms, at that moment. */
   wallAt: number
   /** Virtual ms per wall ms right now (speed × dilation); 0 when paused. */
   rate: number
