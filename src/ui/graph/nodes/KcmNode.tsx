@@ -1,12 +1,10 @@
-import { memo, useEffect, useMemo, type CSSProperties } from 'react'
+import { memo, useMemo } from 'react'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
-import { useAnimate } from 'motion/react'
 import type { SimState } from '../../../state/sim-store.ts'
 import { selectActor } from '../../../state/selectors.ts'
 import { useSimStore } from '../../../state/sim-store.ts'
-import { onPulse } from '../../flows/pulses.ts'
-import { inspectActor } from '../../../state/actor-inspection.ts'
-import { actorDisplayName, actorStyles } from '../actor-styles.ts'
+import { actorDisplayName } from '../actor-styles.ts'
+import { componentBoxProps, usePulse } from './component-box.ts'
 import { ComponentNode } from './ComponentNode.tsx'
 import { kcmControllers } from './kcm-controllers.ts'
 import './kcm-node.css'
@@ -27,46 +25,14 @@ function busyControllers(id: string): (s: SimState) => string {
 export const KcmNode = memo(function KcmNode({ id }: NodeProps) {
   const actor = useSimStore(useMemo(() => selectActor(id), [id]))
   const busy = useSimStore(useMemo(() => busyControllers(id), [id]))
-  const [scope, animate] = useAnimate<HTMLDivElement>()
-
-  useEffect(
-    () =>
-      onPulse(id, () => {
-        if (!scope.current) return
-        animate(
-          scope.current,
-          { boxShadow: ['0 0 0 0px var(--accent)', '0 0 0 6px var(--accent-soft)', '0 0 0 0px var(--accent)'] },
-          { duration: 0.6, ease: 'easeOut' },
-        )
-      }),
-    [id, animate, scope],
-  )
+  const scope = usePulse(id)
 
   if (!actor) return null
-  const style = actorStyles[actor.kind]
-  const dimmed = !actor.running || actor.dormant !== undefined
   const lit = new Set(busy.split(' '))
   return (
     <div
       ref={scope}
-      className={dimmed ? 'component component--dimmed kcm' : 'component kcm'}
-      data-actor-kind={actor.kind}
-      data-running={actor.running}
-      data-stopped={!actor.running && actor.dormant === undefined}
-      data-partitioned={(actor as { partitioned?: boolean }).partitioned === true}
-      style={{ '--accent': style.color } as CSSProperties}
-      title={actor.dormant ?? style.role}
-      data-testid={`component.${actor.id}`}
-      role="button"
-      tabIndex={0}
-      aria-label={`${actorDisplayName(actor.id, actor.kind)}${actor.node ? ` on ${actor.node}` : ''}: open the inspector`}
-      onClick={() => inspectActor(actor.id)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault()
-          inspectActor(actor.id)
-        }
-      }}
+      {...componentBoxProps(actor, 'kcm')}
     >
       <Handle type="target" position={Position.Top} className="center-handle" isConnectable={false} />
       <Handle type="source" position={Position.Bottom} className="center-handle" isConnectable={false} />
