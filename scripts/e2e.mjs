@@ -51,7 +51,9 @@ function freePort() {
   })
 }
 
-run('npx', ['vite', 'build', '--logLevel', 'warn'])
+// E2E_OUT_DIR lets two people run the suite at once without overwriting each other's build.
+const outDir = process.env.E2E_OUT_DIR || 'dist'
+run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'])
 const port = process.env.E2E_PORT || String(await freePort())
-const env = { ...process.env, E2E_PORT: port, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) }
+const env = { ...process.env, E2E_PORT: port, E2E_OUT_DIR: outDir, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) }
 run('npx', ['playwright', 'test', ...process.argv.slice(2)], env)
