@@ -2,7 +2,7 @@
  * The worker's brain, free of the Worker global so tests can run it over a MessageChannel:
  * commands in, one simulation, paced time, batched updates out.
  */
-import { createSimulation, type Simulation } from '../sim/index.ts'
+import { createSimulation, unsupportedFeature, type Simulation } from '../sim/index.ts'
 import type { Command, TimeAnchor, UserAction, WorkerMessage } from '../sim/protocol.ts'
 import { createBatcher } from './batcher.ts'
 import { createTimelineTracker } from './timeline-track.ts'
@@ -133,8 +133,19 @@ export function createSimHost(
     post(update)
   }
 
+  /**
+   * A scenario asking for what the engine cannot run is refused by name, as the CLI refuses it, and
+   * the simulation on screen keeps running: the person loses nothing.
+   */
+  const refused = (scenario: Extract<Command, { type: 'load' }>['scenario']): boolean => {
+    const why = unsupportedFeature(scenario)
+    if (why) post({ type: 'error', message: `This scenario cannot run here: ${why}` })
+    return why !== null
+  }
+
   /** A share link: load, perform each recorded action where it happened, stop paused at `to`. */
   const replay = (command: Extract<Command, { type: 'replay' }>): void => {
+    if (refused(command.scenario)) return
     handle({ type: 'load', scenario: command.scenario })
     command.userScript.forEach((action, i) => {
       if (!sim) return
@@ -183,6 +194,7 @@ export function createSimHost(
       }
       switch (command.type) {
         case 'load':
+          if (refused(command.scenario)) break
           sim = createSimulation(command.scenario)
           pacer.pause()
           pacer.jumpTo(0)
