@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Flow } from '../sim/protocol.ts'
-import { createPacer, dilatedRate, hopWallMs } from './pacer.ts'
+import { createPacer, dataHopWallMs, dilatedRate, hopWallMs } from './pacer.ts'
 
-const flow = (sentAt: number, arrivesAt: number, ambient = false): Flow => ({
+const flow = (sentAt: number, arrivesAt: number, ambient = false, kind: Flow['kind'] = 'apiserver.create'): Flow => ({
   id: `flow:${sentAt}`,
   from: 'a',
   to: 'b',
-  kind: 'apiserver.create',
+  kind,
   label: 'x',
   sentAt,
   arrivesAt,
@@ -24,6 +24,15 @@ describe('dilatedRate', () => {
   it('slows a 2 ms hop to take hopWallMs of wall time at 1×', () => {
     expect(dilatedRate(1, [flow(0, 2)])).toBeCloseTo(2 / hopWallMs)
     expect(dilatedRate(10, [flow(0, 2), flow(0, 7000)])).toBeCloseTo((10 * 2) / hopWallMs)
+  })
+})
+
+describe('dilatedRate with traffic', () => {
+  it('slows for a request hop only to dataHopWallMs, however many requests are in flight', () => {
+    const requests = Array.from({ length: 300 }, (_, i) => flow(i, i + 1, false, i % 2 ? 'traffic.request' : 'dns.answer'))
+    expect(dilatedRate(10, requests)).toBeCloseTo(10 / dataHopWallMs)
+    // A control-plane message in flight still sets the pace.
+    expect(dilatedRate(10, [...requests, flow(0, 2)])).toBeCloseTo((10 * 2) / hopWallMs)
   })
 })
 

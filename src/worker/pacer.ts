@@ -11,6 +11,17 @@ import type { Flow } from '../sim/protocol.ts'
 /** Wall ms a shortest hop takes on screen at 1×. */
 export const hopWallMs = 700
 
+/**
+ * Wall ms a data-plane hop (a request, its answer, a DNS query) takes on screen at 1×. Requests
+ * follow each other without pause, so if they slowed time like control-plane messages the clock
+ * would hardly move while traffic flows: a shorter hop keeps them visible (120 ms at 1×, 1.2 s at
+ * 0.1×) and bounds the slowdown however many are in flight, since every one of them is a hop of
+ * at least 1 virtual ms (data-plane.ts hopMs).
+ */
+export const dataHopWallMs = 120
+
+const dataPlaneKinds = new Set<Flow['kind']>(['traffic.request', 'traffic.response', 'dns.query', 'dns.answer'])
+
 /** Wall ms one tick may cover at most (a backgrounded tab must not jump the simulation). */
 export const maxTickWallMs = 100
 
@@ -27,7 +38,7 @@ export function dilatedRate(speed: number, inFlight: readonly Flow[]): number {
   for (const f of inFlight) {
     if (f.ambient) continue
     const duration = Math.max(1, f.arrivesAt - f.sentAt)
-    factor = Math.min(factor, duration / hopWallMs)
+    factor = Math.min(factor, duration / (dataPlaneKinds.has(f.kind) ? dataHopWallMs : hopWallMs))
   }
   return speed * factor
 }
