@@ -1,7 +1,11 @@
-import { useId, useState, type KeyboardEvent } from 'react'
-import { YamlEditor } from './editor/YamlEditor.tsx'
+import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react'
 import { EventsTable } from './events/EventsTable.tsx'
 import './workbench.css'
+
+// CodeMirror is the largest part of the page; its own chunk lets the graph start without waiting.
+const YamlEditor = lazy(() =>
+  import('./editor/YamlEditor.tsx').then((m) => ({ default: m.YamlEditor })),
+)
 
 const tabs = [
   { id: 'editor', label: 'YAML' },
@@ -54,7 +58,13 @@ export function Workbench() {
           hidden={active !== t.id}
           className="workbench__panel"
         >
-          {t.id === 'editor' ? <YamlEditor /> : <EventsTable />}
+          {t.id === 'editor' ? (
+            <Suspense fallback={<p className="workbench__loading">Loading the YAML editor…</p>}>
+              <YamlEditor />
+            </Suspense>
+          ) : (
+            <EventsTable />
+          )}
         </div>
       ))}
     </div>
