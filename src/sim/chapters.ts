@@ -4,8 +4,9 @@
  * that happened since the previous chapter started: a virtual time, a delivered flow, a field of a
  * stored object, or quiet (the script done and only routine traffic left).
  */
+import { comparePositions } from './engine/checkpoints.ts'
 import { canonicalJson } from './engine/clone.ts'
-import type { Chapter, Flow, KObject, Trigger } from './protocol.ts'
+import type { Chapter, Flow, KObject, SimPosition, Trigger } from './protocol.ts'
 
 /** What a trigger may look at. */
 export interface ChapterView {
@@ -13,6 +14,8 @@ export interface ChapterView {
   flows: readonly Flow[]
   objects(): Record<string, KObject>
   idle(): boolean
+  /** Where the engine stands: a seek back drops the chapters that started after it. */
+  position?: SimPosition
 }
 
 export interface ChapterState {
@@ -22,9 +25,37 @@ export interface ChapterState {
   startedAt: number[]
   /** Flows before this index were delivered before the last chapter started (afterFlow skips them). */
   scanFrom: number
+  /** The exact engine position each started chapter began at (a seek compares against it). */
+  startedPos: SimPosition[]
+  /** `scanFrom` as it was before each chapter started, to put back when that chapter is undone. */
+  scanBefore: number[]
 }
 
-export const initialChapterState = (): ChapterState => ({ index: -1, startedAt: [], scanFrom: 0 })
+export const initialChapterState = (): ChapterState => ({
+  index: -1,
+  startedAt: [],
+  scanFrom: 0,
+  startedPos: [],
+  scanBefore: [],
+})
+
+/**
+ * After a seek or a step back: the chapters that began after `to` have not begun yet at `to`, so
+ * the lesson shows the chapter that was current then (and "Next" aims at the one after it).
+ * Returns how many chapters were undone.
+ */
+export function rewindChapters(state: ChapterState, to: SimPosition): number {
+  let undone = 0
+  while (state.index >= 0 && comparePositions(state.startedPos[state.index]!, to) > 0) {
+    state.scanFrom = state.scanBefore[state.index]!
+    state.startedPos.pop()
+    state.scanBefore.pop()
+    state.startedAt.pop()
+    state.index--
+    undone++
+  }
+  return undone
+}
 
 /** Reads a dotted path (`status.phase`, `status.containerStatuses.0.ready`) out of plain data. */
 export function readPath(value: unknown, path: string): unknown {
@@ -71,6 +102,8 @@ export function advanceChapters(chapters: readonly Chapter[], view: ChapterView,
   for (let next = chapters[state.index + 1]; next && holds(next.startsWhen, view, state); next = chapters[state.index + 1]) {
     state.index++
     state.startedAt.push(view.now)
+    state.startedPos.push(view.position ?? { atMs: view.now })
+    state.scanBefore.push(state.scanFrom)
     // Everything before the first flow still in flight was delivered already: skip it next time.
     let first = state.scanFrom
     while (first < view.flows.length && view.flows[first]!.outcome !== 'in-flight') first++

@@ -30,7 +30,7 @@ import type { ProxyRulesView, TrafficView } from './protocol.ts'
 import { podDecision } from './cluster/pod-decision.ts'
 import { createTimeline, type TimelineOptions } from './timeline.ts'
 import { causeTree } from './cause-tree.ts'
-import { advanceChapters, initialChapterState, type ChapterState } from './chapters.ts'
+import { advanceChapters, initialChapterState, rewindChapters, type ChapterState } from './chapters.ts'
 import type { CauseTreeView, SimPosition, UserAction } from './protocol.ts'
 import type { PodDecisionView } from './protocol.ts'
 import type { ActorInspection } from './protocol.ts'
@@ -148,6 +148,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       scenario.chapters,
       {
         now: world.now,
+        position: timeline.position(),
         flows: world.flows,
         objects: () => etcdObjects(world),
         idle: () =>
@@ -215,9 +216,20 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     trafficView: () => trafficView(world),
     proxyRules: (node) => proxyRulesView(world, node),
     position: () => timeline.position(),
-    seek: (t) => timeline.seekTo({ atMs: Math.max(0, Math.floor(t)) }),
-    seekTo: (p) => timeline.seekTo(p),
-    stepBack: (skipAmbient = false) => timeline.stepBack(skipAmbient),
+    // A seek also rewinds the lesson: the chapters that began after the new position are undone.
+    seek(t) {
+      timeline.seekTo({ atMs: Math.max(0, Math.floor(t)) })
+      rewindChapters(chapterState, timeline.position())
+    },
+    seekTo(p) {
+      timeline.seekTo(p)
+      rewindChapters(chapterState, timeline.position())
+    },
+    stepBack(skipAmbient = false) {
+      const flow = timeline.stepBack(skipAmbient)
+      rewindChapters(chapterState, timeline.position())
+      return flow
+    },
     userActions: () => timeline.actions(),
     checkpoints: () => ({ count: timeline.store.list.length, everyMs: timeline.store.everyMs }),
     causeTree: (id) => causeTree(world.flows, world.kubectl, id),
