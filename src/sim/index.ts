@@ -35,6 +35,8 @@ import type { CauseTreeView, SimPosition, UserAction } from './protocol.ts'
 import type { PodDecisionView } from './protocol.ts'
 import type { ActorInspection } from './protocol.ts'
 import { inspectActor } from './inspect.ts'
+import { createObjectLog, etcdRevision } from './object-log.ts'
+import type { ObjectHistoryView } from './protocol.ts'
 
 export type { Observation } from './engine/actor.ts'
 export { unsupportedFeature } from './cluster/capabilities.ts'
@@ -73,6 +75,8 @@ export interface Simulation {
   podDecision(key: string): PodDecisionView | null
   /** One component's live state for the inspector (plain data, read-only); null for an unknown id. */
   inspect(actorId: string): ActorInspection | null
+  /** A stored object's resourceVersion history up to now (etcd key); null for a key never stored. */
+  objectHistory(key: string): ObjectHistoryView | null
   /** Every Event in etcd, oldest first, as the CLI reports them. */
   events(): EventSummary[]
   kubectlResults(): readonly KubectlResult[]
@@ -142,6 +146,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     options,
   )
   const lastScriptAt = scenario.script.reduce((t, s) => Math.max(t, s.atMs), 0)
+  // Object versions for the inspector, taken from the world's observations before a drain or a restore.
+  const objectLog = createObjectLog()
+  /** A person acts here: what the log holds past this revision was an abandoned future's. */
+  const acting = (): void => {
+    objectLog.absorb(world)
+    objectLog.fork(etcdRevision(world))
+  }
   const chapterState = initialChapterState()
   const checkChapters = (): void => {
     advanceChapters(
@@ -166,6 +177,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     step: (limit = Number.MAX_SAFE_INTEGER) => timeline.step(limit),
     nextEventTime: () => nextEventTime(world),
     kubectl(line, stdin, requestId) {
+      acting()
       timeline.act({
         kubectl: line,
         ...(stdin !== undefined ? { stdin } : {}),
@@ -174,6 +186,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     fault(fault) {
       lastError = null
+      acting()
       timeline.act({ fault })
       return lastError
     },
@@ -193,9 +206,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     podViews: () => podViews(etcdObjects(world), world.startTimeMs + world.now),
     podDecision: (key) => podDecision(world, key),
     inspect: (actorId) => inspectActor(world, actorId),
+    objectHistory: (key) => objectLog.history(world, key),
     events: () => eventSummaries(etcdObjects(world), world.startTimeMs),
     kubectlResults: () => world.kubectl,
     drain() {
+      objectLog.absorb(world)
       const out = world.observations
       world.observations = []
       return out
@@ -206,11 +221,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     snapshot: () => ({ world: clonePlain(world) }),
     restore(snapshot) {
+      objectLog.absorb(world)
       world = clonePlain(snapshot.world)
     },
     traceHash: () => traceHash(world.flows, world.kubectl, etcdObjects(world)),
     // Recorded like kubectl and faults: a seek or a share link replays the traffic too.
     traffic(line) {
+      acting()
       timeline.act({ traffic: line })
     },
     trafficView: () => trafficView(world),
@@ -218,14 +235,17 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     position: () => timeline.position(),
     // A seek also rewinds the lesson: the chapters that began after the new position are undone.
     seek(t) {
+      objectLog.absorb(world)
       timeline.seekTo({ atMs: Math.max(0, Math.floor(t)) })
       rewindChapters(chapterState, timeline.position())
     },
     seekTo(p) {
+      objectLog.absorb(world)
       timeline.seekTo(p)
       rewindChapters(chapterState, timeline.position())
     },
     stepBack(skipAmbient = false) {
+      objectLog.absorb(world)
       const flow = timeline.stepBack(skipAmbient)
       rewindChapters(chapterState, timeline.position())
       return flow

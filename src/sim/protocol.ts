@@ -19,6 +19,8 @@ export type ActorKind =
   | 'image-registry'
   /** Sends requests to a Service: a client pod on a node, or a client outside the cluster. */
   | 'traffic-client'
+  /** The cluster DNS add-on: stands for the pods of the `coredns` Deployment in kube-system. */
+  | 'coredns'
 
 /**
  * `<component>:<instance>`: `kube-apiserver:0`, `etcd:0`, `kubelet:node-2`, `container-runtime:node-2`.
@@ -167,6 +169,11 @@ export type Fault =
   /** The image registry stops answering: pulls time out. */
   | { kind: 'stop-registry' }
   | { kind: 'start-registry' }
+  /**
+   * A new machine joins (the Faults menu's "Add a node"): its kubelet registers the Node with the
+   * size of the cluster's first node. A script's `addNode:` step gives the full spec instead.
+   */
+  | { kind: 'add-node'; node: string }
 
 export type FaultKind = Fault['kind']
 
@@ -341,6 +348,8 @@ export type Command =
   | { type: 'inspect-pod'; key: string | null }
   /** Follow one component for the inspector panel (`Update.actorInspection`); null stops. */
   | { type: 'inspect-actor'; id: string | null }
+  /** Follow one stored object (its etcd key) for the object inspector (`Update.objectHistory`); null stops. */
+  | { type: 'inspect-object'; key: string | null }
 
 /** The pacer's mapping of wall time to virtual time, so the page can interpolate between updates. */
 export interface TimeAnchor {
@@ -398,6 +407,31 @@ export interface Update {
   podDecision?: PodDecisionMessage
   /** The inspected component's live state, sent after `inspect-actor` and whenever it changes. */
   actorInspection?: ActorInspectionMessage
+  /** The inspected object's revisions, sent after `inspect-object` and whenever it is written. */
+  objectHistory?: { key: string; history: ObjectHistoryView | null }
+}
+
+/** One stored version of an object: the etcd write that made it and who asked for it. */
+export interface ObjectRevisionView {
+  /** etcd revision of the write; a stored object's resourceVersion is this number. */
+  revision: number
+  /** Virtual ms the write was committed (the etcd txn's arrival); null when it predates the run. */
+  atMs: number | null
+  /** The object as stored at this revision; null when this write deleted the key. */
+  object: KObject | null
+  /** The etcd txn flow that wrote it. */
+  txnFlowId?: string
+  /** The API request behind the write: its flow, sender (and the controller inside it), label. */
+  request?: { flowId: string; from: ActorId; via?: string; label: string }
+}
+
+/** An object's resourceVersion history up to now (Simulation.objectHistory). */
+export interface ObjectHistoryView {
+  key: string
+  /** Oldest first; the last one is what etcd holds now (or the deletion). */
+  revisions: ObjectRevisionView[]
+  /** True when older revisions were dropped (only the most recent ones are kept per key). */
+  truncated: boolean
 }
 
 /** A flow's causes up to the root, and everything it caused (Simulation.causeTree). */
