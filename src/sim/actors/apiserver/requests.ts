@@ -9,6 +9,8 @@ import { create } from './create.ts'
 import { evict } from './eviction.ts'
 import { proxyLogs } from './log-proxy.ts'
 import { deletesInTwoSteps, finalizerFor, propagationOf } from './deletion.ts'
+import { dryRunUpdate } from './dry-run-update.ts'
+import { isDryRun } from './kinds-admission.ts'
 import { authStages, identityOf } from './identity.ts'
 import { guaranteedUpdate } from './mutate.ts'
 import { respond, sendRange, sendTxn } from './respond.ts'
@@ -76,6 +78,7 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
           ? { type: 'replace' as const, object: body, ...(parsed.subresource ? { subresource: parsed.subresource } : {}) }
           : { type: 'merge-patch' as const, patch: body as unknown as Record<string, unknown>, ...(parsed.subresource ? { subresource: parsed.subresource } : {}) }
       ctx.stage({ name: 'admission', outcome: 'ok', detail: 'no mutating plugin applies to this update' })
+      if (isDryRun(msg.query)) return dryRunUpdate(state, ctx, req, { ...target, name: parsed.name!, key }, mutation)
       guaranteedUpdate(state, ctx, req, { ...target, name: parsed.name!, key }, mutation, 0)
       return
     }

@@ -4,10 +4,11 @@
  * (`configured`), or nothing when the patch is empty (`unchanged`). Query
  * `fieldManager=kubectl-client-side-apply&fieldValidation=Strict` (FIDELITY.md §1.1 phase A).
  *
- * A file of several objects is checked whole before anything is written: every new object is
- * first sent with `dryRun=All`, and when any is refused, kubectl reports each refusal and writes
- * none (kube-anatomy's rule that a bad manifest never changes anything; real kubectl would write
- * the good ones).
+ * A file of several objects (documents, or the items of a `kind: List`) is checked whole before
+ * anything is written: every object is first sent with `dryRun=All` — the POST of a new one, the
+ * PATCH (or replace's PUT) of one that exists — and when any is refused, kubectl reports each
+ * refusal and writes none (kube-anatomy's rule that a bad manifest never changes anything; real
+ * kubectl would write the good ones).
  */
 import type { Ctx } from '../../engine/actor.ts'
 import type { ApiResponse } from '../../messages.ts'
@@ -58,7 +59,7 @@ export function startApply(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p
     mode,
     manifests: read.manifests,
     i: 0,
-    phase: mode === 'apply' ? 'get' : mode === 'create' && read.manifests.length > 1 ? 'dry' : 'write',
+    phase: mode === 'apply' ? 'get' : read.manifests.length > 1 ? 'dry' : 'write',
     live: read.manifests.map(() => null),
     out: '',
     warnings: '',
@@ -105,43 +106,40 @@ function next(state: KubectlState, ctx: Ctx, cmd: RunningCommand, prog: ApplyPro
       send(state, ctx, cmd, 'get', objectPath(m.info, m.namespace, m.name), 'apply')
       return
     }
-    if (prog.phase === 'dry') {
-      if (live) {
-        prog.i++
-        continue
-      }
-      send(state, ctx, cmd, 'create', objectPath(m.info, m.namespace), 'apply', { query: query(prog, true), body: body(prog, m) })
-      return
-    }
+    const dry = prog.phase === 'dry'
     if (prog.mode === 'replace') {
       // kubectl replace PUTs the manifest as it is: its resourceVersion, if any, guards the write.
-      send(state, ctx, cmd, 'update', objectPath(m.info, m.namespace, m.name), 'apply', { query: query(prog, false), body: m.object })
+      send(state, ctx, cmd, 'update', objectPath(m.info, m.namespace, m.name), 'apply', { query: query(prog, dry), body: m.object })
       return
     }
     if (!live) {
-      send(state, ctx, cmd, 'create', objectPath(m.info, m.namespace), 'apply', { query: query(prog, false), body: body(prog, m) })
+      send(state, ctx, cmd, 'create', objectPath(m.info, m.namespace), 'apply', { query: query(prog, dry), body: body(prog, m) })
       return
     }
-    const current = live as unknown as Json
-    const annotations = ((live.metadata.annotations ?? {}) as Record<string, string>)
-    const lastText = annotations[LAST_APPLIED]
-    if (lastText === undefined)
-      prog.warnings += `Warning: resource ${m.info.resource}/${m.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`
-    let original: Json | undefined
-    try {
-      original = lastText ? (JSON.parse(lastText) as Json) : undefined
-    } catch {
-      original = undefined
-    }
-    const patch = threeWayPatch(original, body(prog, m), current)
+    const patch = applyPatch(prog, m, live, !dry)
     if (isEmptyPatch(patch)) {
-      prog.out += `${objectRef(m.info, m.name)} unchanged\n`
+      if (!dry) prog.out += `${objectRef(m.info, m.name)} unchanged\n`
       prog.i++
       continue
     }
-    send(state, ctx, cmd, 'patch', objectPath(m.info, m.namespace, m.name), 'apply', { query: query(prog, false), body: patch })
+    send(state, ctx, cmd, 'patch', objectPath(m.info, m.namespace, m.name), 'apply', { query: query(prog, dry), body: patch })
     return
   }
+}
+
+/** The three-way patch from the last-applied annotation; warns (once, when writing) if it is missing. */
+function applyPatch(prog: ApplyProg, m: Manifest, live: KObject, warn: boolean): Json {
+  const annotations = (live.metadata.annotations ?? {}) as Record<string, string>
+  const lastText = annotations[LAST_APPLIED]
+  if (lastText === undefined && warn)
+    prog.warnings += `Warning: resource ${m.info.resource}/${m.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`
+  let original: Json | undefined
+  try {
+    original = lastText ? (JSON.parse(lastText) as Json) : undefined
+  } catch {
+    original = undefined
+  }
+  return threeWayPatch(original, body(prog, m), live as unknown as Json)
 }
 
 /** An earlier object of the file creates the namespace this dry run found missing. */
@@ -158,7 +156,8 @@ export function continueApply(state: KubectlState, ctx: Ctx, cmd: RunningCommand
     else if (msg.code !== 404) prog.errors.push({ status: asStatus(msg.body), verb: 'retrieving current configuration of', source: SOURCE })
   } else if (prog.phase === 'dry') {
     const status = asStatus(msg.body)
-    if (!ok && !namespaceComesEarlier(prog, status)) prog.errors.push({ status, verb: 'creating', source: SOURCE })
+    const verb = prog.mode === 'replace' ? 'replacing' : prog.live[prog.i] ? 'patching' : 'creating'
+    if (!ok && !namespaceComesEarlier(prog, status)) prog.errors.push({ status, verb, source: SOURCE })
   } else if (ok) {
     const what = prog.mode === 'replace' ? 'replaced' : prog.live[prog.i] ? 'configured' : 'created'
     prog.out += `${objectRef(m.info, m.name || String((msg.body as KObject).metadata?.name ?? ''))} ${what}\n`
