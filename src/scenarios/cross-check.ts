@@ -31,7 +31,15 @@ export function crossCheck({ cluster, script }: Checked): Problem | null {
     }
     if ('fault' in step) {
       const fault = step.fault
-      if ('node' in fault && !nodes.has(fault.node)) {
+      if (fault.kind === 'add-node') {
+        if (nodes.has(fault.node)) {
+          return {
+            message: `${show(fault.node)} is already a node`,
+            path: pathTo(['script', index, 'fault', 'node']),
+          }
+        }
+        nodes.add(fault.node)
+      } else if ('node' in fault && !nodes.has(fault.node)) {
         const known = [...nodes].join(', ')
         return {
           message: `${show(fault.node)} is not a node of the cluster at that time (nodes: ${known})`,

@@ -43,6 +43,7 @@ export const nodeFaults = [
   'start-kubelet',
   'partition-node',
   'heal-node',
+  'add-node',
 ] as const
 /** Faults with no target field: the one image registry. */
 export const registryFaults = ['stop-registry', 'start-registry'] as const

@@ -111,6 +111,8 @@ export type CriMethod =
   | 'RemoveContainer'
   | 'ListContainers'
   | 'ExecSync'
+  /** The kubelet hands the runtime its node's pod CIDR (kubelet updatePodCIDR). */
+  | 'UpdateRuntimeConfig'
 
 /** A CRI gRPC call from the kubelet to the container runtime (containerd). */
 export interface CriCall {

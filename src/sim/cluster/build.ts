@@ -23,6 +23,7 @@ import { mulberry32, seedFor } from '../engine/rng.ts'
 import type { World } from '../engine/world.ts'
 import { rfc3339, uuid } from '../k8s/meta.ts'
 import type { KObject, NodeSpec, Scenario } from '../protocol.ts'
+import { addNode } from './add-node.ts'
 import { applyFault } from './faults.ts'
 import { watchWorkloads } from './workload-watches.ts'
 import { startNodeLifecycle } from './node-lifecycle-boot.ts'
@@ -92,7 +93,7 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
 
   scenario.cluster.nodes.forEach((spec, i) => joinNode(world, scenario, spec, i, { etcd, api, scheduler, random, startMs }))
   watchWorkloads(api, kcm, etcd, controllerManagerId)
-  startNodeLifecycle(world, kcm, api, etcd.store.kv, controllerManagerId)
+  startNodeLifecycle(world, kcm, api, etcd.store.kv, controllerManagerId, scenario.cluster.podCIDR)
 
   wireServices(world, scenario, { etcd, api, kcm, apiserverId, controllerManagerId, schedulerId, cloudControllerManagerId, random, created })
   for (const kv of Object.values(etcd.store.kv)) api.cache[kv.key] = kv.value
@@ -142,4 +143,5 @@ export function runScriptStep(world: World, scenario: Scenario, index: number): 
   else if ('apply' in step) scheduleInput(world, 'kubectl', { line: 'apply -f -', stdin: step.apply })
   else if ('traffic' in step) scheduleInput(world, trafficClientId, { line: step.traffic })
   else if ('fault' in step) applyFault(world, step.fault)
+  else if ('addNode' in step) addNode(world, step.addNode)
 }

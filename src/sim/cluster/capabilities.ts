@@ -11,15 +11,19 @@ export function unsupportedFeature(scenario: Scenario): string | null {
   if (c.controlPlane.etcd !== 1) return `cluster.controlPlane.etcd: ${c.controlPlane.etcd} etcd members are not simulated yet (only 1)`
   const addon = c.addons.findIndex((a) => a !== 'coredns')
   if (addon >= 0) return `cluster.addons[${addon}]: add-on "${c.addons[addon]}" is not simulated yet (known: coredns)`
-  for (const [i, step] of scenario.script.entries()) {
+  // Nodes known when each step fires: the cluster's, then those that join (script order by time).
+  const joined = new Set(c.nodes.map((n) => n.name))
+  const order = [...scenario.script.entries()].sort(([ia, a], [ib, b]) => a.atMs - b.atMs || ia - ib)
+  for (const [i, step] of order) {
+    if ('addNode' in step) joined.add(step.addNode.name)
     if ('fault' in step) {
       const f = step.fault
+      if (f.kind === 'add-node') joined.add(f.node)
       if (f.kind === 'stop-etcd-member' || f.kind === 'start-etcd-member') return `script[${i}].fault: fault "${f.kind}" is not simulated yet`
       if ((f.kind === 'stop-component' || f.kind === 'start-component') && f.component !== 'kube-scheduler' && f.component !== 'kube-controller-manager')
         return `script[${i}].fault: ${f.kind} of ${f.component} is not simulated yet (kube-scheduler, kube-controller-manager)`
-      if ('node' in f && !c.nodes.some((n) => n.name === f.node)) return `script[${i}].fault.node: no node "${f.node}" in cluster.nodes`
+      if ('node' in f && !joined.has(f.node)) return `script[${i}].fault.node: no node "${f.node}" in cluster.nodes`
     }
-    if ('addNode' in step) return `script[${i}].addNode: adding a node during a run is not simulated yet`
   }
   return null
 }

@@ -8,6 +8,7 @@
  */
 import type { ApiserverState } from '../actors/apiserver/state.ts'
 import { newControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
+import { nodeLifecycleOf } from '../actors/controller-manager/node-lifecycle.ts'
 import { newKubeletState } from '../actors/kubelet/kubelet.ts'
 import type { KubeletState } from '../actors/kubelet/state.ts'
 import { restartTimer, resyncTimer, type RestartData } from '../actors/restart.ts'
@@ -17,6 +18,7 @@ import { newSchedulerState } from '../actors/scheduler/scheduler.ts'
 import { startTimer } from '../engine/engine.ts'
 import type { ActorRecord, World } from '../engine/world.ts'
 import type { ActorId, Fault } from '../protocol.ts'
+import { addNode, specLikeFirstNode } from './add-node.ts'
 
 const apiserverId = 'kube-apiserver:0'
 
@@ -59,8 +61,13 @@ function freshState(record: ActorRecord): unknown {
     }
     case 'kube-scheduler':
       return newSchedulerState(apiserverId)
-    case 'kube-controller-manager':
-      return newControllerManagerState(apiserverId)
+    case 'kube-controller-manager': {
+      const fresh = newControllerManagerState(apiserverId)
+      // Flags survive a restart: node-ipam keeps its --cluster-cidr.
+      const ipam = nodeLifecycleOf(record.state as object).ipam
+      if (ipam) nodeLifecycleOf(fresh).ipam = { clusterCIDR: ipam.clusterCIDR, pending: {} }
+      return fresh
+    }
     default:
       return record.state
   }
@@ -155,5 +162,7 @@ export function applyFault(world: World, fault: Fault): string | null {
     case 'stop-etcd-member':
     case 'start-etcd-member':
       return `fault ${fault.kind}: etcd faults are not simulated yet`
+    case 'add-node':
+      return addNode(world, specLikeFirstNode(world, fault.node))
   }
 }

@@ -25,8 +25,11 @@ export function startNodeLifecycle(
   api: ApiserverState,
   kv: Record<string, EtcdKv>,
   kcmId: string,
+  clusterCIDR = '',
 ): void {
   const s = nodeLifecycleOf(kcm)
+  // --allocate-node-cidrs with kubeadm's --cluster-cidr: node-ipam allocates for nodes that join later.
+  if (clusterCIDR) s.ipam = { clusterCIDR, pending: {} }
   for (const item of Object.values(kv)) {
     if (item.key.startsWith('/registry/minions/')) s.nodes[cacheKey(item.value)] = item.value
     else if (item.key.startsWith('/registry/leases/kube-node-lease/')) s.leases[cacheKey(item.value)] = item.value

@@ -10,6 +10,7 @@ import { validatePod } from '../../k8s/validation.ts'
 import type { KObject } from '../../protocol.ts'
 import { validateResources } from '../../k8s/validation/workloads.ts'
 import { admitKind } from './kinds-admission.ts'
+import { admitNodeTaint } from './node-taint-admission.ts'
 import { admitService } from './service-admission.ts'
 import type { ApiserverState } from './state.ts'
 
@@ -51,6 +52,7 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
     }
     notes.push(admitServiceAccount(obj, ctx.random), admitDefaultTolerations(obj), admitPriority(obj, classes))
   }
+  if (info.kind === 'Node') notes.push(admitNodeTaint(obj))
   ctx.stage({
     name: 'admission',
     outcome: 'ok',

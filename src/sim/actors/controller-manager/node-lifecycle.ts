@@ -16,6 +16,7 @@ import type { KObject, Taint } from '../../protocol.ts'
 import { apiRequest, newApiClient, takeResponse, type ApiClient } from '../client/api-client.ts'
 import { recordEvent } from '../client/events.ts'
 import { applyWatchEvent, cacheKey, type Cache } from '../client/informer.ts'
+import { onIpamNode, type NodeIpamState } from './node-ipam.ts'
 import { onTaintEvictionWatch, taintEvictionTimer, type TaintEvictionState } from './taint-eviction.ts'
 
 /** --node-monitor-period (kube-controller-manager flags). */
@@ -67,6 +68,8 @@ export interface NodeLifecycleState {
   /** Nodes already marked: their pods were set not ready for this outage. */
   marked: string[]
   eviction: TaintEvictionState
+  /** The node-ipam controller shares the node informer (node-ipam.ts); absent: not allocating. */
+  ipam?: NodeIpamState
 }
 
 /**
@@ -131,6 +134,10 @@ function onNodeLifecycleWatch(s: NodeLifecycleState, msg: WatchEventMessage, ctx
   else if (o.kind === 'Node') {
     applyWatchEvent(s.nodes, msg)
     if (msg.type === 'DELETED') delete s.health[String(o.metadata.name)]
+    else {
+      if (s.ipam) onIpamNode(s.ipam, s.client, s.nodes, o, ctx)
+      noScheduleTaintingPass(s, ctx, o)
+    }
   } else if (o.kind === 'Pod') applyWatchEvent(s.pods, msg)
   else return false
   onTaintEvictionWatch(s, s.client, msg, ctx)
@@ -193,6 +200,15 @@ function monitorNodeHealth(s: NodeLifecycleState, client: ApiClient<{ do: 'ignor
     const status = readyOf(node)?.status
     if (status === 'Unknown' || status === 'False') enqueueNoExecute(s, ctx, node)
   }
+}
+
+/**
+ * doNoScheduleTaintingPass, run from the node update queue: a node that reports Ready=True loses
+ * the `not-ready:NoSchedule` taint its kubelet registered it with, without waiting for the monitor.
+ */
+function noScheduleTaintingPass(s: NodeLifecycleState, ctx: Ctx, node: KObject): void {
+  if (readyOf(node)?.status !== 'True') return
+  removeTaints(s, s.client, ctx, node, (t) => t.key === notReadyTaintKey && t.effect === 'NoSchedule')
 }
 
 /** tryUpdateNodeHealth: the kubelet is silent; say so on the node's conditions (UpdateStatus). */

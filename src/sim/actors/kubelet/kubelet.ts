@@ -14,6 +14,7 @@ import { crashBackoffDone, onContainerExit } from './container-exit.ts'
 import { finishOrphan, onCriReply, patchStatus, preStopDone, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod, volumesReady } from './pod-worker.ts'
 import { serveLogs } from './logs.ts'
 import { runProbe } from './probes.ts'
+import { createLease, onOwnNode, onRegistered, registerNode } from './register.ts'
 import type { ApiCont, KubeletState, RuntimeContainer } from './state.ts'
 
 /** nodeLeaseDurationSeconds 40 × nodeLeaseRenewIntervalFraction 0.25 (pkg/kubelet/kubelet.go). */
@@ -32,6 +33,7 @@ function onWatch(state: KubeletState, msg: WatchEventMessage, ctx: Ctx): void {
   const obj = msg.object
   if (obj.kind === 'Node') {
     state.node_ = msg.type === 'DELETED' ? null : obj
+    if (state.node_) onOwnNode(state, ctx, state.node_)
     return
   }
   const uid = String(obj.metadata.uid)
@@ -60,7 +62,9 @@ function onResponse(state: KubeletState, msg: ApiResponse, ctx: Ctx): void {
   } else if (cont.do === 'final-status') {
     const w = state.pods[cont.uid]
     if (w) sendFinalDelete(state, ctx, w)
-  } else if (cont.do === 'lease' && msg.code === 200) state.lease = msg.body as KObject
+  } else if (cont.do === 'lease' && (msg.code === 200 || msg.code === 201)) state.lease = msg.body as KObject
+  else if (cont.do === 'lease' && msg.code === 404) createLease(state, ctx)
+  else if (cont.do === 'register') onRegistered(state, msg, ctx)
 }
 
 /** PLEG: compare the runtime's containers with what each pod worker saw last. */
@@ -162,7 +166,9 @@ function processStart(state: KubeletState, ctx: Ctx): void {
   ctx.setTimer('node-status', 200)
   state.adopting = true
   criCall(state, ctx, 'ListContainers', {}, { uid: '' })
-  renewLease(state, ctx)
+  // A new machine has no Node yet: register it; its Lease comes once the Node exists.
+  if (state.register) registerNode(state, ctx)
+  else renewLease(state, ctx)
 }
 
 export const kubelet: ActorDef<KubeletState> = {

@@ -78,6 +78,7 @@ export type ApiCont =
   | { do: 'token'; uid: string }
   | { do: 'lease' }
   | { do: 'final-status'; uid: string }
+  | { do: 'register' }
 
 export interface CriCont {
   uid: string
@@ -104,4 +105,8 @@ export interface KubeletState {
   adopting?: boolean
   /** Containers found running when the process started, adopted by the pod workers. */
   adopt?: RuntimeContainer[]
+  /** A machine joining during the run: the Node its kubelet registers (register.ts). */
+  register?: KObject
+  /** Joined during the run: the runtime learns the pod CIDR once node-ipam allocates it. */
+  awaitingPodCIDR?: boolean
 }

@@ -143,6 +143,13 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
     case 'ListContainers':
       replyLater(ctx, { ...base, ok: true, result: { containers: Object.values(state.containers).map(view) } }, 1)
       return
+    case 'UpdateRuntimeConfig': {
+      // containerd hands the CIDR to the CNI plugin: sandboxes from now on take addresses in it.
+      const cidr = String(a.podCidr ?? '')
+      state.podNet = cidr.split('/')[0]!.replace(/\d+$/, '')
+      replyLater(ctx, { ...base, ok: true, result: {} }, 1)
+      return
+    }
   }
 }
 

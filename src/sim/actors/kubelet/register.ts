@@ -1,0 +1,65 @@
+/**
+ * A kubelet on a machine that joins the cluster during a run (pkg/kubelet/kubelet_node_status.go
+ * registerWithAPIServer, pkg/kubelet/nodelease): it POSTs its Node (labels, capacity, addresses,
+ * the `node.kubernetes.io/not-ready:NoSchedule` taint, Ready=False until its first status sync),
+ * makes sure its Lease exists in kube-node-lease (GET, then POST on 404), hands the pod CIDR the
+ * node-ipam controller allocates to the runtime over CRI, and reports Ready through its fast
+ * status update. Kubelets present when the scenario starts joined before it: none of this is drawn
+ * for them.
+ */
+import type { Ctx } from '../../engine/actor.ts'
+import type { ApiResponse } from '../../messages.ts'
+import { microTime } from '../../k8s/meta.ts'
+import type { KObject } from '../../protocol.ts'
+import { apiRequest } from '../client/api-client.ts'
+import { criCall } from './cri.ts'
+import type { KubeletState } from './state.ts'
+
+/** fastStatusUpdateOnce polls every 100 ms until the runtime is ready, then syncs node status. */
+export const fastStatusUpdatePeriodMs = 100
+
+const leasePath = (node: string): string => `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${node}`
+
+/** registerWithAPIServer: POST the Node built by initialNode. */
+export function registerNode(state: KubeletState, ctx: Ctx): void {
+  if (!state.register) return
+  apiRequest(state.client, ctx, 'create', '/api/v1/nodes', { do: 'register' }, { body: state.register })
+}
+
+/** The Node is stored: status sync and the lease controller start working on it. */
+export function onRegistered(state: KubeletState, msg: ApiResponse, ctx: Ctx): void {
+  if (msg.code !== 201) return
+  state.node_ = msg.body as KObject
+  delete state.register
+  ctx.setTimer('node-status', fastStatusUpdatePeriodMs)
+  // The lease controller's ensureLease: read it first (a rejoining node may still have one).
+  ctx.setTimer('lease', 10_000)
+  apiRequest(state.client, ctx, 'get', leasePath(state.node), { do: 'lease' })
+}
+
+/** ensureLease after a 404: create the Lease, owned by the Node so it goes when the Node goes. */
+export function createLease(state: KubeletState, ctx: Ctx): void {
+  const node = state.node_
+  if (!node) return
+  const lease: KObject = {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: {
+      name: state.node,
+      namespace: 'kube-node-lease',
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: state.node, uid: String(node.metadata.uid) }],
+    },
+    // nodeLeaseDurationSeconds (kubelet config default 40).
+    spec: { holderIdentity: state.node, leaseDurationSeconds: 40, renewTime: microTime(ctx.startTimeMs + ctx.now) },
+  }
+  apiRequest(state.client, ctx, 'create', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', { do: 'lease' }, { body: lease })
+}
+
+/** updatePodCIDR: the first time the Node carries spec.podCIDR, tell the runtime (CRI UpdateRuntimeConfig). */
+export function onOwnNode(state: KubeletState, ctx: Ctx, node: KObject): void {
+  if (!state.awaitingPodCIDR) return
+  const cidr = (node.spec as { podCIDR?: string } | undefined)?.podCIDR
+  if (!cidr) return
+  state.awaitingPodCIDR = false
+  criCall(state, ctx, 'UpdateRuntimeConfig', { podCidr: cidr }, { uid: '' })
+}
