@@ -21,6 +21,8 @@ export type ActorKind =
   | 'traffic-client'
   /** The cluster DNS add-on: stands for the pods of the `coredns` Deployment in kube-system. */
   | 'coredns'
+  /** The cluster DNS add-on: stands for the pods of the `coredns` Deployment in kube-system. */
+  | 'coredns'
 
 /**
  * `<component>:<instance>`: `kube-apiserver:0`, `etcd:0`, `kubelet:node-2`, `container-runtime:node-2`.
@@ -582,6 +584,8 @@ export interface TrafficView {
   podNodes: Record<string, string>
   /** Why the last start or request could not go. */
   note?: string
+  /** The client pod's /etc/resolv.conf (dnsPolicy ClusterFirst), when it runs on a node. */
+  resolvConf?: string
 }
 
 /** One node's kube-proxy rules as `iptables-save` prints them. */

@@ -2,6 +2,7 @@
 import type { ActorDefs } from '../engine/engine.ts'
 import { apiserver } from './apiserver/apiserver.ts'
 import { controllerManager } from './controller-manager/controller-manager.ts'
+import { coredns } from './coredns/coredns.ts'
 import { etcd } from './etcd/etcd.ts'
 import { cloudControllerManager } from './cloud-controller-manager/cloud-controller-manager.ts'
 import { kubeProxy } from './kube-proxy/kube-proxy.ts'
@@ -25,4 +26,5 @@ export const actorDefs: ActorDefs = {
   'container-runtime': runtime as never,
   'image-registry': registry as never,
   'traffic-client': trafficClient as never,
+  coredns: coredns as never,
 }

@@ -1,6 +1,7 @@
 /** Read-only views of the request path for the page and tests: traffic counters, kube-proxy rules. */
 import type { KubeProxyState } from '../actors/kube-proxy/kube-proxy.ts'
 import type { TrafficClientState } from '../actors/traffic/traffic-client.ts'
+import { clusterFirstResolvConf } from './service-bootstrap.ts'
 import type { World } from '../engine/world.ts'
 import type { ProxyRulesView, TrafficView } from '../protocol.ts'
 import { trafficClientId } from './service-wiring.ts'
@@ -18,6 +19,8 @@ export function trafficView(world: World): TrafficView {
     counts: { ...s.counts },
     podNodes: { ...s.podNodes },
     ...(s.note ? { note: s.note } : {}),
+    // kubelet --cluster-dns is kube-dns's address when the cluster runs CoreDNS (kubeadm's KubeletConfiguration clusterDNS).
+    ...(t && t.from !== 'outside' && s.dnsServer ? { resolvConf: clusterFirstResolvConf(t.namespace, s.dnsServer) } : {}),
   }
 }
 

@@ -5,7 +5,6 @@
  * the tenth address with CoreDNS's pods (cmd/kubeadm/app/phases/addons/dns/manifests.go;
  * FIDELITY.md §4.1, §4.4).
  */
-import { generatedName } from '../k8s/meta.ts'
 import { intToIp, parseCidr } from '../k8s/service.ts'
 import type { KObject } from '../protocol.ts'
 
@@ -91,63 +90,6 @@ export function kubeDnsService(cidr: string, created: string): KObject {
 
 /** kubeadm v1.34's CoreDNS image (cmd/kubeadm/app/constants CoreDNSVersion). */
 export const corednsImage = 'registry.k8s.io/coredns/coredns:v1.12.1'
-
-/**
- * One CoreDNS pod as the `coredns` Deployment's ReplicaSet stamps it (2 replicas). Created directly
- * at bootstrap: the pods go through the scheduler and kubelets like any other.
- */
-export function corednsPodName(podTemplateHash: string, random: () => number): string {
-  return generatedName(`coredns-${podTemplateHash}-`, random)
-}
-
-export function corednsPod(name: string, created: string, podTemplateHash: string): KObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name,
-      namespace: 'kube-system',
-      creationTimestamp: created,
-      generation: 1,
-      labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': podTemplateHash },
-    },
-    spec: {
-      containers: [
-        {
-          name: 'coredns',
-          image: corednsImage,
-          args: ['-conf', '/etc/coredns/Corefile'],
-          ports: [
-            { containerPort: 53, name: 'dns', protocol: 'UDP' },
-            { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
-            { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
-          ],
-          resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
-          imagePullPolicy: 'IfNotPresent',
-          terminationMessagePath: '/dev/termination-log',
-          terminationMessagePolicy: 'File',
-        },
-      ],
-      dnsPolicy: 'Default',
-      priorityClassName: 'system-cluster-critical',
-      priority: 2000000000,
-      restartPolicy: 'Always',
-      schedulerName: 'default-scheduler',
-      serviceAccountName: 'coredns',
-      serviceAccount: 'coredns',
-      terminationGracePeriodSeconds: 30,
-      enableServiceLinks: true,
-      preemptionPolicy: 'PreemptLowerPriority',
-      tolerations: [
-        { key: 'CriticalAddonsOnly', operator: 'Exists' },
-        { effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' },
-        { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 },
-        { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
-      ],
-    },
-    status: { phase: 'Pending', qosClass: 'Burstable' },
-  }
-}
 
 /** The pod's /etc/resolv.conf under dnsPolicy ClusterFirst (kubelet --cluster-dns, --cluster-domain). */
 export function clusterFirstResolvConf(namespace: string, clusterDns: string): string {

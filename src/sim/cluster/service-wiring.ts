@@ -18,11 +18,12 @@ import type { SchedulerState } from '../actors/scheduler/scheduler.ts'
 import { newTrafficClientState } from '../actors/traffic/traffic-client.ts'
 import { addActor, startTimer } from '../engine/engine.ts'
 import type { World } from '../engine/world.ts'
-import { randomSuffix, uuid } from '../k8s/meta.ts'
+import { uuid } from '../k8s/meta.ts'
 import type { KObject, Scenario } from '../protocol.ts'
+import { resourceByKind } from '../k8s/resources.ts'
+import { newCorednsState, corednsId } from '../actors/coredns/coredns.ts'
+import { corednsConfigMap, seedControllerManager, stampCoredns } from './bootstrap-coredns.ts'
 import {
-  corednsPod,
-  corednsPodName,
   kubeDnsService,
   kubernetesEndpoints,
   kubernetesEndpointSlice,
@@ -31,6 +32,10 @@ import {
 } from './service-bootstrap.ts'
 
 export const trafficClientId = 'traffic-client'
+
+function prefixOf(o: KObject): string {
+  return resourceByKind(o.kind)!.etcdPrefix
+}
 
 const prefixes: Record<ServiceInformer, string> = {
   services: '/registry/services/specs',
@@ -65,15 +70,15 @@ export function wireServices(world: World, scenario: Scenario, boot: ServiceBoot
     store('/registry/services/endpoints/default/kubernetes', kubernetesEndpoints(created)),
   ]
   const coredns = scenario.cluster.addons.includes('coredns')
+  const scheduler = world.actors[boot.schedulerId]?.state as SchedulerState | undefined
   if (coredns) {
-    objects.push(store('/registry/services/specs/kube-system/kube-dns', kubeDnsService(cidr, created)))
+    const dns = store('/registry/services/specs/kube-system/kube-dns', kubeDnsService(cidr, created))
+    objects.push(dns)
     store('/registry/serviceaccounts/kube-system/coredns', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'coredns', namespace: 'kube-system', creationTimestamp: created } })
-    // The `coredns` Deployment's 2 replicas, stamped as its ReplicaSet would (pod-template-hash).
-    const hash = randomSuffix(random, 10)
-    const scheduler = world.actors[boot.schedulerId]?.state as SchedulerState | undefined
-    for (let i = 0; i < 2; i++) {
-      const name = corednsPodName(hash, random)
-      const pod = store(`/registry/pods/kube-system/${name}`, corednsPod(name, created, hash))
+    store('/registry/configmaps/kube-system/coredns', corednsConfigMap(created))
+    const stamped = stampCoredns(created, random, (o) => store(`${prefixOf(o)}/kube-system/${o.metadata.name}`, o))
+    seedControllerManager(kcm, stamped)
+    for (const pod of stamped.pods) {
       objects.push(pod)
       // Already in the scheduler's queue, as its informer's LIST would have put them.
       if (scheduler) {
@@ -81,7 +86,11 @@ export function wireServices(world: World, scenario: Scenario, boot: ServiceBoot
         scheduler.activeQ.push(cacheKey(pod))
       }
     }
-    if (scheduler) startTimer(world, boot.schedulerId, 'cycle', 1)
+    if (scheduler) {
+      scheduler.owners.replicasets[cacheKey(stamped.replicaSet)] = stamped.replicaSet
+      scheduler.owners.services[cacheKey(dns)] = dns
+      startTimer(world, boot.schedulerId, 'cycle', 1)
+    }
   }
   const fill = (cache: Cache, kind: string): void => {
     for (const o of objects) if (o.kind === kind) cache[cacheKey(o)] = o
@@ -122,6 +131,17 @@ export function wireServices(world: World, scenario: Scenario, boot: ServiceBoot
   fill(client.services, 'Service')
   addActor(world, trafficClientId, 'traffic-client', client)
   addWatcher(api, { client: trafficClientId, prefix: prefixes.services, fieldSelector: '', labelSelector: '' })
+
+  // CoreDNS's kubernetes plugin: Services, EndpointSlices and Namespaces (plugin/kubernetes/controller.go).
+  if (coredns) {
+    const state = newCorednsState()
+    fill(state.services, 'Service')
+    fill(state.endpointslices, 'EndpointSlice')
+    for (const kv of Object.values(etcd.store.kv)) if (kv.value.kind === 'Namespace') state.namespaces[cacheKey(kv.value)] = kv.value
+    addActor(world, corednsId, 'coredns', state)
+    for (const prefix of [prefixes.services, prefixes.endpointslices, '/registry/namespaces'])
+      addWatcher(api, { client: corednsId, prefix, fieldSelector: '', labelSelector: '' })
+  }
 
   // With a cloud: the cloud-controller-manager's service controller watches Services.
   const ccm = world.actors[boot.cloudControllerManagerId]

@@ -19,6 +19,7 @@ export const actorStyles = {
   'container-runtime': { color: '#16a34a', role: 'container runtime' },
   'image-registry': { color: '#db2777', role: 'image store' },
   'traffic-client': { color: '#d97706', role: 'sends requests' },
+  coredns: { color: '#0891b2', role: 'cluster DNS (add-on)' },
 } satisfies Record<ActorKind, ActorStyle>
 
 /** `kube-apiserver:0` → `kube-apiserver`; `kubelet:node-1` → `kubelet (node-1)`; `etcd:1` → `etcd-1`. */

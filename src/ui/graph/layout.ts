@@ -242,6 +242,10 @@ export function layoutCluster(
   // The traffic source sits outside the cluster on the bus row, left of the nodes.
   const clients = ofKind(actors, 'traffic-client')
   clients.forEach((a, i) => root(a.id, 'component', i * (outsideSize.width + pad), busY - outsideSize.height / 2, outsideSize))
+  // The DNS add-on (it stands for the coredns pods drawn on their nodes) sits under the client.
+  const dnsServers = ofKind(actors, 'coredns')
+  const dnsY = busY + outsideSize.height / 2 + gapY
+  dnsServers.forEach((a, i) => root(a.id, 'component', i * (outsideSize.width + pad), dnsY, outsideSize))
 
   const nodeById = new Map(nodes.map((n) => [n.id, n]))
   const centers: Record<string, Point> = {}
@@ -316,6 +320,22 @@ export function layoutCluster(
       if (!o) continue
       const gutter = groupX(nodeIndex(kp.node)) - 8
       addLink(cl.id, kp.id, [c, { x: gutter, y: c.y }, { x: gutter, y: o.y }, o])
+    }
+  }
+
+  // A query reaches CoreDNS from a node's rules down its left gutter; the answer goes back up to the client.
+  for (const dns of dnsServers) {
+    const d = centers[dns.id]
+    if (!d) continue
+    for (const kp of ofKind(actors, 'kube-proxy')) {
+      const o = centers[kp.id]
+      if (!o) continue
+      const gutter = groupX(nodeIndex(kp.node)) - 8
+      addLink(kp.id, dns.id, [o, { x: gutter, y: o.y }, { x: gutter, y: d.y }, d])
+    }
+    for (const cl of clients) {
+      const c = centers[cl.id]
+      if (c) addLink(dns.id, cl.id, [d, { x: c.x, y: d.y }, c])
     }
   }
 

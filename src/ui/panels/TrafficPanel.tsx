@@ -73,6 +73,12 @@ export function TrafficPanel() {
           {traffic.note}
         </p>
       ) : null}
+      {traffic.resolvConf ? (
+        <details className="traffic__resolv" data-testid="traffic.resolv-conf">
+          <summary>/etc/resolv.conf of the client pod</summary>
+          <pre>{traffic.resolvConf}</pre>
+        </details>
+      ) : null}
       <ul className="traffic__counts" aria-label="Answers per pod">
         {counts.map(([pod, n]) => (
           <li key={pod} data-testid={`traffic.count.${pod}`} data-count={n} data-node={traffic.podNodes[pod] ?? ''}>

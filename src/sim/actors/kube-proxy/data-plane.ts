@@ -3,13 +3,12 @@
  * KUBE-SERVICES → KUBE-SVC- → KUBE-SEP- (each statistic rule rolling on the node's seeded stream),
  * is DNATed to a pod here or on another node, and the pod answers; no usable endpoint means the
  * filter table's REJECT (icmp-port-unreachable: the client sees "connection refused"). DNS queries
- * to the kube-dns address take the same path to a CoreDNS pod, which answers from the Services it
- * watches (the records of coredns/records.ts over this node's copy of them).
+ * to the kube-dns address take the same path to a CoreDNS pod (the coredns actor answers them).
  */
 import type { Ctx } from '../../engine/actor.ts'
 import type { DnsQuery, Message, TrafficRequest } from '../../messages.ts'
 import type { Stage } from '../../protocol.ts'
-import { answerA } from '../coredns/records.ts'
+import { corednsId } from '../coredns/coredns.ts'
 import type { KubeProxyState } from './kube-proxy.ts'
 import { printProbability, route, type RouteResult } from './rules.ts'
 
@@ -69,19 +68,14 @@ function onRequest(state: KubeProxyState, msg: TrafficRequest, ctx: Ctx): void {
 }
 
 function onDns(state: KubeProxyState, msg: DnsQuery, ctx: Ctx): void {
-  if (msg.pod) {
-    const a = answerA(msg.name, Object.values(state.services), Object.values(state.endpointslices))
-    ctx.stage({ name: 'coredns', outcome: a.rcode === 'NOERROR' ? 'ok' : 'failed', detail: `${msg.pod}: kubernetes plugin answers ${a.rcode} ${a.ips.join(' ')}` })
-    ctx.send(msg.client, { kind: 'dns.answer', queryId: msg.queryId, name: msg.name, rcode: a.rcode, ips: a.ips }, { durationMs: serveMs + hopMs })
-    return
-  }
   const r = walk(state, ctx, msg.dst)
   if (!r.ok) {
     ctx.send(msg.client, { kind: 'dns.answer', queryId: msg.queryId, name: msg.name, rcode: 'REFUSED', ips: [] }, { durationMs: hopMs })
     return
   }
+  // DNATed to a CoreDNS pod (here or on another node): the packet goes to that pod, which answers.
   const e = r.endpoint
-  ctx.send(`kube-proxy:${e.nodeName ?? state.node}`, { ...msg, pod: e.pod ?? e.ip, podIP: e.ip }, { durationMs: hopMs })
+  ctx.send(corednsId, { ...msg, dst: `${e.ip}:${e.port}/UDP`, pod: e.pod ?? e.ip, podIP: e.ip }, { durationMs: hopMs })
 }
 
 export function dataPlaneReceive(state: KubeProxyState, msg: Message, ctx: Ctx): void {

@@ -147,4 +147,15 @@ export const componentInfo: Record<ActorKind, ComponentInfo> = {
     writes: ['requests to a Service address'],
     flags: [],
   },
+  coredns: {
+    what: 'The cluster’s DNS server, an add-on kubeadm installs: the pods of the coredns Deployment in kube-system, behind the kube-dns Service at the tenth address of the service range. Pods with dnsPolicy ClusterFirst ask it first; its kubernetes plugin answers <service>.<namespace>.svc.cluster.local with the ClusterIP (or, for a headless Service, one record per ready endpoint) and NXDOMAIN for names that do not exist.',
+    watches: ['services', 'endpointslices', 'namespaces'],
+    writes: ['DNS answers (A records) to the pods that ask'],
+    flags: [
+      { flag: 'image', value: 'registry.k8s.io/coredns/coredns:v1.12.1' },
+      { flag: 'replicas', value: '2 (kubeadm)' },
+      { flag: 'kubernetes plugin', value: 'cluster.local in-addr.arpa ip6.arpa, pods insecure, ttl 30' },
+      { flag: 'cache', value: '30 (success and denial disabled for cluster.local)' },
+    ],
+  },
 }
