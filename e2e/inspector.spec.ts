@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts'
 import { Inspector } from './pages/inspector.ts'
+import { ObjectInspector } from './pages/object-inspector.ts'
 
 test.describe('component inspector', () => {
   test("clicking kube-scheduler and the nginx pod's kubelet shows what they are and their live state", async ({
@@ -54,5 +55,88 @@ test.describe('component inspector', () => {
 
     await page.keyboard.press('Escape')
     await expect(inspector.panel).toBeHidden()
+  })
+})
+
+test.describe('object inspector', () => {
+  test('a pod: scheduling, its YAML as stored, its versions with who wrote them, and a diff of any two', async ({
+    app,
+    page,
+  }, testInfo) => {
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('10')
+    await app.toolbar.play()
+    const pod = app.graph.pod('default', 'nginx')
+    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
+    await app.toolbar.pause()
+    const node = (await pod.getAttribute('data-node'))!
+    await pod.click()
+    const inspector = new ObjectInspector(page)
+    await expect(inspector.panel).toHaveAccessibleName('Object inspector: Pod default/nginx')
+    // A pod opens on kube-scheduler's decision, one tab among the object's views.
+    await expect(inspector.tab('scheduling')).toHaveAttribute('aria-selected', 'true')
+    await expect(page.getByTestId('scheduling.winner')).toHaveText(node)
+
+    await inspector.tab('yaml').click()
+    await expect(inspector.yaml).toContainText('kind: Pod')
+    await expect(inspector.yaml).toContainText(`nodeName: ${node}`)
+    await expect(inspector.yaml).toContainText('phase: Running')
+
+    await inspector.tab('history').click()
+    expect(await inspector.revisions.count()).toBeGreaterThanOrEqual(3)
+    const first = inspector.revisions.first()
+    await expect(first).toContainText('kubectl')
+    await expect(first).toContainText('POST /api/v1/namespaces/default/pods')
+    await expect(inspector.revisions.filter({ hasText: 'kube-scheduler' })).toContainText('/binding')
+    await expect(inspector.revisions.filter({ hasText: `kubelet (${node})` }).first()).toContainText('/status')
+    await page.screenshot({ path: testInfo.outputPath('object-history.png') })
+
+    // The request behind the first version is a message: it opens in the details, with its cause tree.
+    await first.getByTestId('object.revision.flow').click()
+    await expect(page.getByTestId('panel.details')).toContainText('POST /api/v1/namespaces/default/pods')
+    await expect(page.getByTestId('cause.root')).toContainText('kubectl run nginx')
+
+    // Any two versions: the creation against the binding shows the node written into the spec.
+    await inspector.tab('diff').click()
+    await inspector.diffFrom.selectOption({ index: 0 })
+    await inspector.diffTo.selectOption({ index: 1 })
+    await expect(inspector.diff).toContainText(`+  nodeName: ${node}`)
+    await expect(inspector.diff).toContainText('@@ -')
+    await page.screenshot({ path: testInfo.outputPath('object-diff.png') })
+
+    await inspector.close.click()
+    await expect(inspector.panel).toBeHidden()
+  })
+
+  test('by keyboard: Enter on a pod opens it, arrows move between tabs, Esc closes', async ({ app, page }) => {
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('10')
+    await app.toolbar.play()
+    const pod = app.graph.pod('default', 'nginx')
+    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
+    await app.toolbar.pause()
+    await pod.focus()
+    await page.keyboard.press('Enter')
+    const inspector = new ObjectInspector(page)
+    await expect(inspector.panel).toBeVisible()
+    await inspector.tab('scheduling').focus()
+    await page.keyboard.press('ArrowRight')
+    await expect(inspector.tab('yaml')).toBeFocused()
+    await expect(inspector.tab('yaml')).toHaveAttribute('aria-selected', 'true')
+    await expect(inspector.yaml).toContainText('kind: Pod')
+    await page.keyboard.press('Escape')
+    await expect(inspector.panel).toBeHidden()
+  })
+
+  test("a message's object: the details link to what it wrote", async ({ app, page }) => {
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('10')
+    await app.toolbar.play()
+    await expect(app.graph.pod('default', 'nginx')).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
+    await app.toolbar.pause()
+    await app.flows.row('Txn PUT /registry/pods/default/nginx').click()
+    await page.getByTestId('details.object').click()
+    const inspector = new ObjectInspector(page)
+    await expect(inspector.title).toContainText('Pod default/nginx')
   })
 })

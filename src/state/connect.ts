@@ -11,6 +11,7 @@ import { applySessionUpdate, sessionStore } from './session-store.ts'
 import { applyTimeline } from './timeline-store.ts'
 import { applyCauseTree } from './cause-store.ts'
 import { applyObjectHistory } from './object-history.ts'
+import { applyInspectedObject } from './object-inspector.ts'
 import { applyLesson } from './lesson-store.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
 
@@ -43,6 +44,7 @@ export function connect(
     applyTimeline(update)
     applyCauseTree(update)
     applyObjectHistory(update)
+    applyInspectedObject(update)
     applyLesson(update)
     applyPodDecision(update)
     applyActorInspection(update)

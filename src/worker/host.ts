@@ -11,6 +11,7 @@ import { createChapterFollower } from './chapter-follower.ts'
 import { createDecisionFollower } from './pod-decision.ts'
 import { createInspectionFollower } from './actor-inspection.ts'
 import { createNetworkFollower } from './network-follower.ts'
+import { createObjectFollower } from './object-follower.ts'
 import { actionOf, commandOf, moveTo, positionOf } from './user-script.ts'
 import { createPacer, dilatedRate, hopWallMs, maxTickWallMs, type Clock } from './pacer.ts'
 
@@ -61,6 +62,7 @@ export function createSimHost(
   const decisions = createDecisionFollower()
   const inspections = createInspectionFollower()
   const network = createNetworkFollower()
+  const objectsFollowed = createObjectFollower()
   let sim: Simulation | null = null
   let reducedMotion = false
   let pending: unknown = null
@@ -121,6 +123,7 @@ export function createSimHost(
     decisions.attach(sim, update)
     inspections.attach(sim, update)
     network.attach(sim, update)
+    objectsFollowed.attach(sim, update)
     // At rest only: hashing the whole trace every frame while playing would cost frames.
     if (!active()) {
       update.rest = {
@@ -216,6 +219,7 @@ export function createSimHost(
           batcher.reset(sim)
           batcher.collect(sim)
           causes.invalidate()
+          objectsFollowed.invalidate()
           lesson.cancel()
           break
         }
@@ -258,6 +262,12 @@ export function createSimHost(
           // The answer needs virtual time to pass: a typed command sets the clock running.
           if (!pacer.playing()) pacer.play()
           break
+        case 'kubectl-interrupt':
+          if (!sim) break
+          sim.interrupt(command.requestId)
+          // The hang-up, like a typed line, needs virtual time to pass to reach the apiserver.
+          if (!pacer.playing()) pacer.play()
+          break
         case 'reduced-motion':
           reducedMotion = command.reduced
           break
@@ -274,6 +284,9 @@ export function createSimHost(
           break
         case 'inspect-actor':
           inspections.follow(command.id)
+          break
+        case 'inspect-object':
+          objectsFollowed.follow(command.key)
           break
         case 'fault': {
           if (!sim) break

@@ -8,8 +8,8 @@ import { Graph } from '../graph/Graph.tsx'
 import { Console } from '../panels/Console.tsx'
 import { FlowDetails } from '../panels/FlowDetails.tsx'
 import { FlowList } from '../panels/FlowList.tsx'
-import { SchedulingTable } from '../panels/SchedulingTable.tsx'
 import { ComponentInspector } from '../panels/inspector/ComponentInspector.tsx'
+import { ObjectInspector } from '../panels/inspector/ObjectInspector.tsx'
 import { ProxyRules } from '../panels/ProxyRules.tsx'
 import { TrafficPanel } from '../panels/TrafficPanel.tsx'
 import { Toolbar } from '../panels/Toolbar.tsx'
@@ -52,7 +52,7 @@ export function Shell({ loadError }: { loadError?: string }) {
         <Narration />
         <HelpOverlay />
         <Landing />
-        <SchedulingTable />
+        <ObjectInspector />
         <ComponentInspector />
         <TrafficPanel />
         <ProxyRules />

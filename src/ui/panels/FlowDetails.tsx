@@ -4,10 +4,18 @@ import { actorLabel } from '../graph/actor-styles.ts'
 import { flowStyle } from '../flows/flow-styles.ts'
 import { formatSeconds as formatMs } from '../../state/time.ts'
 import { CauseTree } from './cause/CauseTree.tsx'
+import { FlowObjectLink } from './inspector/FlowObjectLink.tsx'
+import { useCauseStore } from '../../state/cause-store.ts'
+import { useUiStore } from '../../state/ui-store.ts'
 
 /** The selected message: route, timing, outcome and the work the receiver did with it. */
 export function FlowDetails() {
-  const flow = useSelectedFlow()
+  const recent = useSelectedFlow()
+  const selectedId = useUiStore((s) => s.selectedFlowId)
+  // A flow older than the page's recent ones (a cause tree's root, an object's first write): the
+  // worker's cause tree carries it, so any flow of the run can be shown.
+  const fromTree = useCauseStore((s) => (s.tree && s.tree.id === selectedId ? s.tree.chain.at(-1) : undefined))
+  const flow = recent ?? fromTree
   if (!flow) {
     return (
       <section
@@ -68,6 +76,7 @@ export function FlowDetails() {
           ))}
         </ol>
       ) : null}
+      <FlowObjectLink flow={flow} />
       <CauseTree />
     </section>
   )

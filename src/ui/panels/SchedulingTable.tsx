@@ -1,6 +1,6 @@
-import { useEffect } from 'react'
 import type { NodeDecisionView, PodDecisionView } from '../../sim/protocol.ts'
-import { closePodDecision, usePodDecisionStore } from '../../state/pod-decision.ts'
+import { closeObjectInspector } from '../../state/object-inspector.ts'
+import { usePodDecisionStore } from '../../state/pod-decision.ts'
 import { formatSeconds } from '../../state/time.ts'
 import './scheduling-table.css'
 
@@ -125,19 +125,14 @@ function Table({ d }: { d: PodDecisionView }) {
   )
 }
 
-/** The scheduler's decision for the selected pod: every node, every plugin, the winner. */
+/**
+ * The scheduler's decision for the selected pod: every node, every plugin, the winner. One tab of
+ * the pod's object inspector (which handles Esc); Close closes the inspector.
+ */
 export function SchedulingTable() {
   const podKey = usePodDecisionStore((s) => s.podKey)
   const d = usePodDecisionStore((s) => s.decision)
   const answered = usePodDecisionStore((s) => s.answered)
-  useEffect(() => {
-    if (!podKey) return
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') closePodDecision()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [podKey])
   if (!podKey) return null
   return (
     <section className="panel sched" data-testid="panel.scheduling" aria-label={`Scheduling decision for ${podName(podKey)}`}>
@@ -145,7 +140,7 @@ export function SchedulingTable() {
         <h2 className="sched__title">
           kube-scheduler’s decision for <code>{podName(podKey)}</code>
         </h2>
-        <button type="button" className="button button--small" data-testid="scheduling.close" onClick={closePodDecision}>
+        <button type="button" className="button button--small" data-testid="scheduling.close" onClick={closeObjectInspector}>
           Close
         </button>
       </div>

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react'
 import type { NodeProps } from '@xyflow/react'
 import { selectPod } from '../../../state/selectors.ts'
 import { useSimStore } from '../../../state/sim-store.ts'
-import { inspectPod } from '../../../state/pod-decision.ts'
+import { inspectObject } from '../../../state/object-inspector.ts'
 
 export interface PodData extends Record<string, unknown> {
   podKey: string
@@ -28,12 +28,12 @@ export const PodNode = memo(function PodNode({ data }: NodeProps) {
       data-testid={`pod.${pod.namespace}.${pod.name}`}
       data-status={pod.status}
       data-node={pod.node ?? ''}
-      aria-label={`pod ${pod.namespace}/${pod.name}: ${pod.status}; open its scheduling decision`}
+      aria-label={`pod ${pod.namespace}/${pod.name}: ${pod.status}; open its inspector (scheduling, YAML, history)`}
       role="button"
       tabIndex={0}
-      onClick={() => inspectPod(key)}
+      onClick={() => inspectObject(key)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') inspectPod(key)
+        if (e.key === 'Enter' || e.key === ' ') inspectObject(key)
       }}
     >
       <span className="pod__line">

@@ -1,32 +1,27 @@
-import { useId, useMemo, useState } from 'react'
-import { stringify } from 'yaml'
-import { lineDiff } from '../../../state/line-diff.ts'
-import { useObjectHistory, type Revision } from '../../../state/object-history.ts'
+import { useEffect, useId, useMemo, useState } from 'react'
+import { closeObjectInspector, inspectObject, objectInspectorStore, useObjectInspector } from '../../../state/object-inspector.ts'
 import { useSimStore } from '../../../state/sim-store.ts'
+import { ObjectBody } from './ObjectBody.tsx'
 import './etcd-browser.css'
-
-const yamlOf = (r: Revision | undefined): string =>
-  r?.object ? stringify(r.object, { lineWidth: 0 }) : r ? '# deleted at this revision\n' : ''
-
-// A stored object's resourceVersion is the etcd revision of its write.
-const revisionLabel = (r: Revision): string =>
-  r.object
-    ? `rv ${r.object.metadata.resourceVersion ?? '?'}${r.revision === 0 ? ' (as loaded)' : ''}`
-    : `deleted at ${r.revision}`
 
 /**
  * etcd's keys under /registry/ as the API server stored them: pick a key to read the object as
- * YAML, its resourceVersion history since the page last reset, and the diff between two versions.
+ * YAML, its resourceVersion history (each write, when, by whom) and the diff between any two
+ * versions — the object inspector, inside the browser.
  */
 export function EtcdBrowser({ onClose }: { onClose: () => void }) {
   const objects = useSimStore((s) => s.objects)
-  const history = useObjectHistory((s) => s.byKey)
+  const inspected = useObjectInspector((s) => (s.place === 'etcd' ? s.key : null))
   const [filter, setFilter] = useState('')
-  const [key, setKey] = useState<string | null>(null)
-  const [shown, setShown] = useState<number | null>(null)
-  const [against, setAgainst] = useState<number | null>(null)
   const filterId = useId()
-  const againstId = useId()
+  const key = inspected
+  // Closing the browser stops following the key it showed.
+  useEffect(
+    () => () => {
+      if (objectInspectorStore.getState().place === 'etcd') closeObjectInspector()
+    },
+    [],
+  )
 
   const keys = useMemo(
     () =>
@@ -35,10 +30,6 @@ export function EtcdBrowser({ onClose }: { onClose: () => void }) {
         .sort(),
     [objects, filter],
   )
-  const revisions = key ? (history[key] ?? []) : []
-  const current = shown === null ? revisions.at(-1) : revisions[shown]
-  const base = against === null ? undefined : revisions[against]
-  const diff = base && current ? lineDiff(yamlOf(base), yamlOf(current)) : null
 
   return (
     <section className="etcd" aria-label="etcd key browser" data-testid="etcd.browser">
@@ -71,11 +62,7 @@ export function EtcdBrowser({ onClose }: { onClose: () => void }) {
                   className={`etcd__key${k === key ? ' etcd__key--selected' : ''}`}
                   aria-pressed={k === key}
                   data-testid="etcd.key"
-                  onClick={() => {
-                    setKey(k)
-                    setShown(null)
-                    setAgainst(null)
-                  }}
+                  onClick={() => inspectObject(k, 'etcd')}
                 >
                   {k.replace(/^\/registry\//, '')}
                 </button>
@@ -89,50 +76,7 @@ export function EtcdBrowser({ onClose }: { onClose: () => void }) {
           ) : (
             <>
               <code className="etcd__path">{key}</code>
-              <ol className="etcd__revisions" aria-label="Versions" data-testid="etcd.revisions">
-                {revisions.map((r, i) => (
-                  <li key={i}>
-                    <button
-                      type="button"
-                      className={`etcd__rev${r === current ? ' etcd__rev--selected' : ''}`}
-                      aria-pressed={r === current}
-                      onClick={() => setShown(i)}
-                    >
-                      {revisionLabel(r)}
-                    </button>
-                  </li>
-                ))}
-              </ol>
-              <label htmlFor={againstId} className="etcd__against">
-                Diff against{' '}
-                <select
-                  id={againstId}
-                  className="select"
-                  data-testid="etcd.against"
-                  value={against === null ? '' : String(against)}
-                  onChange={(e) => setAgainst(e.target.value === '' ? null : Number(e.target.value))}
-                >
-                  <option value="">—</option>
-                  {revisions.map((r, i) => (
-                    <option key={i} value={String(i)}>
-                      {revisionLabel(r)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              {diff ? (
-                <pre className="etcd__yaml" data-testid="etcd.diff">
-                  {diff.map((l, i) => (
-                    <span key={i} className={`etcd__line etcd__line--${l.op === ' ' ? 'same' : l.op === '+' ? 'add' : 'del'}`}>
-                      {l.op} {l.text}
-                    </span>
-                  ))}
-                </pre>
-              ) : (
-                <pre className="etcd__yaml" data-testid="etcd.yaml">
-                  {yamlOf(current)}
-                </pre>
-              )}
+              <ObjectBody key={key} objectKey={key} />
             </>
           )}
         </div>
