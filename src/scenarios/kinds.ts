@@ -20,6 +20,7 @@ export const flowKinds = [
   'apiserver.watch',
   'apiserver.response',
   'watch.event',
+  'watch.close',
   'etcd.txn',
   'etcd.range',
   'etcd.response',

@@ -8,7 +8,9 @@ import type { Scenario, ScriptStep, UserAction } from '../sim/protocol.ts'
 import { scenarioToFile } from './scenario-file.ts'
 
 export function scenarioYaml(scenario: Scenario, userScript: readonly UserAction[] = []): string {
-  const steps: ScriptStep[] = userScript.map((a) =>
+  // A Ctrl+C has no step in the file format: a watch typed in the app runs on in the file.
+  const typed = userScript.filter((a) => !('interrupt' in a && a.interrupt))
+  const steps: ScriptStep[] = typed.map((a) =>
     'fault' in a
       ? { atMs: a.at.atMs, fault: a.fault }
       : 'traffic' in a

@@ -31,6 +31,8 @@ const actionSchema = v.strictObject({
   kubectl: v.optional(shortText(10_000)),
   stdin: v.optional(shortText(1_000_000)),
   requestId: v.optional(shortText(100)),
+  /** Ctrl+C on the line typed with `requestId`. */
+  interrupt: v.optional(v.literal(true)),
   fault: v.optional(v.unknown()),
   /** A traffic source line; links made before traffic was recorded simply never carry it. */
   traffic: v.optional(shortText(1_000)),
@@ -140,6 +142,7 @@ function readAction(raw: WireAction): UserAction | string {
     kubectl: raw.kubectl,
     ...(raw.stdin !== undefined ? { stdin: raw.stdin } : {}),
     ...(raw.requestId !== undefined ? { requestId: raw.requestId } : {}),
+    ...(raw.interrupt ? { interrupt: true as const } : {}),
   }
 }
 

@@ -37,6 +37,7 @@ import type { ActorInspection } from './protocol.ts'
 import { inspectActor } from './inspect.ts'
 import { createObjectLog, etcdRevision } from './object-log.ts'
 import type { ObjectHistoryView } from './protocol.ts'
+import type { KubectlStream } from './protocol.ts'
 
 export type { Observation } from './engine/actor.ts'
 export { unsupportedFeature } from './cluster/capabilities.ts'
@@ -60,6 +61,10 @@ export interface Simulation {
   nextEventTime(): number | undefined
   /** Types a kubectl line now. Its answer comes back as a `kubectl` observation. */
   kubectl(line: string, stdin?: string, requestId?: string): void
+  /** Ctrl+C on the running line typed with `requestId` (a watch): it hangs up and exits 130. */
+  interrupt(requestId: string): void
+  /** kubectl lines still running that printed something (watches), with what they printed. */
+  kubectlStreams(): KubectlStream[]
   /** Breaks or repairs a component now (a Faults menu click, a script's `fault:` step); an error line, or null. */
   fault(fault: Fault): string | null
   /** Every flow so far, oldest first. Outcomes and stages change in place as flows settle. */
@@ -133,6 +138,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       perform(w, action) {
         if ('fault' in action) lastError = applyFault(w, action.fault)
         else if ('traffic' in action) scheduleInput(w, trafficClientId, { line: action.traffic })
+        else if (action.interrupt && action.requestId !== undefined) scheduleInput(w, 'kubectl', { line: '', interrupt: action.requestId })
         else {
           const { kubectl: line, stdin, requestId } = action
           scheduleInput(w, 'kubectl', {
@@ -184,6 +190,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         ...(requestId !== undefined ? { requestId } : {}),
       })
     },
+    interrupt(requestId) {
+      timeline.act({ kubectl: '', requestId, interrupt: true })
+    },
+    kubectlStreams: () => Object.values(world.kubectlStreams ?? {}),
     fault(fault) {
       lastError = null
       acting()

@@ -44,6 +44,17 @@ export interface WatchEventMessage {
   object: KObject
 }
 
+/**
+ * A client hangs up one of its watches: kubectl interrupted by Ctrl+C, or `rollout status` done.
+ * On the wire this is the end of the watch's HTTP/2 stream (RST_STREAM); the apiserver drops the
+ * watcher (apiserver pkg/endpoints/handlers/watch.go serveWatch returns when the request's
+ * context is done).
+ */
+export interface WatchClose {
+  kind: 'watch.close'
+  watchId: string
+}
+
 /** One etcd transaction from kube-apiserver's storage layer. */
 export interface EtcdTxn {
   kind: 'etcd.txn'
@@ -208,6 +219,7 @@ export type Message =
   | ApiRequest
   | ApiResponse
   | WatchEventMessage
+  | WatchClose
   | EtcdTxn
   | EtcdRange
   | EtcdResponse
@@ -261,6 +273,8 @@ export function labelOf(msg: Message): string {
       return `${msg.code} ${HTTP_REASON[msg.code] ?? ''}`.trim()
     case 'watch.event':
       return `${msg.type} ${objectRef(msg.object)}`
+    case 'watch.close':
+      return `close ${msg.watchId}`
     case 'etcd.txn':
       return msg.op === 'delete' ? `Txn DELETE ${msg.key}` : `Txn PUT ${msg.key}`
     case 'etcd.range':

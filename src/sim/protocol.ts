@@ -88,6 +88,8 @@ export type FlowKind =
   | 'apiserver.patch'
   | 'apiserver.delete'
   | 'apiserver.watch'
+  /** A client hangs up one of its watches (kubectl get -w interrupted, rollout status done). */
+  | 'watch.close'
   | 'apiserver.response'
   | 'watch.event'
   | 'etcd.txn'
@@ -263,6 +265,19 @@ export interface KubectlResult {
 /** A change to the etcd contents: object null means the key was deleted. */
 export interface ObjectChange {
   key: string
+/**
+ * A kubectl line still running that has printed something (`get -w`, `rollout status`): what the
+ * terminal shows of it so far. Its `KubectlResult` replaces it when the line ends.
+ */
+export interface KubectlStream {
+  /** Virtual ms when the line was typed. */
+  atMs: number
+  line: string
+  /** Everything printed so far. */
+  stdout: string
+  requestId?: string
+}
+
   object: KObject | null
   /** etcd revision of the change. */
   revision: number
@@ -326,6 +341,8 @@ export type Command =
   | { type: 'reduced-motion'; reduced: boolean }
   /** Breaks (or repairs) a component now, as a scenario's `fault:` step does. */
   | { type: 'fault'; fault: Fault }
+  /** Ctrl+C on the running kubectl line `requestId` (a watch): it hangs up and exits 130. */
+  | { type: 'kubectl-interrupt'; requestId: string }
   /** Starts or stops the traffic source: `start web --rate 20 --from node-1`, `stop`. */
   | { type: 'traffic'; line: string }
   /** Follows a node's kube-proxy rules (`Update.proxyRules`); null stops. */
@@ -383,6 +400,11 @@ export interface Update {
   /** Sent when the set of components or their running state changes. */
   actors?: ActorView[]
   /** Every pod, sent whenever any pod changed. */
+  /**
+   * kubectl lines still running that printed since the last update (each with all it printed);
+   * on a reset, every running line that has printed.
+   */
+  kubectlStreams?: KubectlStream[]
   pods?: PodView[]
   /** Count of flows delivered so far. */
   deliveredCount: number
@@ -560,7 +582,8 @@ export interface SimPosition {
 
 /** Something the person did to the running simulation, and where: a share link replays it. */
 export type UserAction =
-  | { at: SimPosition; kubectl: string; stdin?: string; requestId?: string }
+  /** With `interrupt`: Ctrl+C on the line typed with `requestId` (`kubectl` is then empty). */
+  | { at: SimPosition; kubectl: string; stdin?: string; requestId?: string; interrupt?: true }
   | { at: SimPosition; fault: Fault }
   /** A line for the traffic source (`start web --rate 20 --from node-1`, `stop`). */
   | { at: SimPosition; traffic: string }

@@ -8,6 +8,7 @@ import type {
   Flow,
   FlowOutcome,
   KubectlResult,
+  KubectlStream,
   ObjectChange,
   PodView,
   Stage,
@@ -46,6 +47,8 @@ export function createBatcher(): Batcher {
   let settled: { id: string; outcome: FlowOutcome; stages?: Stage[] }[] = []
   let objects: ObjectChange[] = []
   let kubectl: KubectlResult[] = []
+  /** Running kubectl lines that printed since the last flush, by stream key (the latest text wins). */
+  let streams: Record<string, KubectlStream> = {}
   let actors: ActorView[] | undefined
   let pods: PodView[] | undefined
   let lastActorsJson = ''
@@ -57,6 +60,7 @@ export function createBatcher(): Batcher {
     settled = []
     objects = []
     kubectl = []
+    streams = {}
     actors = undefined
     pods = undefined
   }
@@ -95,6 +99,7 @@ export function createBatcher(): Batcher {
         travelling.add(i)
       }
       kubectl = sim.kubectlResults().slice(-resetKubectlLimit)
+      for (const s of sim.kubectlStreams()) streams[s.requestId ?? `${s.atMs}\u0000${s.line}`] = s
       lastActorsJson = ''
       lastPodsJson = ''
       isReset = true
@@ -128,6 +133,7 @@ export function createBatcher(): Batcher {
       let objectsChanged = false
       for (const o of sim.drain()) {
         if (o.type === 'kubectl') kubectl.push(o.result)
+        else if (o.type === 'kubectl-stream') streams[o.stream.requestId ?? `${o.stream.atMs}\u0000${o.stream.line}`] = o.stream
         else {
           objects.push(o.change)
           objectsChanged = true
@@ -142,6 +148,7 @@ export function createBatcher(): Batcher {
       settled.length > 0 ||
       objects.length > 0 ||
       kubectl.length > 0 ||
+      Object.keys(streams).length > 0 ||
       actors !== undefined ||
       pods !== undefined,
     flush(sim, meta) {
@@ -163,6 +170,7 @@ export function createBatcher(): Batcher {
         flowsSettled: settled.filter((s) => !startedIds.has(s.id)),
         objects,
         kubectl,
+        ...(Object.keys(streams).length ? { kubectlStreams: Object.values(streams) } : {}),
         ...(actors ? { actors } : {}),
         ...(pods ? { pods } : {}),
         deliveredCount: sim.deliveredCount(),

@@ -42,7 +42,9 @@ const actionMarker = (a: UserAction): TimelineMarker =>
     ? { atMs: a.at.atMs, kind: 'fault', label: a.fault.kind }
     : 'traffic' in a
       ? { atMs: a.at.atMs, kind: 'action', label: `traffic ${a.traffic}` }
-      : { atMs: a.at.atMs, kind: 'action', label: `kubectl ${a.kubectl}` }
+      : a.interrupt
+        ? { atMs: a.at.atMs, kind: 'action', label: '^C (kubectl interrupted)' }
+        : { atMs: a.at.atMs, kind: 'action', label: `kubectl ${a.kubectl}` }
 
 export function createTimelineTracker(): TimelineTracker {
   let head = 0

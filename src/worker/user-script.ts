@@ -24,6 +24,7 @@ export function actionOf(command: Command, at: SimPosition): UserAction | null {
       requestId: command.requestId,
     }
   }
+  if (command.type === 'kubectl-interrupt') return { at, kubectl: '', requestId: command.requestId, interrupt: true }
   // Compared as a string: the fault command and this file landed separately in the protocol.
   const { fault } = command as { fault?: Fault }
   if ((command.type as string) === 'fault' && fault) return { at, fault }
@@ -35,6 +36,7 @@ export function actionOf(command: Command, at: SimPosition): UserAction | null {
 export function commandOf(action: UserAction, index: number): Command {
   if ('fault' in action) return { type: 'fault', fault: action.fault } as unknown as Command
   if ('traffic' in action) return { type: 'traffic', line: action.traffic }
+  if (action.interrupt && action.requestId !== undefined) return { type: 'kubectl-interrupt', requestId: action.requestId }
   return {
     type: 'kubectl',
     line: action.kubectl,

@@ -4,7 +4,7 @@
  * actor's state, or the host.
  */
 import type { Message } from '../messages.ts'
-import type { ActorId, ActorKind, KubectlResult, ObjectChange, Stage } from '../protocol.ts'
+import type { ActorId, ActorKind, KubectlResult, KubectlStream, ObjectChange, Stage } from '../protocol.ts'
 
 export interface SendOptions {
   /** Routine periodic traffic; inherited from the flow being handled when not given. */
@@ -22,6 +22,8 @@ export interface SendOptions {
 /** What the host learns without a flow: kubectl's answers and etcd's committed changes. */
 export type Observation =
   | { type: 'kubectl'; result: KubectlResult }
+  /** What a running kubectl line printed so far (a watch); its `kubectl` result ends it. */
+  | { type: 'kubectl-stream'; stream: KubectlStream }
   | { type: 'object'; change: ObjectChange }
 
 export interface Ctx {
@@ -52,6 +54,8 @@ export interface UserInput {
   line: string
   stdin?: string
   requestId?: string
+  /** Ctrl+C on the running line typed with this request id (`line` is then empty). */
+  interrupt?: string
 }
 
 export interface ActorDef<S = unknown> {

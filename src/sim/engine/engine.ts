@@ -6,6 +6,7 @@ import { labelOf, type Message } from '../messages.ts'
 import type { ActorId, ActorKind, Flow, Stage } from '../protocol.ts'
 import type { ActorDef, Ctx, Observation, SendOptions, UserInput } from './actor.ts'
 import { heapPeek, heapPop, heapPush } from './queue.ts'
+import { streamKey } from './kubectl-streams.ts'
 import { linkLatencyMs, partitioned } from './network.ts'
 import { mulberry32, seedFor } from './rng.ts'
 import type { ActorRecord, QueueEvent, World } from './world.ts'
@@ -158,6 +159,9 @@ class ActorCtx implements Ctx {
 
   observe(observation: Observation): void {
     if (observation.type === 'kubectl') this.world.kubectl.push(observation.result)
+    // A running line's output so far, kept until its answer ends it (a reset shows it again).
+    if (observation.type === 'kubectl-stream') (this.world.kubectlStreams ??= {})[streamKey(observation.stream)] = observation.stream
+    else if (observation.type === 'kubectl' && this.world.kubectlStreams) delete this.world.kubectlStreams[streamKey(observation.result)]
     this.world.observations.push(observation)
   }
 }

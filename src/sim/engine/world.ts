@@ -1,6 +1,6 @@
 /** The whole simulation as plain data: a snapshot is a deep copy of this. */
 import type { Message } from '../messages.ts'
-import type { ActorId, ActorKind, Flow, KubectlResult } from '../protocol.ts'
+import type { ActorId, ActorKind, Flow, KubectlResult, KubectlStream } from '../protocol.ts'
 import type { Observation, UserInput } from './actor.ts'
 
 export interface ActorRecord {
@@ -51,6 +51,8 @@ export interface World {
   kubectl: KubectlResult[]
   /** Not yet drained by the host. */
   observations: Observation[]
+  /** kubectl lines still running that printed something (watches), by `streamKey`. */
+  kubectlStreams?: Record<string, KubectlStream>
   /**
    * Nodes cut off from the control plane by a fault: a flow between an actor on one of these
    * nodes and an actor elsewhere (the image registry aside) is dropped on arrival.

@@ -24,6 +24,7 @@ export const flowStyles = {
   'apiserver.watch': { color: '#7c3aed', noun: 'watch' },
   'apiserver.response': { color: reply, noun: 'reply' },
   'watch.event': { color: '#9333ea', noun: 'event' },
+  'watch.close': { color: '#9333ea', noun: 'hang-up' },
   'etcd.txn': { color: '#0f766e', noun: 'write' },
   'etcd.range': { color: '#0f766e', noun: 'read' },
   'etcd.response': { color: reply, noun: 'reply' },

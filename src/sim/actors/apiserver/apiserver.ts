@@ -11,6 +11,7 @@ import { handleRequest } from './requests.ts'
 import type { ApiserverState } from './state.ts'
 import { handleEtcdResponse } from './storage-reply.ts'
 import { fanOut } from './watch.ts'
+import { closeWatch } from './unwatch.ts'
 import { relayProxied } from './log-proxy.ts'
 
 export function newApiserverState(etcd: ActorId): ApiserverState {
@@ -30,6 +31,9 @@ export const apiserver: ActorDef<ApiserverState> = {
         return
       case 'etcd.watch':
         fanOut(state, msg, ctx)
+        return
+      case 'watch.close':
+        closeWatch(state, msg, ctx)
         return
       case 'apiserver.response':
         // A kubelet answering a request the apiserver proxied (pods/log).

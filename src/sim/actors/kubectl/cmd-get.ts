@@ -5,7 +5,7 @@
 import type { Ctx } from '../../engine/actor.ts'
 import { resourceByWord } from '../../k8s/discovery.ts'
 import { resourceByName, type ResourceInfo } from '../../k8s/resources.ts'
-import type { ApiResponse } from '../../messages.ts'
+import type { ApiResponse, WatchEventMessage } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { statusErrorText } from './errors.ts'
 import { objectRef } from './manifests.ts'
@@ -18,6 +18,7 @@ import { asList, toJson, toYaml } from './print/object-output.ts'
 import { formatTable } from './print/tabwriter.ts'
 import { objectPath, parseTargets, send, unknownFlag, type Finish } from './prog.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
+import { getWatchEvent, multipleKindsWatch, startWatch, watchFlags, watchOpened, type GetWatch } from './get-watch.ts'
 import type { Event } from 'kubernetes-types/core/v1'
 
 export interface GetProg {
@@ -36,6 +37,8 @@ export interface GetProg {
   showKind: boolean
   query: [string, string][]
   printed: string[]
+  /** `-w` / `--watch-only`: after the list (printed or not), the watch that streams changes. */
+  watch?: GetWatch
 }
 
 /** The `all` category (each kind's discovery categories), in kubectl's order. */
@@ -73,6 +76,8 @@ export function startGetObjects(state: KubectlState, ctx: Ctx, cmd: RunningComma
     return { ok: false, stderr: `error: unable to match a printer suitable for the output format "${cmd.output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n` }
   const selector = p.flags.selector
   if (names.length && selector) return { ok: false, stderr: 'error: name cannot be provided when a selector is specified\n' }
+  const watch = watchFlags(p)
+  if (watch && kinds.length > 1) return { ok: false, stderr: `error: ${multipleKindsWatch}\n` }
   const prog: GetProg = {
     type: 'get',
     resource: info.resource,
@@ -88,6 +93,7 @@ export function startGetObjects(state: KubectlState, ctx: Ctx, cmd: RunningComma
     showKind: kinds.length > 1 || p.flags['show-kind'] === 'true',
     query: [['limit', '500']],
     printed: [],
+    ...(watch ? { watch } : {}),
   }
   cmd.carry = prog
   cmd.resource = info.resource
@@ -101,9 +107,13 @@ export function startGetObjects(state: KubectlState, ctx: Ctx, cmd: RunningComma
 }
 
 export function continueGet(state: KubectlState, ctx: Ctx, cmd: RunningCommand, prog: GetProg, info: ResourceInfo, msg: ApiResponse, finish: Finish): void {
+  if (prog.watch?.opened) return watchOpened(state, ctx, cmd, msg, finish)
   if (msg.code >= 300) prog.errors += statusErrorText(msg.body)
-  else if (prog.list) prog.items = (msg.body as { items?: KObject[] }).items ?? []
-  else prog.items.push(msg.body as KObject)
+  else if (prog.list) {
+    prog.items = (msg.body as { items?: KObject[] }).items ?? []
+    if (prog.watch) prog.watch.resourceVersion = String((msg.body as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion ?? '')
+  } else prog.items.push(msg.body as KObject)
+  if (prog.watch) return startWatch(state, ctx, cmd, prog, info, render, finish)
   if (!prog.list && ++prog.i < prog.names.length) {
     send(state, ctx, cmd, 'get', objectPath(info, cmd.namespace, prog.names[prog.i]), 'get')
     return
@@ -139,6 +149,11 @@ function withKind(table: string, info: ResourceInfo, allNs: boolean): string {
   const col = allNs ? 1 : 0
   rows.slice(1).forEach((r) => (r[col] = objectRef(info, r[col]!)))
   return formatTable(rows)
+}
+
+/** An event on a `get -w` watch: one more row. */
+export function getWatchEventFor(ctx: Ctx, cmd: RunningCommand, prog: GetProg, msg: WatchEventMessage): void {
+  getWatchEvent(ctx, cmd, prog, resourceByName(prog.resource, prog.group)!, msg, render)
 }
 
 function render(prog: GetProg, info: ResourceInfo, cmd: RunningCommand, nowMs: number): { stdout: string; stderr: string } {

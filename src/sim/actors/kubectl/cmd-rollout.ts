@@ -15,6 +15,7 @@ import { formatSelector, ownerRefs } from './print/get-tables.ts'
 import { tabwrite } from './print/tabwriter.ts'
 import { objectPath, parseTargets, send, unknownFlag, type Finish } from './prog.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
+import { hangUp, printNow } from './stream.ts'
 
 type Json = Record<string, unknown>
 
@@ -145,10 +146,11 @@ export function continueRollout(state: KubectlState, ctx: Ctx, cmd: RunningComma
     case 'get': {
       const o = msg.body as KObject
       if (prog.op === 'status') {
+        // Each line is printed when the status viewer says it (the console shows it at once).
         const s = rolloutStatus(prog.resource, o)
-        if (s.error) return finish(1, prog.out, s.error)
-        prog.out += s.line
-        if (s.done) return finish(0, prog.out, '')
+        if (s.error) return finish(1, '', s.error)
+        printNow(ctx, cmd, s.line)
+        if (s.done) return finish(0, '', '')
         prog.phase = 'watch'
         send(state, ctx, cmd, 'watch', objectPath(info, cmd.namespace), 'rollout', {
           query: [['fieldSelector', encodeURIComponent(`metadata.name=${prog.name}`)], ['resourceVersion', String(o.metadata.resourceVersion)], ['watch', 'true']],
@@ -197,21 +199,26 @@ export function continueRollout(state: KubectlState, ctx: Ctx, cmd: RunningComma
   }
 }
 
-export function rolloutWatchEvent(state: KubectlState, cmd: RunningCommand, prog: RolloutProg, msg: WatchEventMessage, finish: Finish): void {
+/**
+ * One event on the status watch. kubectl prints the viewer's line when it changes and, once the
+ * rollout is done or failed, returns from its watch loop, which closes the watch
+ * (watchtools.UntilWithSync's context is cancelled): the apiserver drops the watcher.
+ */
+export function rolloutWatchEvent(state: KubectlState, ctx: Ctx, cmd: RunningCommand, prog: RolloutProg, msg: WatchEventMessage, finish: Finish): void {
   if (msg.type === 'DELETED') {
-    delete state.watches[msg.watchId]
-    finish(1, prog.out, `error: object has been deleted\n`)
+    hangUp(state, ctx, msg.watchId)
+    finish(1, '', `error: object has been deleted\n`)
     return
   }
   const s = rolloutStatus(prog.resource, msg.object)
   if (s.error) {
-    delete state.watches[msg.watchId]
-    finish(1, prog.out, s.error)
+    hangUp(state, ctx, msg.watchId)
+    finish(1, '', s.error)
     return
   }
-  prog.out += s.line
+  printNow(ctx, cmd, s.line)
   if (s.done) {
-    delete state.watches[msg.watchId]
-    finish(0, prog.out, '')
+    hangUp(state, ctx, msg.watchId)
+    finish(0, '', '')
   }
 }

@@ -16,6 +16,7 @@ import { describePod } from './print/describe-pod.ts'
 import { getNodes } from './print/get-nodes.ts'
 import { getPods } from './print/get-pods.ts'
 import type { Cont, KubectlState, RunningCommand } from './state.ts'
+import { hangUpAll, interruptedExitCode } from './stream.ts'
 
 export function newKubectlState(apiserver: string): KubectlState {
   return { client: newApiClient<Cont>(apiserver), commands: {}, nextCmd: 0, watches: {} }
@@ -80,7 +81,16 @@ function start(state: KubectlState, ctx: Ctx, cmd: RunningCommand, words: string
   }
 }
 
+/** Ctrl+C: the line stops where it is and hangs up its watches. */
+function interrupt(state: KubectlState, ctx: Ctx, requestId: string): void {
+  const cmd = Object.values(state.commands).find((c) => c.requestId === requestId)
+  if (!cmd) return
+  hangUpAll(state, ctx, cmd.id)
+  finish(state, ctx, cmd, interruptedExitCode, '', '')
+}
+
 function onInput(state: KubectlState, input: UserInput, ctx: Ctx): void {
+  if (input.interrupt !== undefined) return interrupt(state, ctx, input.interrupt)
   const id = `cmd-${++state.nextCmd}`
   const cmd: RunningCommand = {
     id,

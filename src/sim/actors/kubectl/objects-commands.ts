@@ -10,7 +10,7 @@ import type { ApiResponse, WatchEventMessage } from '../../messages.ts'
 import { continueApply, startApply, type ApplyProg } from './cmd-apply.ts'
 import { continueDelete, deleteWatchEvent, startDeleteObjects, type DeleteProg } from './cmd-delete.ts'
 import { continueDescribe, startDescribeObjects, type DescribeProg } from './cmd-describe.ts'
-import { continueGet, startGetObjects, type GetProg } from './cmd-get.ts'
+import { continueGet, getWatchEventFor, startGetObjects, type GetProg } from './cmd-get.ts'
 import { apiResources, continueSimple, startCreate, startEvents, type SimpleProg } from './cmd-misc.ts'
 import { continueModify, startModify, type ModifyProg } from './cmd-modify.ts'
 import { continueRollout, rolloutWatchEvent, startRollout, type RolloutProg } from './cmd-rollout.ts'
@@ -115,7 +115,11 @@ export function continueProgram(state: KubectlState, ctx: Ctx, cmd: RunningComma
 export function programWatchEvent(state: KubectlState, ctx: Ctx, cmd: RunningCommand, msg: WatchEventMessage, finish: Finish): boolean {
   const prog = cmd.carry as Prog | null
   if (prog?.type === 'rollout') {
-    rolloutWatchEvent(state, cmd, prog, msg, finish)
+    rolloutWatchEvent(state, ctx, cmd, prog, msg, finish)
+    return true
+  }
+  if (prog?.type === 'get' && prog.watch) {
+    getWatchEventFor(ctx, cmd, prog, msg)
     return true
   }
   if (prog?.type === 'delete') {
