@@ -31,6 +31,11 @@ export interface NodeInfo {
   podsWithRequiredAntiAffinity: number
   /** Image name → size, for each name the node reports (node.status.images). */
   images: Record<string, number>
+  /**
+   * Bumped whenever a pod comes onto or leaves the node (NodeInfo.Generation in
+   * framework/types.go): per-node counts derived from the pods stay valid while it is unchanged.
+   */
+  generation: number
 }
 
 export interface SchedulerCache {
@@ -142,6 +147,7 @@ export function upsertNode(cache: SchedulerCache, node: KObject): NodeInfo {
       podsWithAffinity: 0,
       podsWithRequiredAntiAffinity: 0,
       images: {},
+      generation: 0,
     }
     cache.nodes[name] = info
     addToZone(cache, zone, name)
@@ -200,6 +206,7 @@ export function addPod(cache: SchedulerCache, key: string, pod: KObject, nodeNam
   const info = cache.nodes[nodeName]
   if (!info || cache.podNode[key] !== undefined) return
   cache.podNode[key] = nodeName
+  info.generation++
   info.pods.push(key)
   addRequests(info.requested, podRequests(pod))
   addRequests(info.nonZeroRequested, podRequests(pod, true))
@@ -222,6 +229,7 @@ export function removePod(cache: SchedulerCache, key: string, pod: KObject): voi
   delete cache.podNode[key]
   const info = cache.nodes[nodeName]
   if (!info) return
+  info.generation++
   const i = info.pods.indexOf(key)
   if (i >= 0) info.pods.splice(i, 1)
   addRequests(info.requested, podRequests(pod), -1)

@@ -93,7 +93,7 @@ function constraintsFor(c: Cycle, when: 'DoNotSchedule' | 'ScheduleAnyway'): { l
 function countMatching(c: Cycle, info: NodeInfo, selector: LabelSelector): number {
   let n = 0
   const ns = c.pod.metadata.namespace
-  const pairs = equalityPairs(selector)
+  const pairs = equalityPairs(selector)?.pairs
   for (const k of podsOn(c, info)) {
     const p = c.pods[k]
     if (!p || p.metadata.deletionTimestamp || p.metadata.namespace !== ns) continue
@@ -103,17 +103,18 @@ function countMatching(c: Cycle, info: NodeInfo, selector: LabelSelector): numbe
   return n
 }
 
-const pairsOf = new WeakMap<LabelSelector, string[] | null>()
+const pairsOf = new WeakMap<LabelSelector, { pairs: string[]; signature: string } | null>()
 
 /**
  * A selector made only of `key=value` requirements (matchLabels, and `In` with one value: what
- * helper.DefaultSelector builds from a ReplicaSet) as a flat [key, value, …] list, else null.
- * Counting runs over every pod of the cluster in each cycle, so the generic matcher is skipped.
+ * helper.DefaultSelector builds from a ReplicaSet) as a flat [key, value, …] list and a text
+ * naming it, else null. Counting runs over every pod of the cluster in each cycle, so the generic
+ * matcher is skipped.
  */
-function equalityPairs(s: LabelSelector): string[] | null {
-  let pairs = pairsOf.get(s)
-  if (pairs !== undefined) return pairs
-  pairs = []
+function equalityPairs(s: LabelSelector): { pairs: string[]; signature: string } | null {
+  let found = pairsOf.get(s)
+  if (found !== undefined) return found
+  let pairs: string[] | null = []
   for (const k in s.matchLabels ?? {}) pairs.push(k, s.matchLabels![k]!)
   for (const r of s.matchExpressions ?? []) {
     const v = r.values?.[0]
@@ -123,13 +124,37 @@ function equalityPairs(s: LabelSelector): string[] | null {
     }
     pairs.push(r.key, v)
   }
-  pairsOf.set(s, pairs)
-  return pairs
+  found = pairs ? { pairs, signature: pairs.join('\u0000') } : null
+  pairsOf.set(s, found)
+  return found
 }
 
 function matchesPairs(labels: Record<string, string>, pairs: string[]): boolean {
   for (let i = 0; i < pairs.length; i += 2) if (labels[pairs[i]!] !== pairs[i + 1]) return false
   return true
+}
+
+/**
+ * Match counts per node carried from cycle to cycle, by namespace and selector, each valid while
+ * the node's generation is unchanged (every pod added to or taken off the node bumps it, and a
+ * pod's update is a remove and an add). The real plugin counts NodeInfo.Pods in parallel every
+ * cycle; here one cycle changes one node, so the other nodes' counts are looked up instead of
+ * recounted. Not state: keyed by the live NodeInfo, so a restored snapshot starts empty.
+ */
+const counted = new WeakMap<NodeInfo, Map<string, { generation: number; count: number }>>()
+
+/** countMatching, from the carried counts when the cycle sees the node's pods as the cache does. */
+function countMatchingCarried(c: Cycle, info: NodeInfo, selector: LabelSelector): number {
+  const eq = c.removed || c.added[info.name] ? null : equalityPairs(selector)
+  if (!eq) return countMatching(c, info, selector)
+  let byNode = counted.get(info)
+  if (!byNode) counted.set(info, (byNode = new Map()))
+  const key = `${c.pod.metadata.namespace}\u0001${eq.signature}`
+  const hit = byNode.get(key)
+  if (hit && hit.generation === info.generation) return hit.count
+  const count = countMatching(c, info, selector)
+  byNode.set(key, { generation: info.generation, count })
+  return count
 }
 
 /**
@@ -141,7 +166,7 @@ function countMatchingOnce(memo: Map<LabelSelector, Map<string, number>>, c: Cyc
   let bySelector = memo.get(selector)
   if (!bySelector) memo.set(selector, (bySelector = new Map()))
   let n = bySelector.get(info.name)
-  if (n === undefined) bySelector.set(info.name, (n = countMatching(c, info, selector)))
+  if (n === undefined) bySelector.set(info.name, (n = countMatchingCarried(c, info, selector)))
   return n
 }
 
@@ -175,7 +200,7 @@ export function topologySpreadPreFilter(c: Cycle): boolean {
     list.forEach((k, i) => {
       if (!included(c, k, info)) return
       const v = labels[k.topologyKey]!
-      counts[i]![v] = (counts[i]![v] ?? 0) + countMatching(c, info, k.selector)
+      counts[i]![v] = (counts[i]![v] ?? 0) + countMatchingCarried(c, info, k.selector)
     })
   }
   c.state[filterKey] = { constraints: list, counts } satisfies FilterState
