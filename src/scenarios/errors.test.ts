@@ -54,7 +54,7 @@ const cases: [string, unknown, string][] = [
   [
     'an unknown fault kind',
     withNode('script: [{at: 1s, fault: {kind: explode}}]'),
-    'script[0].fault.kind: "explode" is not a fault kind; use one of: stop-node, start-node, stop-kubelet, start-kubelet, partition-node, heal-node, add-node, stop-etcd-member, start-etcd-member, stop-component, start-component, stop-registry, start-registry',
+    'script[0].fault.kind: "explode" is not a fault kind; use one of: stop-node, start-node, stop-kubelet, start-kubelet, partition-node, heal-node, add-node, delete-instance, stop-etcd-member, start-etcd-member, stop-component, start-component, stop-registry, start-registry',
   ],
   [
     'a fault without its target',

@@ -45,6 +45,7 @@ export const nodeFaults = [
   'partition-node',
   'heal-node',
   'add-node',
+  'delete-instance',
 ] as const
 /** Faults with no target field: the one image registry. */
 export const registryFaults = ['stop-registry', 'start-registry'] as const

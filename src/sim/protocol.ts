@@ -21,8 +21,6 @@ export type ActorKind =
   | 'traffic-client'
   /** The cluster DNS add-on: stands for the pods of the `coredns` Deployment in kube-system. */
   | 'coredns'
-  /** The cluster DNS add-on: stands for the pods of the `coredns` Deployment in kube-system. */
-  | 'coredns'
 
 /**
  * `<component>:<instance>`: `kube-apiserver:0`, `etcd:0`, `kubelet:node-2`, `container-runtime:node-2`.
@@ -178,6 +176,11 @@ export type Fault =
    * size of the cluster's first node. A script's `addNode:` step gives the full spec instead.
    */
   | { kind: 'add-node'; node: string }
+  /**
+   * The machine is deleted in the cloud: it stops like a powered-off node and, with a cloud, the
+   * cloud-controller-manager's node lifecycle controller deletes its Node.
+   */
+  | { kind: 'delete-instance'; node: string }
 
 export type FaultKind = Fault['kind']
 

@@ -19,6 +19,7 @@ import { startTimer } from '../engine/engine.ts'
 import type { ActorRecord, World } from '../engine/world.ts'
 import type { ActorId, Fault } from '../protocol.ts'
 import { addNode, specLikeFirstNode } from './add-node.ts'
+import { instanceGone } from './cloud-instances.ts'
 
 const apiserverId = 'kube-apiserver:0'
 
@@ -112,7 +113,8 @@ export function applyFault(world: World, fault: Fault): string | null {
     case 'stop-kubelet':
     case 'start-kubelet':
     case 'partition-node':
-    case 'heal-node': {
+    case 'heal-node':
+    case 'delete-instance': {
       const err = needNode(fault.node)
       if (err) return err
       break
@@ -164,5 +166,9 @@ export function applyFault(world: World, fault: Fault): string | null {
       return `fault ${fault.kind}: etcd faults are not simulated yet`
     case 'add-node':
       return addNode(world, specLikeFirstNode(world, fault.node))
+    case 'delete-instance':
+      for (const id of nodeActors(fault.node)) stop(world, id)
+      instanceGone(world, fault.node)
+      return null
   }
 }

@@ -13,8 +13,9 @@ import { newServiceControllersState, type ServiceInformer } from '../actors/cont
 import type { EtcdState } from '../actors/etcd/etcd.ts'
 import { put } from '../actors/etcd/mvcc.ts'
 import { newCloudState } from '../actors/cloud-controller-manager/service-lb.ts'
+import { initializedNode, instanceOf, newCloudNodes, nodeMonitorPeriodMs } from '../actors/cloud-controller-manager/node-controller.ts'
 import { newKubeProxyState } from '../actors/kube-proxy/kube-proxy.ts'
-import type { SchedulerState } from '../actors/scheduler/scheduler.ts'
+import { seedNode, type SchedulerState } from '../actors/scheduler/scheduler.ts'
 import { newTrafficClientState } from '../actors/traffic/traffic-client.ts'
 import { addActor, startTimer } from '../engine/engine.ts'
 import type { World } from '../engine/world.ts'
@@ -150,5 +151,16 @@ export function wireServices(world: World, scenario: Scenario, boot: ServiceBoot
     fill(cloud.services, 'Service')
     ccm.state = cloud
     addWatcher(api, { client: boot.cloudControllerManagerId, prefix: prefixes.services, fieldSelector: '', labelSelector: '' })
+    // Its node controllers watch Nodes; the machines present at the start were initialized already.
+    cloud.cloudNodes = newCloudNodes()
+    for (const kv of Object.values(etcd.store.kv)) {
+      if (!kv.key.startsWith('/registry/minions/')) continue
+      const node = kv.value
+      initializedNode(node, instanceOf(cloud.cloudNodes, String(node.metadata.name), node))
+      cloud.cloudNodes.nodes[cacheKey(node)] = node
+      if (scheduler) seedNode(scheduler, cacheKey(node), node)
+    }
+    addWatcher(api, { client: boot.cloudControllerManagerId, prefix: '/registry/minions', fieldSelector: '', labelSelector: '' })
+    startTimer(world, boot.cloudControllerManagerId, 'node-monitor', nodeMonitorPeriodMs)
   }
 }

@@ -12,6 +12,7 @@ import type { ActorId, KObject } from '../../protocol.ts'
 import { applyWatchEvent, cacheKey, type Cache } from '../client/informer.ts'
 import { recordEvent } from '../client/events.ts'
 import { newApiClient, type ApiClient } from '../client/api-client.ts'
+import type { CloudNodes } from './node-controller.ts'
 
 /** How long the simulated cloud takes to provision a load balancer (real ones: tens of seconds). */
 export const provisionMs = 5_000
@@ -22,6 +23,8 @@ export interface CloudState {
   /** Service key → the address its load balancer got. */
   balancers: Record<string, string>
   nextAddress: number
+  /** The node controllers' informer and the cloud's instances (node-controller.ts). */
+  cloudNodes?: CloudNodes
 }
 
 export function newCloudState(apiserver: ActorId): CloudState {
