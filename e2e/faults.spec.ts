@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts'
 import { Faults } from './pages/faults.ts'
+import { Flows } from './pages/flows.ts'
 
 test.describe('faults', () => {
   test('stopping a node from the Faults menu: it is drawn down, goes Unknown, and after the eviction its pods run elsewhere', async ({
@@ -73,5 +74,59 @@ test.describe('faults', () => {
     const shot = testInfo.outputPath('scheduler-restarted.png')
     await page.screenshot({ path: shot })
     await testInfo.attach('scheduler-restarted', { path: shot, contentType: 'image/png' })
+  })
+
+  test('a message to a stopped kubelet is drawn failing: red token, "dropped" in the message list', async ({ app, page }, testInfo) => {
+    test.setTimeout(180_000)
+    const faults = new Faults(page)
+    const flows = new Flows(page)
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('10')
+    await app.console.run('kubectl run web --image=nginx:1.27')
+    const pod = app.graph.pod('default', 'web')
+    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
+    const nodeName = (await pod.getAttribute('data-node')) ?? ''
+    await faults.choose(`Stop the kubelet on ${nodeName}`)
+    await expect(app.graph.component(`kubelet:${nodeName}`).locator('.component')).toHaveAttribute('data-stopped', 'true')
+    await app.toolbar.setSpeed('1')
+    // kube-apiserver proxies `kubectl logs` to the kubelet's :10250; nobody is listening. The
+    // token turns red where it fails, then fades.
+    const redToken = page.locator('[data-testid="flow.token"][data-flow-kind="apiserver.get"].token--dropped')
+    const seen = redToken.first().waitFor({ state: 'attached', timeout: 30_000 })
+    await app.console.run('kubectl logs web')
+    await seen
+    const shot = testInfo.outputPath('dropped-to-stopped-kubelet.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('dropped-to-stopped-kubelet', { path: shot, contentType: 'image/png' })
+    const dropped = flows.rows.filter({ hasText: `kube-apiserver → kubelet` }).and(page.locator('[data-outcome="dropped"]'))
+    await expect(dropped.first()).toBeVisible({ timeout: 30_000 })
+    await expect(dropped.first()).toContainText('✕ dropped')
+    await expect(dropped.first()).toContainText(`/containerLogs/default/web/web`)
+  })
+
+  test('Add a node from the Faults menu: the cordoned cluster\'s Pending pod is scheduled onto the node that joins', async ({ app, page }, testInfo) => {
+    test.setTimeout(180_000)
+    const faults = new Faults(page)
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('10')
+    for (const n of ['node-1', 'node-2', 'node-3']) await app.console.run(`kubectl cordon ${n}`)
+    await app.console.run('kubectl run late --image=nginx:1.27')
+    const pod = app.graph.pod('default', 'late')
+    await expect(pod).toHaveAttribute('data-status', 'Pending', { timeout: 30_000 })
+    await app.console.run('kubectl describe pod late')
+    await expect(app.console.output).toContainText('0/3 nodes are available: 3 node(s) were unschedulable.', { timeout: 30_000 })
+
+    await faults.choose('Add a node (node-4 joins)')
+    await expect(app.graph.workerNode('node-4')).toBeVisible({ timeout: 10_000 })
+    await expect(app.graph.component('kubelet:node-4')).toBeVisible()
+    await expect(app.graph.component('kube-proxy:node-4')).toBeVisible()
+    await expect(pod).toHaveAttribute('data-node', 'node-4', { timeout: 60_000 })
+    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 60_000 })
+    await app.console.run('kubectl get nodes')
+    await expect(app.console.output).toContainText(/node-4\s+Ready/, { timeout: 30_000 })
+    await app.toolbar.pause()
+    const shot = testInfo.outputPath('node-4-joined.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('node-4-joined', { path: shot, contentType: 'image/png' })
   })
 })

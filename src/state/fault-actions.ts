@@ -31,3 +31,11 @@ export function nodeFaultStates(actors: readonly ActorView[]): NodeFaultState[] 
     }
   })
 }
+
+/** The name the Faults menu gives a joining machine: the first free `node-<n>`. */
+export function nextNodeName(actors: readonly ActorView[]): string {
+  const taken = new Set(actors.filter((a) => a.node).map((a) => a.node!))
+  let n = taken.size + 1
+  while (taken.has(`node-${n}`)) n++
+  return `node-${n}`
+}

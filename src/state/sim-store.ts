@@ -9,11 +9,13 @@ import type {
   Flow,
   KObject,
   KubectlResult,
+  KubectlStream,
   PodView,
   TimeAnchor,
   Update,
 } from '../sim/protocol.ts'
 import { zeroAnchor } from './time.ts'
+import { mergeStreams } from './kubectl-streams.ts'
 
 /** How many recent flows the page keeps (the flow list and the inspector). */
 export const recentFlowLimit = 400
@@ -36,6 +38,8 @@ export interface SimState {
   pods: PodView[]
   objects: Record<string, KObject>
   kubectl: KubectlResult[]
+  /** kubectl lines still running that printed something (a watch), with their text so far. */
+  kubectlStreams: KubectlStream[]
   deliveredCount: number
   idle: boolean
   error: string | null
@@ -53,12 +57,16 @@ export const initialSimState: SimState = {
   pods: [],
   objects: {},
   kubectl: [],
+  kubectlStreams: [],
   deliveredCount: 0,
   idle: false,
   error: null,
 }
 
 export const simStore = createStore<SimState>()(() => initialSimState)
+
+/** Wall ms a dropped message's token stays at its receiver (faults.css fades it out in as long). */
+export const droppedLingerWallMs = 1_200
 
 export function useSimStore<T>(selector: (state: SimState) => T): T {
   return useStore(simStore, selector)
@@ -81,7 +89,9 @@ export function reduceUpdate(prev: SimState, update: Update, receivedAt: number)
     if (flows.length > recentFlowLimit) flows = flows.slice(flows.length - recentFlowLimit)
     live = [...base.live.map(settle), ...update.flowsStarted]
   }
-  const liveNow = live.filter((f) => f.arrivesAt >= anchor.virtualAt)
+  // A message that never arrived stays on screen about a second of wall time, so its red ✕ is seen.
+  const linger = droppedLingerWallMs * Math.max(anchor.rate, base.anchor.rate)
+  const liveNow = live.filter((f) => f.arrivesAt >= anchor.virtualAt || (f.outcome === 'dropped' && f.arrivesAt + linger >= anchor.virtualAt))
   if (liveNow.length !== live.length) live = liveNow
 
   let objects = base.objects
@@ -117,6 +127,7 @@ export function reduceUpdate(prev: SimState, update: Update, receivedAt: number)
     pods: update.pods ?? base.pods,
     objects,
     kubectl,
+    kubectlStreams: mergeStreams(base.kubectlStreams, update.kubectlStreams, update.kubectl),
     deliveredCount: update.deliveredCount,
     idle: update.idle,
     error: base.error,

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Fault } from '../../sim/protocol.ts'
-import { injectFault, nodeFaultStates } from '../../state/fault-actions.ts'
+import { injectFault, nextNodeName, nodeFaultStates } from '../../state/fault-actions.ts'
 import { selectActors } from '../../state/selectors.ts'
 import { useSimStore } from '../../state/sim-store.ts'
 import './faults.css'
@@ -20,7 +20,8 @@ interface Group {
 
 /**
  * The Faults menu in the toolbar: stop and start a node, its kubelet, kube-scheduler and
- * kube-controller-manager, cut a node off from the control plane, take the image registry away.
+ * kube-controller-manager, cut a node off from the control plane, take the image registry away,
+ * and add a machine that joins the cluster.
  * A menu button with arrow-key navigation (WAI-ARIA menu button pattern); Escape closes it.
  */
 export function FaultsMenu() {
@@ -69,6 +70,8 @@ export function FaultsMenu() {
           : { key: 'start-registry', label: 'Make the image registry reachable', fault: { kind: 'start-registry' }, repair: true },
       )
     if (control.length) out.push({ title: 'Control plane and registry', items: control })
+    const name = nextNodeName(actors)
+    out.push({ title: 'Cluster', items: [{ key: 'add-node', label: `Add a node (${name} joins)`, fault: { kind: 'add-node', node: name }, repair: true }] })
     return out
   }, [actors])
 

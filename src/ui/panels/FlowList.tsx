@@ -19,6 +19,7 @@ const FlowRow = memo(function FlowRow({ flow, selected }: { flow: Flow; selected
       data-testid="flows.row"
       data-flow-kind={flow.kind}
       data-flow-id={flow.id}
+      data-outcome={flow.outcome}
     >
       <button
         type="button"
@@ -36,6 +37,8 @@ const FlowRow = memo(function FlowRow({ flow, selected }: { flow: Flow; selected
           </span>
           {flow.label}
         </span>
+        {/* A message to a stopped component or across a partition never arrived. */}
+        {flow.outcome === 'dropped' && <span className="flow-row__dropped">✕ dropped</span>}
       </button>
     </li>
   )
