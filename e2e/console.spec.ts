@@ -1,3 +1,4 @@
+import { Editor } from './pages/editor.ts'
 import { expect, test } from './fixtures.ts'
 
 test.describe('console', () => {
@@ -45,5 +46,44 @@ test.describe('console', () => {
     const shot = testInfo.outputPath('console.png')
     await page.screenshot({ path: shot })
     await testInfo.attach('console', { path: shot, contentType: 'image/png' })
+  })
+
+  test('get pods -w streams a row per change until Ctrl+C, which hangs up the watch and gives the prompt back', async ({ app, page }, testInfo) => {
+    test.setTimeout(120_000)
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('10')
+    const stop = page.getByTestId('console.interrupt')
+
+    await app.console.run('get pods -w')
+    await expect(stop).toBeVisible()
+    // The watch is open once kubectl's GET ?watch=true is on its way; the line keeps running.
+    await expect(app.flows.row(/pods\?resourceVersion=\d+&watch=true/)).toBeAttached({ timeout: 30_000 })
+    await expect(app.console.output).not.toContainText('…', { timeout: 30_000 })
+
+    // A pod created from the YAML editor (the console stays with the watch): its rows appear.
+    const editor = new Editor(page)
+    await editor.open()
+    await editor.replace('apiVersion: v1\nkind: Pod\nmetadata:\n  name: watched\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n')
+    await editor.apply.click()
+    await expect(app.console.output).toContainText(/watched\s+0\/1\s+Pending/, { timeout: 30_000 })
+    await expect(app.console.output).toContainText(/watched\s+1\/1\s+Running/, { timeout: 60_000 })
+    const text = (await app.console.output.textContent()) ?? ''
+    const watchPart = text.slice(text.lastIndexOf('$ kubectl get pods -w'))
+    // One header only: later rows come alone.
+    expect(watchPart.match(/^NAME /gm)?.length ?? 0).toBeLessThanOrEqual(1)
+    const shot = testInfo.outputPath('console-watch.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('console-watch', { path: shot, contentType: 'image/png' })
+
+    // Ctrl+C: ^C, the Stop button goes, the prompt takes the next line.
+    await app.console.input.click()
+    await app.console.input.press('Control+c')
+    await expect(app.console.output).toContainText(/Running[^\n]*\n\^C/, { timeout: 30_000 })
+    await expect(stop).toHaveCount(0)
+    await app.console.run('get pod watched')
+    await expect(app.console.output).toContainText(/\$ kubectl get pod watched\nNAME/, { timeout: 30_000 })
+    const after = testInfo.outputPath('console-watch-interrupted.png')
+    await page.screenshot({ path: after })
+    await testInfo.attach('console-watch-interrupted', { path: after, contentType: 'image/png' })
   })
 })

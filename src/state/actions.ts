@@ -65,6 +65,11 @@ export function runKubectl(line: string, stdin?: string): string {
   return requestId
 }
 
+/** Ctrl+C on a running kubectl line (a watch): kubectl hangs up and the prompt comes back. */
+export function interruptKubectl(requestId: string): void {
+  send({ type: 'kubectl-interrupt', requestId })
+}
+
 export function selectFlow(id: string | null): void {
   uiStore.setState({ selectedFlowId: id })
 }

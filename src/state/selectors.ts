@@ -3,7 +3,7 @@
  * (see the hooks at the bottom) so a component re-renders only when what it shows changed.
  */
 import { useShallow } from 'zustand/react/shallow'
-import type { ActorView, Flow, KubectlResult, PodView } from '../sim/protocol.ts'
+import type { ActorView, Flow, KubectlResult, KubectlStream, PodView } from '../sim/protocol.ts'
 import { usePlaybackStore, type PlaybackState } from './playback-store.ts'
 import { useSimStore, type SimState } from './sim-store.ts'
 import { useUiStore, type UiState } from './ui-store.ts'
@@ -28,6 +28,7 @@ export const selectFlow =
 export const selectLiveFlowIds = (s: SimState): string[] => s.live.map((f) => f.id)
 export const selectDeliveredCount = (s: SimState): number => s.deliveredCount
 export const selectKubectlResults = (s: SimState): KubectlResult[] => s.kubectl
+export const selectKubectlStreams = (s: SimState): KubectlStream[] => s.kubectlStreams
 export const selectScenarioTitle = (s: SimState): string => s.scenarioTitle
 export const selectLoaded = (s: SimState): boolean => s.loaded
 export const selectError = (s: SimState): string | null => s.error

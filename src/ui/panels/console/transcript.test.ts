@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { consoleText } from './transcript.ts'
+
+describe('consoleText', () => {
+  it('shows a running watch with its output and no ellipsis, a waiting line with one', () => {
+    const text = consoleText(
+      [{ atMs: 0, doneAtMs: 5, line: 'get ns', exitCode: 0, stdout: 'NAME\n', stderr: '' }],
+      [{ atMs: 6, line: 'get pods -w', stdout: 'NAME   READY\nweb    1/1\n', requestId: 'ui:2' }],
+      ['ui:2\u0000get pods -w', 'ui:3\u0000get nodes'],
+    )
+    expect(text).toBe('$ kubectl get ns\nNAME\n$ kubectl get pods -w\nNAME   READY\nweb    1/1\n$ kubectl get nodes\n…')
+  })
+
+  it('marks an interrupted line with ^C', () => {
+    const text = consoleText([{ atMs: 0, doneAtMs: 5, line: 'get pods -w', exitCode: 130, stdout: 'web\n', stderr: '' }], [], [])
+    expect(text).toBe('$ kubectl get pods -w\nweb\n^C\n')
+  })
+})
