@@ -30,6 +30,7 @@ import type { ProxyRulesView, TrafficView } from './protocol.ts'
 import { podDecision } from './cluster/pod-decision.ts'
 import { createTimeline, type TimelineOptions } from './timeline.ts'
 import { causeTree } from './cause-tree.ts'
+import { createCauseIndex } from './cause-index.ts'
 import { advanceChapters, initialChapterState, rewindChapters, type ChapterState } from './chapters.ts'
 import type { CauseTreeView, SimPosition, UserAction } from './protocol.ts'
 import type { PodDecisionView } from './protocol.ts'
@@ -154,6 +155,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const lastScriptAt = scenario.script.reduce((t, s) => Math.max(t, s.atMs), 0)
   // Object versions for the inspector, taken from the world's observations before a drain or a restore.
   const objectLog = createObjectLog()
+  // Parent → children links over the whole run: any flow's tree without scanning every later flow.
+  const causeIndex = createCauseIndex()
   /** A person acts here: what the log holds past this revision was an abandoned future's. */
   const acting = (): void => {
     objectLog.absorb(world)
@@ -262,7 +265,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     userActions: () => timeline.actions(),
     checkpoints: () => ({ count: timeline.store.list.length, everyMs: timeline.store.everyMs }),
-    causeTree: (id) => causeTree(world.flows, world.kubectl, id),
+    causeTree: (id) => causeTree(world.flows, world.kubectl, id, causeIndex),
     chapters: () => chapterState,
     pollChapters() {
       checkChapters()

@@ -65,10 +65,20 @@ export function createObjectLog(): ObjectLog {
     if (!list) byKey.set(key, (list = []))
     const last = list[list.length - 1]
     if (!last || last.revision < version.revision) list.push(version)
-    else if (!list.some((v) => v.revision === version.revision)) {
-      list.push(version)
-      list.sort((a, b) => a.revision - b.revision)
-    } else return
+    else {
+      // A replay brings back versions already logged (the common case after a seek): find its place.
+      let lo = 0
+      let hi = list.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (list[mid]!.revision < version.revision) lo = mid + 1
+        else hi = mid
+      }
+      if (list[lo]?.revision === version.revision) return
+      // Older than every version kept for a capped key: it was dropped on purpose.
+      if (lo === 0 && truncated.has(key)) return
+      list.splice(lo, 0, version)
+    }
     if (list.length > revisionsKeptPerKey) {
       list.splice(0, list.length - revisionsKeptPerKey)
       truncated.add(key)
