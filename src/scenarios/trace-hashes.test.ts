@@ -12,7 +12,7 @@ const pinned: Record<string, string> = {
   'lesson-tour': '00a4a398',
   'lesson-pod-hops': '66b79ee3',
   scheduling: '8247b8b6',
-  services: 'ad8aebb6',
+  services: '53883edd',
 }
 
 describe('trace hashes of the built-in scenarios', () => {
