@@ -10,6 +10,9 @@ const MERGE_KEYS: Record<string, string> = {
   podIPs: 'ip',
   hostIPs: 'ip',
   addresses: 'type',
+  // metadata.ownerReferences: patchMergeKey uid (apimachinery pkg/apis/meta/v1 types.go); the
+  // controller-ref manager adopts and releases through it.
+  ownerReferences: 'uid',
   // Node spec.taints is +listType=atomic (k8s.io/api/core/v1 types.go): a patch replaces it whole.
 }
 
@@ -33,6 +36,8 @@ function mergeList(target: unknown[], patch: unknown[], key: string): unknown[] 
     if (!isObject(item)) continue
     const old = target.find((t) => isObject(t) && t[key] === item[key])
     if (old) used.add(old)
+    // `$patch: delete` removes the element with that key (strategic merge patch directive).
+    if (item.$patch === 'delete') continue
     merged.push(old ? strategicMerge(old as Json, item) : item)
   }
   return [...merged, ...target.filter((t) => !used.has(t))]
@@ -43,7 +48,11 @@ export function strategicMerge<T extends Json>(target: T, patch: Json): T {
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k]
     else if (REPLACE.has(k)) out[k] = v
-    else if (Array.isArray(v) && k in MERGE_KEYS && Array.isArray(out[k])) out[k] = mergeList(out[k] as unknown[], v, MERGE_KEYS[k]!)
+    else if (Array.isArray(v) && k in MERGE_KEYS && (Array.isArray(out[k]) || out[k] === undefined)) {
+      const list = mergeList((out[k] as unknown[] | undefined) ?? [], v, MERGE_KEYS[k]!)
+      // Deleting from a list that is not there leaves it absent.
+      if (list.length || Array.isArray(out[k]) || v.length === 0) out[k] = list
+    }
     else if (isObject(v) && isObject(out[k])) out[k] = strategicMerge(out[k] as Json, v)
     else out[k] = v
   }

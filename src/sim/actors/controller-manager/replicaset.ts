@@ -15,6 +15,7 @@ import { podsToDelete } from './pod-ranking.ts'
 import type { PodStats } from './pod-stats.ts'
 import type { ControllerManagerState, ControllerName } from './state.ts'
 import { emit, enqueue, send } from './workqueue.ts'
+import { claimPods, claimResponse, claimsInFlight, observeForClaims } from './replicaset-claim.ts'
 
 /** replica_set.go BurstReplicas: at most this many creates or deletes per sync. */
 const burstReplicas = 500
@@ -82,6 +83,7 @@ export function syncReplicas(kind: ReplicaKind, state: ControllerManagerState, c
   if (!owner) {
     delete state.expectations[ek]
     delete state.slowStart[ek]
+    delete state.claims?.[ek]
     return
   }
   const now = ctx.startTimeMs + ctx.now
@@ -89,8 +91,9 @@ export function syncReplicas(kind: ReplicaKind, state: ControllerManagerState, c
   // The pod list is walked only when it is needed: to pick pods to delete, or for minReadySeconds.
   let list: KObject[] | undefined
   const activePods = (): KObject[] => (list ??= ownedPods(state, owner).filter(isPodActive))
+  claimPods(kind, (o, labels) => selects(kind, o, labels), () => ownedPods(state, owner), state, ctx, key, owner)
   const exp = state.expectations[ek]
-  const satisfied = !exp || (exp.add <= 0 && exp.del <= 0)
+  const satisfied = (!exp || (exp.add <= 0 && exp.del <= 0)) && !claimsInFlight(kind, state, key)
   const spec = specOf(owner)
   const want = spec.replicas ?? 1
   if (satisfied && !owner.metadata.deletionTimestamp && !state.slowStart[ek]) {
@@ -175,11 +178,13 @@ export function replicasResponse(kind: ReplicaKind, state: ControllerManagerStat
       if (exp) exp.del--
       if (owner && msg.code !== 404) emit(state, ctx, kind.ctrl, owner, 'Warning', 'FailedDelete', `Error deleting: ${body.message ?? ''}`)
     }
-  } else if (step === 'status' && msg.code === 409) enqueue(state, ctx, kind.ctrl, key)
+  } else if (step === 'adopt' || step === 'release') claimResponse(kind, state, ctx, key, name ?? '', msg.code, owner)
+  else if (step === 'status' && msg.code === 409) enqueue(state, ctx, kind.ctrl, key)
 }
 
 /** Informer handlers: which keys a pod or owner change queues, and the expectations it meets. */
 export function observePod(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx, type: string, pod: KObject, old: KObject | undefined): void {
+  observeForClaims(kind, (o, labels) => selects(kind, o, labels), state, ctx, type, pod, old)
   const ref = ((pod.metadata.ownerReferences ?? []) as { kind: string; name: string; controller?: boolean }[]).find((r) => r.controller)
   if (!ref || ref.kind !== kind.kind) return
   const key = `${pod.metadata.namespace}/${ref.name}`

@@ -42,6 +42,14 @@ export interface Expectation {
   del: number
 }
 
+/** ClaimPods bookkeeping per `ctrl/key` (replicaset-claim.ts). */
+export interface ClaimState {
+  /** A pod event asked this owner to look for pods to adopt or release. */
+  due?: true
+  /** Pod uid → 1 adopted, -1 released, until the informer shows the new ownerReferences. */
+  pending: Record<string, 1 | -1>
+}
+
 /** A slowStartBatch in progress: the pods still to create and the size of the next batch. */
 export interface SlowStart {
   remaining: number
@@ -66,6 +74,8 @@ export interface ControllerManagerState {
   queues: Partial<Record<ControllerName, WorkQueue>>
   expectations: Record<string, Expectation>
   slowStart: Record<string, SlowStart>
+  /** Adoption and release of pods by selector, per `ctrl/key` (replicaset-claim.ts). */
+  claims?: Record<string, ClaimState>
   /** Garbage collector: dependents by owner uid, and what each uid is. */
   gc: {
     owners: Record<string, Record<string, true>>
