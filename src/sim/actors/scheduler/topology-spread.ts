@@ -8,7 +8,7 @@ import type { KObject } from '../../protocol.ts'
 import { podsOn, type Cycle } from './cycle.ts'
 import { matchesRequiredNodeAffinity, unresolvable, unschedulable } from './filters.ts'
 import { isEmptySelector, matchesLabelSelector } from './labels.ts'
-import type { NodeInfo } from './node-info.ts'
+import type { NodeInfo, SchedulerCache } from './node-info.ts'
 import { untolerated } from './taints.ts'
 import { labelHostname, labelZone, nodeTaints, type LabelSelector, type Requirement } from './types.ts'
 
@@ -139,22 +139,43 @@ function matchesPairs(labels: Record<string, string>, pairs: string[]): boolean 
  * the node's generation is unchanged (every pod added to or taken off the node bumps it, and a
  * pod's update is a remove and an add). The real plugin counts NodeInfo.Pods in parallel every
  * cycle; here one cycle changes one node, so the other nodes' counts are looked up instead of
- * recounted. Not state: keyed by the live NodeInfo, so a restored snapshot starts empty.
+ * recounted. Not state: keyed by the live cache and NodeInfos, so a restored snapshot starts
+ * empty. A table is found once per selector (selectors are built afresh by each cycle).
  */
-const counted = new WeakMap<NodeInfo, Map<string, { generation: number; count: number }>>()
+type Carried = Map<NodeInfo, { generation: number; count: number }>
+const carried = new WeakMap<SchedulerCache, Map<string, Carried>>()
+const tables = new WeakMap<LabelSelector, Carried | null>()
+
+function carriedTable(c: Cycle, selector: LabelSelector): Carried | null {
+  let table = tables.get(selector)
+  if (table !== undefined) return table
+  const eq = equalityPairs(selector)
+  if (eq) {
+    let bySelector = carried.get(c.cache)
+    if (!bySelector) carried.set(c.cache, (bySelector = new Map()))
+    const key = `${c.pod.metadata.namespace}\u0001${eq.signature}`
+    table = bySelector.get(key)
+    if (!table) bySelector.set(key, (table = new Map()))
+  } else table = null
+  tables.set(selector, table)
+  return table
+}
 
 /** countMatching, from the carried counts when the cycle sees the node's pods as the cache does. */
 function countMatchingCarried(c: Cycle, info: NodeInfo, selector: LabelSelector): number {
-  const eq = c.removed || c.added[info.name] ? null : equalityPairs(selector)
-  if (!eq) return countMatching(c, info, selector)
-  let byNode = counted.get(info)
-  if (!byNode) counted.set(info, (byNode = new Map()))
-  const key = `${c.pod.metadata.namespace}\u0001${eq.signature}`
-  const hit = byNode.get(key)
-  if (hit && hit.generation === info.generation) return hit.count
-  const count = countMatching(c, info, selector)
-  byNode.set(key, { generation: info.generation, count })
-  return count
+  const table = c.removed || c.added[info.name] ? null : carriedTable(c, selector)
+  if (!table) return countMatching(c, info, selector)
+  const hit = table.get(info)
+  if (!hit) {
+    const count = countMatching(c, info, selector)
+    table.set(info, { generation: info.generation, count })
+    return count
+  }
+  if (hit.generation !== info.generation) {
+    hit.count = countMatching(c, info, selector)
+    hit.generation = info.generation
+  }
+  return hit.count
 }
 
 /**
@@ -163,10 +184,12 @@ function countMatchingCarried(c: Cycle, info: NodeInfo, selector: LabelSelector)
  * selector; the cycle's pods do not change in between.
  */
 function countMatchingOnce(memo: Map<LabelSelector, Map<string, number>>, c: Cycle, info: NodeInfo, selector: LabelSelector): number {
+  // Carried counts are already remembered, across cycles too.
+  if (!c.removed && !c.added[info.name] && carriedTable(c, selector)) return countMatchingCarried(c, info, selector)
   let bySelector = memo.get(selector)
   if (!bySelector) memo.set(selector, (bySelector = new Map()))
   let n = bySelector.get(info.name)
-  if (n === undefined) bySelector.set(info.name, (n = countMatchingCarried(c, info, selector)))
+  if (n === undefined) bySelector.set(info.name, (n = countMatching(c, info, selector)))
   return n
 }
 
@@ -262,15 +285,17 @@ export function topologySpreadPreScore(c: Cycle, feasible: NodeInfo[]): boolean 
   }
   const weights = list.map((k, i) => Math.log((k.topologyKey === labelHostname ? feasible.length - Object.keys(ignored).length : sizes[i]!) + 2))
   const memo = new Map<LabelSelector, Map<string, number>>()
+  // Every node, for the domain constraints (zone); hostname counts are taken in Score.
   for (const info of c.allNodes) {
     if (requireAll && !hasAllKeys(info, list)) continue
     const labels = info.node.metadata.labels ?? {}
-    list.forEach((k, i) => {
-      if (!included(c, k, info)) return
+    for (let i = 0; i < list.length; i++) {
+      const k = list[i]!
+      if (k.topologyKey === labelHostname || !included(c, k, info)) continue
       const v = labels[k.topologyKey] ?? ''
-      if (counts[i]![v] === undefined || k.topologyKey === labelHostname) return
+      if (counts[i]![v] === undefined) continue
       counts[i]![v]! += countMatchingOnce(memo, c, info, k.selector)
-    })
+    }
   }
   c.state[scoreKey] = { constraints: list, ignored, counts, weights, memo } satisfies ScoreState
   return true
