@@ -38,5 +38,7 @@ export function startNodeLifecycle(
   ensureWatch(api, { client: kcmId, prefix: '/registry/minions', fieldSelector: '', labelSelector: '' })
   ensureWatch(api, { client: kcmId, prefix: '/registry/leases', namespace: 'kube-node-lease', fieldSelector: '', labelSelector: '' })
   ensureWatch(api, { client: kcmId, prefix: '/registry/pods', fieldSelector: '', labelSelector: '' })
+  // The disruption controller's PodDisruptionBudget informer (it shares the pods one).
+  ensureWatch(api, { client: kcmId, prefix: '/registry/poddisruptionbudgets', fieldSelector: '', labelSelector: '' })
   startTimer(world, kcmId, 'node-monitor', 0)
 }

@@ -12,8 +12,9 @@ import { conflict, notFound, type Status } from '../../k8s/status.ts'
 import type { KObject } from '../../protocol.ts'
 import { markDeleting, shouldDeleteDuringUpdate } from './deletion.ts'
 import { checkUpdate } from './kinds-admission.ts'
+import { spendDisruption } from './pdb-disrupt.ts'
 import { respond, sendTxn } from './respond.ts'
-import type { ApiserverState, Mutation, RequestRef } from './state.ts'
+import type { ApiserverState, ChainedUpdate, Mutation, RequestRef } from './state.ts'
 
 type Result = { ok: true; object: KObject } | { ok: false; status: Status }
 
@@ -74,6 +75,8 @@ export function applyMutation(current: KObject, mutation: Mutation, epochMs: num
     case 'mark-deleting':
       markDeleting(obj, mutation.finalizer, epochMs)
       return { ok: true, object: obj }
+    case 'spend-disruption':
+      return spendDisruption(obj, mutation.pod, epochMs)
   }
 }
 
@@ -100,6 +103,7 @@ export function guaranteedUpdate(
   mutation: Mutation,
   attempt: number,
   current: KObject | undefined = state.cache[target.key],
+  then?: ChainedUpdate,
 ): void {
   const info = resourceByName(target.resource, target.group)!
   if (!current) {
@@ -132,6 +136,7 @@ export function guaranteedUpdate(
     key: target.key,
     mutation,
     attempt,
+    ...(then ? { then } : {}),
   })
 }
 

@@ -17,13 +17,21 @@ export type Mutation =
   /** DELETE that waits for finalizers (deletion.ts): deletionTimestamp, and the policy's finalizer. */
   | { type: 'mark-deleting'; finalizer?: string }
   | { type: 'graceful-delete'; graceSeconds: number; evicted?: boolean }
+  /** The Eviction API spends one of a PodDisruptionBudget's allowed disruptions (pdb-disrupt.ts). */
+  | { type: 'spend-disruption'; pod: string }
+
+/** A second write the same request makes once the first is stored (an eviction: budget, then pod). */
+export interface ChainedUpdate {
+  target: { resource: string; group: string; name: string; key: string }
+  mutation: Mutation
+}
 
 /** What to do when etcd answers. */
 export type StorageOp =
   | { op: 'create'; req: RequestRef; resource: string; group: string; name: string; respond: 'object' | 'status' }
   | { op: 'get'; req: RequestRef; resource: string; group: string; name: string }
   | { op: 'list'; req: RequestRef; resource: string; group: string; fieldSelector: string; labelSelector: string }
-  | { op: 'mutate'; req: RequestRef; resource: string; group: string; name: string; key: string; mutation: Mutation; attempt: number }
+  | { op: 'mutate'; req: RequestRef; resource: string; group: string; name: string; key: string; mutation: Mutation; attempt: number; then?: ChainedUpdate }
   | { op: 'delete'; req: RequestRef; resource: string; group: string; name: string }
 
 export interface Watcher {

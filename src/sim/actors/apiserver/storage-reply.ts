@@ -47,6 +47,11 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
       } else respond(ctx, op.req, 200, msg.kvs[0]!.value)
       return
     case 'mutate': {
+      if (msg.succeeded && op.then) {
+        ctx.stage({ name: 'storage', outcome: 'ok', detail: `${op.key} stored at resourceVersion ${msg.revision}` })
+        guaranteedUpdate(state, ctx, op.req, op.then.target, op.then.mutation, 0)
+        return
+      }
       if (msg.succeeded) {
         // A binding and an accepted eviction answer 201 with a Status, not the object.
         const bound = op.mutation.type === 'bind' || (op.mutation.type === 'graceful-delete' && op.mutation.evicted === true)
@@ -61,7 +66,7 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
         return
       }
       ctx.stage({ name: 'storage', outcome: 'failed', detail: 'the watch cache was stale; retrying on the fresh object' })
-      guaranteedUpdate(state, ctx, op.req, op, op.mutation, op.attempt + 1, fresh)
+      guaranteedUpdate(state, ctx, op.req, op, op.mutation, op.attempt + 1, fresh, op.then)
     }
   }
 }

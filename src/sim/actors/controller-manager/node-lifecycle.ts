@@ -16,6 +16,7 @@ import type { KObject, Taint } from '../../protocol.ts'
 import { apiRequest, newApiClient, takeResponse, type ApiClient } from '../client/api-client.ts'
 import { recordEvent } from '../client/events.ts'
 import { applyWatchEvent, cacheKey, type Cache } from '../client/informer.ts'
+import { disruptionResponse, disruptionTimer, newDisruptionState, onDisruptionWatch, syncDisruption, type DisruptionState } from './disruption.ts'
 import { onIpamNode, type NodeIpamState } from './node-ipam.ts'
 import { onTaintEvictionWatch, taintEvictionTimer, type TaintEvictionState } from './taint-eviction.ts'
 
@@ -84,7 +85,23 @@ export function newNodeLifecycleState(apiserver: string): NodeLifecycleState {
   return { client, nodes: {}, leases: {}, pods: {}, health: {}, taintQueue: [], buckets: {}, marked: [], eviction: { scheduled: {} } }
 }
 
-type Host = { nodeLifecycle?: NodeLifecycleState; client: { apiserver: string } }
+type Host = { nodeLifecycle?: NodeLifecycleState; disruption?: DisruptionState; client: { apiserver: string }; caches?: Record<string, Cache | undefined> }
+
+/** The disruption controller's sub-state (disruption.ts); it shares this pod informer. */
+export function disruptionOf(kcm: object): DisruptionState {
+  const host = kcm as Host
+  return (host.disruption ??= newDisruptionState(host.client.apiserver))
+}
+
+/** spec.replicas of a pod's controller, from kube-controller-manager's informer caches. */
+function replicasOf(kcm: object): (kind: string, ns: string, name: string) => number | undefined {
+  const resource: Record<string, string> = { ReplicaSet: 'replicasets', ReplicationController: 'replicationcontrollers', StatefulSet: 'statefulsets', Deployment: 'deployments' }
+  return (kind, ns, name) => {
+    const o = (kcm as Host).caches?.[resource[kind] ?? '']?.[`${ns}/${name}`]
+    const r = (o?.spec as { replicas?: number } | undefined)?.replicas
+    return o ? (r ?? 1) : undefined
+  }
+}
 
 /** The controllers' sub-state inside kube-controller-manager's (plain data), created on first use. */
 export function nodeLifecycleOf(kcm: object): NodeLifecycleState {
@@ -118,12 +135,21 @@ function zoneOf(node: KObject): string {
  */
 export function nodeLifecycleReceive(kcm: object, msg: Message, ctx: Ctx): boolean {
   const s = nodeLifecycleOf(kcm)
+  if (disruptionResponse(disruptionOf(kcm), msg, ctx)) return true
   if (msg.kind === 'apiserver.response') {
     if (!(msg.reqId in s.client.pending)) return false
     takeResponse(s.client, msg)
     return true
   }
-  if (msg.kind === 'watch.event') onNodeLifecycleWatch(s, msg, ctx)
+  if (msg.kind === 'watch.event') {
+    if (msg.object.kind === 'PodDisruptionBudget') {
+      onDisruptionWatch(disruptionOf(kcm), msg, undefined, ctx)
+      return true
+    }
+    const old = msg.object.kind === 'Pod' ? s.pods[cacheKey(msg.object)] : undefined
+    onNodeLifecycleWatch(s, msg, ctx)
+    if (msg.object.kind === 'Pod') onDisruptionWatch(disruptionOf(kcm), msg, old, ctx)
+  }
   return false
 }
 
@@ -152,6 +178,10 @@ export function nodeLifecycleTimer(kcm: object, name: string, data: unknown, ctx
     ctx.setTimer('node-monitor', nodeMonitorPeriodMs)
     monitorNodeHealth(s, s.client, ctx)
     return name === 'node-monitor'
+  }
+  if (name === disruptionTimer) {
+    syncDisruption(disruptionOf(kcm), s.pods, replicasOf(kcm), ctx)
+    return true
   }
   if (name === 'node-taint-queue') {
     processTaintQueue(s, s.client, ctx)
