@@ -64,6 +64,35 @@ describe('node lifecycle: a node that loses power', () => {
     c.runUntil(() => ready(c.object(key))?.status === 'True' && taints(c.object(key)).length === 0, 60_000)
   })
 
+  it('a kubelet stopped past the grace period, then started: it re-lists, renews, the node is Ready again and untainted, its pod still runs and is Ready', () => {
+    const c = new TestCluster()
+    c.kubectl('run web --image=nginx:1.27')
+    c.runUntil(() => c.status('web') === 'Running')
+    const nodeName = String((c.pod('web')!.spec as { nodeName: string }).nodeName)
+    const key = `/registry/minions/${nodeName}`
+    c.sim.fault({ kind: 'stop-kubelet', node: nodeName })
+    c.runUntil(() => taints(c.object(key)).some((t) => t.effect === 'NoExecute'), 120_000)
+    const podReady = () => ((c.pod('web')!.status as { conditions: Record<string, string>[] }).conditions).find((x) => x.type === 'Ready')?.status
+    expect(podReady()).toBe('False')
+    const startAt = c.sim.now()
+    c.sim.fault({ kind: 'start-kubelet', node: nodeName })
+    c.runUntil(() => ready(c.object(key))?.status === 'True' && taints(c.object(key)).length === 0, 30_000)
+    expect(ready(c.object(key))!.reason).toBe('KubeletReady')
+    // The restarted kubelet re-lists its pods and its Node, reads its Lease back and renews it.
+    const kubelet = `kubelet:${nodeName}`
+    expect(c.flows({ from: kubelet, kind: 'apiserver.list' }).filter((f) => f.sentAt >= startAt).map((f) => f.label)).toEqual([
+      `GET /api/v1/pods?fieldSelector=spec.nodeName%3D${nodeName}&limit=500&resourceVersion=0`,
+      `GET /api/v1/nodes?fieldSelector=metadata.name%3D${nodeName}&limit=500&resourceVersion=0`,
+    ])
+    expect(c.flows({ from: kubelet, label: `GET /apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${nodeName}` }).some((f) => f.sentAt >= startAt)).toBe(true)
+    c.run(15_000)
+    expect(c.flows({ from: kubelet, kind: 'apiserver.update', label: `PUT /apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${nodeName}` }).some((f) => f.sentAt >= startAt)).toBe(true)
+    // Well inside the 300 s toleration: the pod was never evicted, and it reports Ready again.
+    expect(c.pod('web')!.metadata.deletionTimestamp).toBeUndefined()
+    expect(c.status('web')).toBe('Running')
+    c.runUntil(() => podReady() === 'True', 30_000)
+  })
+
   it('does not evict when every node is down (full disruption)', () => {
     const c = new TestCluster()
     for (const n of ['node-1', 'node-2', 'node-3']) c.sim.fault({ kind: 'stop-node', node: n })
