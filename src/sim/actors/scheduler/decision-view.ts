@@ -69,30 +69,30 @@ export function podDecisionView(state: SchedulerState, podKey: string): PodDecis
 
 /**
  * The decision as stages for the binding request's flow. Written once per binding over every
- * examined and feasible node, so the text is built by plain concatenation, examined nodes walked
- * in place, and each plugin's label (`Name `, `×weight`) made once per decision.
+ * examined and feasible node, so examined nodes are walked in place and each plugin's label
+ * (`Name `, `×weight`) is made once per decision.
  */
 export function decisionStages(d: Decision): Stage[] {
-  let filter = ''
+  const filter = new Array<string>(d.examinedCount)
   const n = d.nodeOrder.length
   for (let i = 0; i < d.examinedCount; i++) {
     const name = d.nodeOrder[(d.startIndex + i) % n]!
     const f = d.failed[name]
-    if (i) filter += '; '
-    filter += f ? `${name}: ${filterPlugins[f.plugin]!.name} — ${f.reasons.join(', ')}` : `${name}: passes`
+    filter[i] = f ? `${name}: ${filterPlugins[f.plugin]!.name} — ${f.reasons.join(', ')}` : `${name}: passes`
   }
-  const stages: Stage[] = [{ name: 'filter', outcome: d.feasible.length ? 'ok' : 'failed', detail: filter }]
+  // join, not +=: the text is kept with the flow, and join makes one flat string, not a rope.
+  const stages: Stage[] = [{ name: 'filter', outcome: d.feasible.length ? 'ok' : 'failed', detail: filter.join('; ') }]
   if (d.scores.length) {
     const active = d.scores.filter((s) => !s.skipped)
     const names = active.map((s, k) => `${k ? ' + ' : ''}${s.plugin} `)
     const weights = active.map((s) => `×${s.weight}`)
-    let score = ''
+    const score = new Array<string>(d.feasible.length)
     for (let i = 0; i < d.feasible.length; i++) {
       let parts = ''
       for (let k = 0; k < active.length; k++) parts += names[k]! + active[k]!.normalized[i] + weights[k]!
-      score += `${i ? '; ' : ''}${d.feasible[i]} = ${d.totals[i]} (${parts})`
+      score[i] = `${d.feasible[i]} = ${d.totals[i]} (${parts})`
     }
-    stages.push({ name: 'score', outcome: 'ok', detail: score })
+    stages.push({ name: 'score', outcome: 'ok', detail: score.join('; ') })
   }
   if (d.winner) {
     const why = d.nominated === d.winner ? ' (its nominated node)' : d.scores.length ? '' : ' (the only feasible node)'
