@@ -24,6 +24,7 @@ import { syncRootCa, syncServiceAccounts } from './serviceaccount.ts'
 import { newState, type ControllerManagerState, type ControllerName } from './state.ts'
 import { observeForStatefulSet, statefulSetResponse, syncStatefulSet } from './statefulset.ts'
 import { drain, enqueue, requestDone } from './workqueue.ts'
+import { revisionResponse } from './revisions.ts'
 import { serviceControllersReceive } from './service-controllers.ts'
 
 export type { ControllerManagerState } from './state.ts'
@@ -125,6 +126,11 @@ function onWatchEvent(state: ControllerManagerState, msg: WatchEventMessage, ctx
     case 'statefulsets':
       observeForStatefulSet(state, ctx, o)
       return
+    case 'controllerrevisions':
+      // A set's revision written or changed: its controller looks again (revisions.ts).
+      if (controllerRef(o)?.kind === 'DaemonSet') observeForDaemonSet(state, ctx, o)
+      else observeForStatefulSet(state, ctx, o)
+      return
     case 'jobs':
       observeForJob(state, ctx, type, o, old)
       observeCronJob(state, ctx, o)
@@ -139,6 +145,7 @@ function onResponse(state: ControllerManagerState, msg: ApiResponse, ctx: Ctx): 
   const cont = takeResponse(state.client, msg)
   if (!cont || cont.do !== 'sync') return
   const { ctrl, key } = cont
+  if (cont.step === 'revision') revisionResponse(state, ctrl, key, msg.code)
   switch (ctrl) {
     case 'deployment-controller':
       deploymentResponse(state, ctx, key, msg)

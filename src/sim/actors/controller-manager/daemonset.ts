@@ -2,7 +2,10 @@
  * The DaemonSet controller (pkg/controller/daemon/daemon_controller.go): one pod per eligible
  * node, pinned there with a required nodeAffinity on `metadata.name` (util.ReplaceDaemonSetPodNodeNameNodeAffinity)
  * and the tolerations every daemon pod gets (util.AddOrUpdateDaemonPodTolerations); the default
- * scheduler then binds it. Surplus pods on a node are deleted.
+ * scheduler then binds it. Surplus pods on a node are deleted. Each template is kept as a
+ * ControllerRevision (revisions.ts); with the RollingUpdate strategy (the default) pods of an
+ * older template are deleted, at most maxUnavailable (default 1) unavailable at a time, and their
+ * node gets a pod of the new one (daemon/update.go rollingUpdate).
  */
 import type { Ctx } from '../../engine/actor.ts'
 import { resourceByKind, restPath } from '../../k8s/resources.ts'
@@ -12,6 +15,7 @@ import { canonicalJson, controllerRef, isPodActive, isPodReady, nodeNameOf } fro
 import { ownedPods, podFromTemplate } from './replicaset.ts'
 import type { ControllerManagerState } from './state.ts'
 import { enqueue, send } from './workqueue.ts'
+import { syncRevisions } from './revisions.ts'
 
 const ctrl = 'daemonset-controller'
 
@@ -51,7 +55,10 @@ function shouldRun(node: KObject, podSpec: { nodeSelector?: Record<string, strin
 export function syncDaemonSet(state: ControllerManagerState, ctx: Ctx, key: string): void {
   const ds = state.caches.daemonsets![key]
   if (!ds || ds.metadata.deletionTimestamp) return
-  const spec = (ds.spec ?? {}) as { template?: { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> } }
+  const spec = (ds.spec ?? {}) as {
+    template?: { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> }
+    updateStrategy?: { type?: string; rollingUpdate?: { maxUnavailable?: number | string } }
+  }
   const podSpec = { ...(spec.template?.spec ?? {}) } as { nodeSelector?: Record<string, string>; tolerations?: Toleration[]; hostNetwork?: boolean; affinity?: unknown }
   const tolerations = [...(podSpec.tolerations ?? [])]
   for (const t of daemonTolerations(!!podSpec.hostNetwork)) if (!tolerations.some((x) => x.key === t.key && x.effect === t.effect)) tolerations.push(t)
@@ -59,7 +66,9 @@ export function syncDaemonSet(state: ControllerManagerState, ctx: Ctx, key: stri
   const byNode: Record<string, KObject[]> = {}
   for (const p of pods) (byNode[nodeNameOf(p) || nodeOfAffinity(p)] ??= []).push(p)
   const hash = computeHash(spec.template)
+  syncRevisions(state, ctx, ctrl, key, ds, spec.template, hash)
   const generation = String(ds.metadata.generation ?? 1)
+  const old: KObject[] = []
   let desired = 0
   const exp = state.expectations[`${ctrl}/${key}`]
   const satisfied = !exp || (exp.add <= 0 && exp.del <= 0)
@@ -82,9 +91,11 @@ export function syncDaemonSet(state: ControllerManagerState, ctx: Ctx, key: stri
       creates++
       send(state, ctx, ctrl, key, 'create', restPath(resourceByKind('Pod')!, String(ds.metadata.namespace)), { body: podFromTemplate(ds, template), step: 'create-pod' })
     }
+    if (here[0] && here[0].metadata.labels?.['controller-revision-hash'] !== hash) old.push(here[0])
     for (const extra of here.slice(1)) send(state, ctx, ctrl, key, 'delete', restPath(resourceByKind('Pod')!, String(ds.metadata.namespace), String(extra.metadata.name)), { step: 'delete-pod', name: String(extra.metadata.name) })
   }
-  if (creates) state.expectations[`${ctrl}/${key}`] = { add: creates, del: 0 }
+  const deletes = satisfied && spec.updateStrategy?.type !== 'OnDelete' ? rollingUpdate(state, ctx, key, ds, old, desired - pods.filter(isPodReady).length, maxUnavailable(spec.updateStrategy?.rollingUpdate?.maxUnavailable, desired)) : 0
+  if (creates || deletes) state.expectations[`${ctrl}/${key}`] = { add: creates, del: deletes }
   const ready = pods.filter(isPodReady).length
   const status = {
     currentNumberScheduled: pods.length,
@@ -92,11 +103,37 @@ export function syncDaemonSet(state: ControllerManagerState, ctx: Ctx, key: stri
     desiredNumberScheduled: desired,
     numberReady: ready,
     observedGeneration: ds.metadata.generation ?? 1,
-    updatedNumberScheduled: pods.length,
+    updatedNumberScheduled: pods.filter((p) => p.metadata.labels?.['controller-revision-hash'] === hash).length,
     numberAvailable: ready,
     ...(desired - ready > 0 ? { numberUnavailable: desired - ready } : {}),
   }
   if (canonicalJson(status) !== canonicalJson(ds.status ?? {})) send(state, ctx, ctrl, key, 'update', restPath(resourceByKind('DaemonSet')!, String(ds.metadata.namespace), String(ds.metadata.name), 'status'), { body: { ...ds, status }, step: 'status' })
+}
+
+/** maxUnavailable as a number or a percentage of the desired pods, rounded up (apps/v1 default 1). */
+function maxUnavailable(v: number | string | undefined, desired: number): number {
+  if (v === undefined) return 1
+  if (typeof v === 'number') return v
+  const pct = /^(\d+)%$/.exec(v)
+  return pct ? Math.ceil((Number(pct[1]) * desired) / 100) : Number(v) || 1
+}
+
+/**
+ * daemon/update.go rollingUpdate: old pods that are not ready go first, free; then ready old pods
+ * while fewer than maxUnavailable pods are unavailable. Returns how many deletions were sent.
+ */
+function rollingUpdate(state: ControllerManagerState, ctx: Ctx, key: string, ds: KObject, old: KObject[], unavailable: number, max: number): number {
+  let budget = max - unavailable
+  let sent = 0
+  for (const p of [...old].sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b)))) {
+    if (isPodReady(p)) {
+      if (budget <= 0) break
+      budget--
+    }
+    sent++
+    send(state, ctx, ctrl, key, 'delete', restPath(resourceByKind('Pod')!, String(ds.metadata.namespace), String(p.metadata.name)), { step: 'delete-pod', name: String(p.metadata.name) })
+  }
+  return sent
 }
 
 function nodeOfAffinity(p: KObject): string {
@@ -115,6 +152,8 @@ export function observeForDaemonSet(state: ControllerManagerState, ctx: Ctx, o: 
   const key = `${o.metadata.namespace}/${ref.name}`
   const exp = state.expectations[`${ctrl}/${key}`]
   if (exp && type === 'ADDED') exp.add--
+  // A deletion is observed when the pod turns Terminating or goes (a pod may report both).
+  if (exp && exp.del > 0 && o.kind === 'Pod' && (type === 'DELETED' || o.metadata.deletionTimestamp)) exp.del--
   enqueue(state, ctx, ctrl, key)
 }
 

@@ -76,6 +76,8 @@ export interface ControllerManagerState {
   slowStart: Record<string, SlowStart>
   /** Adoption and release of pods by selector, per `ctrl/key` (replicaset-claim.ts). */
   claims?: Record<string, ClaimState>
+  /** A ControllerRevision write in flight per `ctrl/key`: its name (revisions.ts). */
+  revisionWrites?: Record<string, string>
   /** Garbage collector: dependents by owner uid, and what each uid is. */
   gc: {
     owners: Record<string, Record<string, true>>

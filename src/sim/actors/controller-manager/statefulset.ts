@@ -1,7 +1,12 @@
 /**
  * The StatefulSet controller (pkg/controller/statefulset): pods with stable names `<set>-<ordinal>`.
  * With the default OrderedReady policy it creates ordinal n only when 0…n−1 are Running and Ready,
- * and deletes from the highest ordinal down, one at a time; Parallel does both at once.
+ * and deletes from the highest ordinal down, one at a time; Parallel does both at once. Each
+ * template is kept as a ControllerRevision `<set>-<hash>` (revisions.ts), which is also the pods'
+ * `controller-revision-hash`. With the RollingUpdate strategy (the default, partition 0), once
+ * every pod is Running and Ready the highest-ordinal pod of an older revision is deleted and comes
+ * back under the same name from the new template, one at a time (stateful_set_control.go
+ * updateStatefulSet); currentRevision becomes updateRevision when all are updated.
  */
 import type { Ctx } from '../../engine/actor.ts'
 import type { ApiResponse } from '../../messages.ts'
@@ -12,6 +17,7 @@ import { canonicalJson, controllerRef, isPodReady, podStatus } from './objects.t
 import { ownedPods, podFromTemplate } from './replicaset.ts'
 import type { ControllerManagerState } from './state.ts'
 import { emit, enqueue, send } from './workqueue.ts'
+import { syncRevisions } from './revisions.ts'
 
 const ctrl = 'statefulset-controller'
 
@@ -19,6 +25,7 @@ interface SetSpec {
   replicas?: number
   serviceName?: string
   podManagementPolicy?: string
+  updateStrategy?: { type?: string; rollingUpdate?: { partition?: number } }
   template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> }
 }
 
@@ -30,7 +37,9 @@ export function syncStatefulSet(state: ControllerManagerState, ctx: Ctx, key: st
   const ns = String(set.metadata.namespace)
   const replicas = spec.replicas ?? 1
   const parallel = spec.podManagementPolicy === 'Parallel'
-  const revision = `${name}-${computeHash(spec.template)}`
+  const hash = computeHash(spec.template)
+  const revision = `${name}-${hash}`
+  syncRevisions(state, ctx, ctrl, key, set, spec.template, hash)
   const pods = ownedPods(state, set)
   const byOrdinal: Record<number, KObject> = {}
   for (const p of pods) {
@@ -38,9 +47,11 @@ export function syncStatefulSet(state: ControllerManagerState, ctx: Ctx, key: st
     if (Number.isInteger(ord)) byOrdinal[ord] = p
   }
   const healthy = (p: KObject | undefined): boolean => !!p && podStatus(p).phase === 'Running' && isPodReady(p) && !p.metadata.deletionTimestamp
+  let acted = false
   for (let i = 0; i < replicas; i++) {
     const p = byOrdinal[i]
     if (!p) {
+      acted = true
       const podName = `${name}-${i}`
       const template = {
         metadata: { ...spec.template?.metadata, labels: { ...spec.template?.metadata?.labels, 'apps.kubernetes.io/pod-index': String(i), 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': podName } },
@@ -51,12 +62,17 @@ export function syncStatefulSet(state: ControllerManagerState, ctx: Ctx, key: st
     } else if (podStatus(p).phase === 'Failed' || podStatus(p).phase === 'Succeeded') {
       // A failed pod is deleted and recreated under the same name (stateful_set_control.go).
       if (!p.metadata.deletionTimestamp) send(state, ctx, ctrl, key, 'delete', restPath(resourceByKind('Pod')!, ns, String(p.metadata.name)), { step: 'delete-pod', name: String(p.metadata.name) })
+      acted = true
       if (!parallel) break
-    } else if (!parallel && !healthy(p)) break
+    } else if (!parallel && !healthy(p)) {
+      acted = true
+      break
+    }
   }
   const extra = Object.keys(byOrdinal).map(Number).filter((o) => o >= replicas).sort((a, b) => b - a)
   const allHealthy = Array.from({ length: replicas }, (_, i) => byOrdinal[i]).every(healthy)
   for (const o of extra) {
+    acted = true
     const p = byOrdinal[o]!
     if (p.metadata.deletionTimestamp) {
       if (!parallel) break
@@ -66,15 +82,31 @@ export function syncStatefulSet(state: ControllerManagerState, ctx: Ctx, key: st
     send(state, ctx, ctrl, key, 'delete', restPath(resourceByKind('Pod')!, ns, String(p.metadata.name)), { step: 'delete-pod', name: String(p.metadata.name) })
     if (!parallel) break
   }
+  const revisionOf = (p: KObject): string | undefined => p.metadata.labels?.['controller-revision-hash']
+  // Rolling update: when nothing else is to be done and all are healthy, replace the highest
+  // ordinal of an older revision, down to the partition.
+  const partition = spec.updateStrategy?.rollingUpdate?.partition ?? 0
+  if (!acted && allHealthy && spec.updateStrategy?.type !== 'OnDelete') {
+    for (let i = replicas - 1; i >= partition; i--) {
+      const p = byOrdinal[i]!
+      if (revisionOf(p) === revision) continue
+      send(state, ctx, ctrl, key, 'delete', restPath(resourceByKind('Pod')!, ns, String(p.metadata.name)), { step: 'delete-pod', name: String(p.metadata.name) })
+      break
+    }
+  }
   const active = pods.filter((p) => !p.metadata.deletionTimestamp)
   const ready = active.filter(isPodReady).length
+  const updated = active.filter((p) => revisionOf(p) === revision).length
+  const previous = (set.status as { currentRevision?: string } | undefined)?.currentRevision
+  const done = updated === replicas && active.length === replicas
+  const currentRevision = !previous || done ? revision : previous
   const status = {
     observedGeneration: set.metadata.generation ?? 1,
     replicas: active.length,
     ...(ready ? { readyReplicas: ready } : {}),
-    currentReplicas: active.length,
-    updatedReplicas: active.length,
-    currentRevision: revision,
+    currentReplicas: active.filter((p) => revisionOf(p) === currentRevision).length,
+    updatedReplicas: updated,
+    currentRevision,
     updateRevision: revision,
     collisionCount: 0,
     availableReplicas: ready,

@@ -2,7 +2,8 @@
  * `kubectl rollout status|history|undo`. Status GETs the object and, until its status viewer says
  * done, watches it and prints the viewer's line at every event (kubectl polymorphichelpers
  * rollout_status.go). History and undo read the Deployment's ReplicaSets (by its selector, owned by
- * its uid) and their `deployment.kubernetes.io/revision` annotations (history.go, rollback.go).
+ * its uid) and their `deployment.kubernetes.io/revision` annotations, or a DaemonSet's or
+ * StatefulSet's ControllerRevisions and their `revision` (history.go, rollback.go).
  */
 import type { Ctx } from '../../engine/actor.ts'
 import { resourceByName } from '../../k8s/resources.ts'
@@ -42,7 +43,7 @@ export function startRollout(state: KubectlState, ctx: Ctx, cmd: RunningCommand,
   if (!parsed.ok) return parsed
   const { info, names } = parsed.targets
   if (names.length === 0) return { ok: false, stderr: 'error: resource(s) were provided, but no name was specified\n' }
-  const kinds = op === 'status' ? ['deployments', 'daemonsets', 'statefulsets'] : ['deployments']
+  const kinds = ['deployments', 'daemonsets', 'statefulsets']
   if (!kinds.includes(info.resource)) {
     const gk = info.group ? `${info.kind}.${info.group}` : info.kind
     return { ok: false, stderr: op === 'status' ? `error: no status viewer has been implemented for ${gk}\n` : op === 'history' ? `error: no history viewer has been implemented for ${gk}\n` : `error: no rollbacker has been implemented for ${gk}\n` }
@@ -101,8 +102,18 @@ export function rolloutStatus(resource: string, o: KObject): { line: string; don
   return { line: `statefulset rolling update complete ${num(st.currentReplicas)} pods at revision ${String(st.currentRevision)}...\n`, done: true }
 }
 
+/** A ReplicaSet's revision annotation, or a ControllerRevision's `revision`. */
 function revisionOf(o: KObject): number {
+  if (o.kind === 'ControllerRevision') return Number((o as { revision?: number }).revision ?? 0)
   return Number((o.metadata.annotations ?? {})[REVISION] ?? 0)
+}
+
+/** The pod template a history entry holds: a ReplicaSet's, or a ControllerRevision's data patch. */
+function templateOf(o: KObject): Json {
+  if (o.kind !== 'ControllerRevision') return stripHash(((o.spec as Json).template ?? {}) as Json)
+  const t = { ...((((o as { data?: Json }).data?.spec as Json | undefined)?.template ?? {}) as Json) }
+  delete t.$patch
+  return t
 }
 
 function ownedReplicaSets(d: KObject, items: KObject[]): KObject[] {
@@ -160,7 +171,8 @@ export function continueRollout(state: KubectlState, ctx: Ctx, cmd: RunningComma
       prog.deployment = o
       prog.phase = 'list-rs'
       const selector = formatSelector((o.spec as Json | undefined)?.selector)
-      send(state, ctx, cmd, 'list', objectPath(resourceByName('replicasets', 'apps')!, cmd.namespace), 'rollout', {
+      const history = prog.resource === 'deployments' ? 'replicasets' : 'controllerrevisions'
+      send(state, ctx, cmd, 'list', objectPath(resourceByName(history, 'apps')!, cmd.namespace), 'rollout', {
         query: [['labelSelector', encodeURIComponent(selector)], ['limit', '500']],
       })
       return
@@ -183,10 +195,12 @@ export function continueRollout(state: KubectlState, ctx: Ctx, cmd: RunningComma
         target = revisions.find(([r]) => r === prog.toRevision)?.[1]
         if (!target) return finish(1, '', `error: unable to find specified revision ${prog.toRevision} in history\n`)
       } else {
-        if (revisions.length < 2) return finish(1, '', `error: no rollout history found for deployment "${prog.name}"\n`)
+        // rollback.go: the Deployment rollbacker names the object; the DaemonSet and StatefulSet ones do not.
+        if (revisions.length < 2)
+          return finish(1, '', prog.resource === 'deployments' ? `error: no rollout history found for deployment "${prog.name}"\n` : 'error: no last revision to roll back to\n')
         target = revisions[1]![1]
       }
-      const wanted = stripHash(((target.spec as Json).template ?? {}) as Json)
+      const wanted = templateOf(target)
       const current = ((d.spec as Json).template ?? {}) as Json
       if (JSON.stringify(wanted) === JSON.stringify(current))
         return finish(0, `${objectRef(info, prog.name)} skipped rollback (current template already matches revision ${revisionOf(target)})\n`, '')
