@@ -73,3 +73,15 @@ describe('kubectl apply of several objects', () => {
     expect((c.object('/registry/configmaps/default/settings')!.data as Record<string, string>).a).toBe('b')
   })
 })
+
+describe('kubectl apply: YAML errors as go-yaml words them', () => {
+  it('an unknown escape and a tab indentation', () => {
+    const c = new TestCluster()
+    expect(c.kubectlStdin('apply -f -', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: "it\\\'s"\n').stderr).toBe(
+      'error: error parsing STDIN: error converting YAML to JSON: yaml: line 6: found unknown escape character\n',
+    )
+    expect(c.kubectlStdin('apply -f -', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n').stderr).toBe(
+      'error: error parsing STDIN: error converting YAML to JSON: yaml: line 4: found character that cannot start any token\n',
+    )
+  })
+})

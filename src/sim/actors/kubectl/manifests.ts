@@ -24,6 +24,19 @@ export function objectRef(info: ResourceInfo, name: string): string {
   return info.group ? `${kind}.${info.group}/${name}` : `${kind}/${name}`
 }
 
+/**
+ * The `yaml` package's words for a scanner error, as go-yaml (sigs.k8s.io/yaml, which kubectl
+ * uses) words the same error (goyaml.v2 scannerc.go).
+ */
+const GO_YAML_PROBLEMS: [RegExp, string][] = [
+  [/^Invalid escape sequence/, 'found unknown escape character'],
+  [/^Tabs are not allowed as indentation/, 'found character that cannot start any token'],
+]
+
+function goYamlProblem(why: string): string {
+  return GO_YAML_PROBLEMS.find(([re]) => re.test(why))?.[1] ?? why
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
@@ -39,7 +52,7 @@ export function readManifests(text: string, defaultNamespace: string, source = '
       if (err) {
         const line = (err.linePos?.[0]?.line ?? 1) as number
         const why = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-        return { ok: false, stderr: `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${why}\n` }
+        return { ok: false, stderr: `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${goYamlProblem(why)}\n` }
       }
     }
     docs = list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown)
