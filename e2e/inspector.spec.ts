@@ -41,7 +41,8 @@ test.describe('component inspector', () => {
     await page.screenshot({ path: shot2 })
     await testInfo.attach('inspector-kubelet', { path: shot2, contentType: 'image/png' })
 
-    await inspector.component('etcd:0').click()
+    // A token at rest on etcd's link may sit over the box's middle: click its top-left corner.
+    await inspector.component('etcd:0').click({ position: { x: 20, y: 10 } })
     await expect(inspector.panel).toHaveAttribute('data-actor', 'etcd:0')
     await expect(inspector.fact('revision')).toContainText(/[1-9]/)
     await expect(inspector.row('keys-by-resource', 'pods')).toContainText('1')
@@ -130,13 +131,23 @@ test.describe('object inspector', () => {
 
   test("a message's object: the details link to what it wrote", async ({ app, page }) => {
     await app.toolbar.heartbeats.uncheck()
-    await app.toolbar.setSpeed('10')
-    await app.toolbar.play()
-    await expect(app.graph.pod('default', 'nginx')).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
-    await app.toolbar.pause()
-    await app.flows.row('Txn PUT /registry/pods/default/nginx').click()
+    // Step by step to the apiserver's write of the new pod (the second message).
+    const txn = app.flows.row('Txn PUT /registry/pods/default/nginx')
+    for (let i = 0; i < 6 && (await txn.count()) === 0; i++) {
+      const before = await app.toolbar.delivered()
+      await app.toolbar.step()
+      await expect.poll(() => app.toolbar.delivered()).toBeGreaterThan(before)
+    }
+    await txn.click()
     await page.getByTestId('details.object').click()
     const inspector = new ObjectInspector(page)
+    await expect(inspector.title).toContainText('/registry/pods/default/nginx')
+    // The write is still on its way to etcd: nothing is stored under the key yet.
+    await inspector.tab('yaml').click()
+    await expect(page.getByTestId('object.none')).toContainText('Nothing has been stored')
+    // One more message: etcd commits it, and the inspector shows the pod as stored.
+    await app.toolbar.step()
+    await expect(inspector.yaml).toContainText('kind: Pod')
     await expect(inspector.title).toContainText('Pod default/nginx')
   })
 })

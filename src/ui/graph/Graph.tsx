@@ -54,21 +54,52 @@ function toEdges(layout: ClusterLayout): Edge[] {
   }))
 }
 
+/** How far overlays marked `data-graph-inset="bottom"` (the timeline) reach up into the graph, in px. */
+function bottomInset(container: HTMLElement): number {
+  const box = container.getBoundingClientRect()
+  let inset = 0
+  for (const el of document.querySelectorAll<HTMLElement>('[data-graph-inset="bottom"]')) {
+    const r = el.getBoundingClientRect()
+    if (r.height > 0 && r.top < box.bottom) inset = Math.max(inset, box.bottom - r.top)
+  }
+  return inset
+}
+
 /**
  * Fits the whole cluster in view when it first appears, when its shape changes and when the
- * window resizes. The layout's own bounds are used, so it never waits for node measurement.
+ * window or an overlay resizes, clear of the overlays along the bottom edge (the timeline), so the
+ * bottom row (the image registry, the traffic client) is never under them. The layout's own
+ * bounds are used, so it never waits for node measurement.
  */
 function FitToLayout({ width, height }: { width: number; height: number }) {
-  const { fitBounds } = useReactFlow()
+  const { setViewport } = useReactFlow()
   const container = useStore((s) => s.domNode)
+  const minZoom = useStore((s) => s.minZoom)
+  const maxZoom = useStore((s) => s.maxZoom)
   useEffect(() => {
     if (!container || width <= 0) return
-    const fit = (): void => void fitBounds({ x: 0, y: 0, width, height }, { padding: 0.03 })
+    const fit = (): void => {
+      const w = container.clientWidth
+      const h = container.clientHeight
+      if (w <= 0 || h <= 0) return
+      // 3 % of the smaller side around the cluster, as fitBounds' padding 0.03 did.
+      const pad = 0.03 * Math.min(w, h)
+      const bottom = bottomInset(container)
+      const availW = Math.max(1, w - 2 * pad)
+      const availH = Math.max(1, h - bottom - 2 * pad)
+      const zoom = Math.min(maxZoom, Math.max(minZoom, Math.min(availW / width, availH / height)))
+      void setViewport({
+        x: pad + (availW - width * zoom) / 2,
+        y: pad + Math.max(0, (availH - height * zoom) / 2),
+        zoom,
+      })
+    }
     fit()
     const observer = new ResizeObserver(fit)
     observer.observe(container)
+    for (const el of document.querySelectorAll('[data-graph-inset]')) observer.observe(el)
     return () => observer.disconnect()
-  }, [container, width, height, fitBounds])
+  }, [container, width, height, setViewport, minZoom, maxZoom])
   return null
 }
 

@@ -12,7 +12,15 @@ function shortPod(name: string): string {
   return parts.length > 2 ? `${parts[0]}-…-${parts[parts.length - 1]}` : name
 }
 
-/** Starts and stops the traffic source, shows answers per pod, and opens a node's kube-proxy rules. */
+/** Services the cluster makes for itself: traffic needs one of the person's own. */
+const builtInServices = new Set(['/registry/services/specs/default/kubernetes', '/registry/services/specs/kube-system/kube-dns'])
+const isOwnService = (key: string): boolean => key.startsWith('/registry/services/specs/') && !builtInServices.has(key)
+
+/**
+ * Starts and stops the traffic source, shows answers per pod, and opens a node's kube-proxy rules.
+ * Shown once there is a Service to send to (or traffic already sent), so it never hides the
+ * control plane for nothing; its title folds it away.
+ */
 export function TrafficPanel() {
   const traffic = useNetworkStore((s) => s.traffic)
   const proxyNode = useNetworkStore((s) => s.proxyNode)
@@ -24,84 +32,101 @@ export function TrafficPanel() {
   const counts = Object.entries(traffic.counts).sort(([a], [b]) => (a < b ? -1 : 1))
   const max = Math.max(1, ...counts.map(([, n]) => n))
   const start = (): void => sendTraffic(`start ${service.trim()} --rate ${rate} --from ${origin}`)
+  const hasService = useSimStore((s) => Object.keys(s.objects).some(isOwnService))
+  const [folded, setFolded] = useState(false)
+  if (!hasService && !traffic.running && traffic.sent === 0 && proxyNode === null) return null
 
   return (
-    <section className="traffic" aria-label="Traffic" data-testid="traffic.panel">
-      <h2 className="traffic__title">Traffic</h2>
-      <div className="traffic__controls">
-        <label>
-          Service{' '}
-          <input data-testid="traffic.service" value={service} size={8} onChange={(e) => setService(e.target.value)} />
-        </label>
-        <label>
-          from{' '}
-          <select data-testid="traffic.from" value={origin} onChange={(e) => setFrom(e.target.value)}>
-            {nodes.map((n) => (
-              <option key={n} value={n}>
-                a pod on {n}
-              </option>
+    <section className={`traffic${folded ? ' traffic--folded' : ''}`} aria-label="Traffic" data-testid="traffic.panel">
+      <h2 className="traffic__title">
+        <button
+          type="button"
+          className="traffic__fold"
+          aria-expanded={!folded}
+          data-testid="traffic.fold"
+          onClick={() => setFolded(!folded)}
+        >
+          Traffic <span aria-hidden="true">{folded ? '▸' : '▾'}</span>
+        </button>
+      </h2>
+      {folded ? null : (
+        <>
+          <div className="traffic__controls">
+            <label>
+              Service{' '}
+              <input data-testid="traffic.service" value={service} size={8} onChange={(e) => setService(e.target.value)} />
+            </label>
+            <label>
+              from{' '}
+              <select data-testid="traffic.from" value={origin} onChange={(e) => setFrom(e.target.value)}>
+                {nodes.map((n) => (
+                  <option key={n} value={n}>
+                    a pod on {n}
+                  </option>
+                ))}
+                <option value="outside">outside (NodePort)</option>
+              </select>
+            </label>
+            <label>
+              rate{' '}
+              <select data-testid="traffic.rate" value={rate} onChange={(e) => setRate(Number(e.target.value))}>
+                {RATES.map((r) => (
+                  <option key={r} value={r}>
+                    {r}/s
+                  </option>
+                ))}
+              </select>
+            </label>
+            {traffic.running ? (
+              <button type="button" data-testid="traffic.stop" onClick={() => sendTraffic('stop')}>
+                Stop
+              </button>
+            ) : (
+              <button type="button" data-testid="traffic.start" onClick={start}>
+                Start
+              </button>
+            )}
+          </div>
+          <p className="traffic__totals" data-testid="traffic.totals">
+            {traffic.running ? `${traffic.service} from ${traffic.from === 'outside' ? 'outside' : `a pod on ${traffic.from}`}: ` : ''}
+            sent {traffic.sent} · answered {traffic.ok} · refused <span className={traffic.refused ? 'traffic__bad' : ''}>{traffic.refused}</span>
+          </p>
+          {traffic.note ? (
+            <p className="traffic__note" role="status">
+              {traffic.note}
+            </p>
+          ) : null}
+          {traffic.resolvConf ? (
+            <details className="traffic__resolv" data-testid="traffic.resolv-conf">
+              <summary>/etc/resolv.conf of the client pod</summary>
+              <pre>{traffic.resolvConf}</pre>
+            </details>
+          ) : null}
+          <ul className="traffic__counts" aria-label="Answers per pod">
+            {counts.map(([pod, n]) => (
+              <li key={pod} data-testid={`traffic.count.${pod}`} data-count={n} data-node={traffic.podNodes[pod] ?? ''}>
+                <span className="traffic__pod" title={pod}>
+                  {shortPod(pod)}
+                  {traffic.podNodes[pod] ? <span className="traffic__node"> · {traffic.podNodes[pod]}</span> : null}
+                </span>
+                <span className="traffic__bar" style={{ width: `${(n / max) * 100}%` }} />
+                <span className="traffic__n">{n}</span>
+              </li>
             ))}
-            <option value="outside">outside (NodePort)</option>
-          </select>
-        </label>
-        <label>
-          rate{' '}
-          <select data-testid="traffic.rate" value={rate} onChange={(e) => setRate(Number(e.target.value))}>
-            {RATES.map((r) => (
-              <option key={r} value={r}>
-                {r}/s
-              </option>
-            ))}
-          </select>
-        </label>
-        {traffic.running ? (
-          <button type="button" data-testid="traffic.stop" onClick={() => sendTraffic('stop')}>
-            Stop
-          </button>
-        ) : (
-          <button type="button" data-testid="traffic.start" onClick={start}>
-            Start
-          </button>
-        )}
-      </div>
-      <p className="traffic__totals" data-testid="traffic.totals">
-        {traffic.running ? `${traffic.service} from ${traffic.from === 'outside' ? 'outside' : `a pod on ${traffic.from}`}: ` : ''}
-        sent {traffic.sent} · answered {traffic.ok} · refused <span className={traffic.refused ? 'traffic__bad' : ''}>{traffic.refused}</span>
-      </p>
-      {traffic.note ? (
-        <p className="traffic__note" role="status">
-          {traffic.note}
-        </p>
-      ) : null}
-      {traffic.resolvConf ? (
-        <details className="traffic__resolv" data-testid="traffic.resolv-conf">
-          <summary>/etc/resolv.conf of the client pod</summary>
-          <pre>{traffic.resolvConf}</pre>
-        </details>
-      ) : null}
-      <ul className="traffic__counts" aria-label="Answers per pod">
-        {counts.map(([pod, n]) => (
-          <li key={pod} data-testid={`traffic.count.${pod}`} data-count={n} data-node={traffic.podNodes[pod] ?? ''}>
-            <span className="traffic__pod" title={pod}>
-              {shortPod(pod)}
-              {traffic.podNodes[pod] ? <span className="traffic__node"> · {traffic.podNodes[pod]}</span> : null}
-            </span>
-            <span className="traffic__bar" style={{ width: `${(n / max) * 100}%` }} />
-            <span className="traffic__n">{n}</span>
-          </li>
-        ))}
-      </ul>
-      <label className="traffic__rules">
-        kube-proxy rules on{' '}
-        <select data-testid="traffic.rules-node" value={proxyNode ?? ''} onChange={(e) => inspectProxy(e.target.value || null)}>
-          <option value="">—</option>
-          {nodes.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
+          </ul>
+          <label className="traffic__rules">
+            kube-proxy rules on{' '}
+            <select data-testid="traffic.rules-node" value={proxyNode ?? ''} onChange={(e) => inspectProxy(e.target.value || null)}>
+              <option value="">—</option>
+              {nodes.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
     </section>
   )
 }

@@ -90,7 +90,7 @@ export function Timeline() {
 
   const head = info ? Math.min(1, info.headMs / end) : 0
   return (
-    <section className="timeline" aria-label="Timeline" data-testid="timeline">
+    <section className="timeline" aria-label="Timeline" data-testid="timeline" data-graph-inset="bottom">
       <button
         type="button"
         className="button button--small timeline__back"
