@@ -69,6 +69,18 @@ describe('a node joins during the run', () => {
     const lease = c.object('/registry/leases/kube-node-lease/node-4')!
     expect(lease.metadata.ownerReferences).toEqual([{ apiVersion: 'v1', kind: 'Node', name: 'node-4', uid: n.metadata.uid }])
 
+    // The join as `kubectl get events` tells it (kubelet's recordNodeStatusEvent, node-controller).
+    const nodeEvents = c.sim.events().filter((e) => e.involvedObject.kind === 'Node' && e.involvedObject.name === 'node-4').map((e) => `${e.reason}: ${e.message}`)
+    expect(nodeEvents).toEqual(
+      expect.arrayContaining([
+        'Starting: Starting kubelet.',
+        'NodeHasSufficientMemory: Node node-4 status is now: NodeHasSufficientMemory',
+        'NodeReady: Node node-4 status is now: NodeReady',
+        'RegisteredNode: Node node-4 event: Registered Node node-4 in Controller',
+      ]),
+    )
+    expect(c.sim.events().some((e) => e.reason === 'RegisteredNode' && e.involvedObject.name !== 'node-4')).toBe(false)
+
     // The lease keeps being renewed every 10 s.
     c.run(30_000)
     const renewals = c.flows({ from: 'kubelet:node-4', kind: 'apiserver.update', label: 'PUT /apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/node-4' })

@@ -6,7 +6,7 @@
 import { addWatcher } from '../actors/apiserver/watch.ts'
 import type { ApiserverState, Watcher } from '../actors/apiserver/state.ts'
 import { cacheKey } from '../actors/client/informer.ts'
-import { nodeLifecycleOf } from '../actors/controller-manager/node-lifecycle.ts'
+import { knowNodes, nodeLifecycleOf } from '../actors/controller-manager/node-lifecycle.ts'
 import type { EtcdKv } from '../messages.ts'
 import { startTimer } from '../engine/engine.ts'
 import type { World } from '../engine/world.ts'
@@ -38,6 +38,7 @@ export function startNodeLifecycle(
   ensureWatch(api, { client: kcmId, prefix: '/registry/minions', fieldSelector: '', labelSelector: '' })
   ensureWatch(api, { client: kcmId, prefix: '/registry/leases', namespace: 'kube-node-lease', fieldSelector: '', labelSelector: '' })
   ensureWatch(api, { client: kcmId, prefix: '/registry/pods', fieldSelector: '', labelSelector: '' })
+  knowNodes(s, 0)
   // The disruption controller's PodDisruptionBudget informer (it shares the pods one).
   ensureWatch(api, { client: kcmId, prefix: '/registry/poddisruptionbudgets', fieldSelector: '', labelSelector: '' })
   startTimer(world, kcmId, 'node-monitor', 0)

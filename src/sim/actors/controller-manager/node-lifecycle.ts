@@ -190,12 +190,21 @@ export function nodeLifecycleTimer(kcm: object, name: string, data: unknown, ctx
   return taintEvictionTimer(s, s.client, name, data, ctx)
 }
 
-function observe(s: NodeLifecycleState, node: KObject, now: number): NodeHealth {
+/** Nodes registered before the controller started (a built cluster): known, no RegisteredNode. */
+export function knowNodes(s: NodeLifecycleState, now: number): void {
+  for (const node of Object.values(s.nodes)) observe(s, node, now)
+}
+
+function observe(s: NodeLifecycleState, node: KObject, now: number, ctx?: Ctx): NodeHealth {
   const name = String(node.metadata.name)
   const heartbeat = readyOf(node)?.lastHeartbeatTime ?? ''
   const renew = String((s.leases[`kube-node-lease/${name}`]?.spec as { renewTime?: string } | undefined)?.renewTime ?? '')
   const h = s.health[name]
-  if (!h) return (s.health[name] = { probeMs: now, heartbeat, renew })
+  if (!h) {
+    // "Controller observed a new Node": recordNodeEvent(RegisteredNode).
+    if (ctx) recordEvent(s.client, ctx, { involved: { apiVersion: 'v1', kind: 'Node', metadata: { name, uid: node.metadata.uid } }, type: 'Normal', reason: 'RegisteredNode', message: `Node ${name} event: Registered Node ${name} in Controller`, component: 'node-controller', asUser }, { do: 'ignore' })
+    return (s.health[name] = { probeMs: now, heartbeat, renew })
+  }
   // probeTimestamp moves when the Ready heartbeat changes or the Lease is renewed.
   if (h.heartbeat !== heartbeat || (renew && renew !== h.renew)) {
     h.probeMs = now
@@ -210,7 +219,7 @@ function monitorNodeHealth(s: NodeLifecycleState, client: ApiClient<{ do: 'ignor
   for (const key of Object.keys(s.nodes).sort()) {
     const node = s.nodes[key]!
     const name = String(node.metadata.name)
-    const h = observe(s, node, now)
+    const h = observe(s, node, now, ctx)
     const observed = readyOf(node)
     const grace = observed ? nodeMonitorGracePeriodMs : nodeStartupGracePeriodMs
     if (now > h.probeMs + grace && observed?.status !== 'Unknown') markUnknown(s, client, ctx, node, Boolean(observed))

@@ -14,7 +14,7 @@ import { crashBackoffDone, onContainerExit } from './container-exit.ts'
 import { finishOrphan, onCriReply, patchStatus, preStopDone, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod, volumesReady } from './pod-worker.ts'
 import { serveLogs } from './logs.ts'
 import { runProbe } from './probes.ts'
-import { createLease, onOwnNode, onRegistered, registerNode } from './register.ts'
+import { createLease, nodeEvent, onOwnNode, onRegistered, registerNode } from './register.ts'
 import type { ApiCont, KubeletState, RuntimeContainer } from './state.ts'
 
 /** nodeLeaseDurationSeconds 40 × nodeLeaseRenewIntervalFraction 0.25 (pkg/kubelet/kubelet.go). */
@@ -155,6 +155,8 @@ function nodeStatus(state: KubeletState, ctx: Ctx): void {
     return { type: c.type, status: h[0], reason: h[1], message: h[2], lastHeartbeatTime: now, lastTransitionTime: now }
   })
   apiRequest(state.client, ctx, 'patch', `/api/v1/nodes/${state.node}/status`, { do: 'ignore' }, { body: { status: { conditions } }, ambient: changed.length === 0 })
+  // recordNodeStatusEvent: a Ready condition that turns True is announced.
+  if (changed.some((c) => c.type === 'Ready')) nodeEvent(state, ctx, 'NodeReady', `Node ${state.node} status is now: NodeReady`)
 }
 
 /**

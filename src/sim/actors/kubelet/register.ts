@@ -12,6 +12,7 @@ import type { ApiResponse } from '../../messages.ts'
 import { microTime } from '../../k8s/meta.ts'
 import type { KObject } from '../../protocol.ts'
 import { apiRequest } from '../client/api-client.ts'
+import { recordEvent } from '../client/events.ts'
 import { criCall } from './cri.ts'
 import type { KubeletState } from './state.ts'
 
@@ -20,9 +21,25 @@ export const fastStatusUpdatePeriodMs = 100
 
 const leasePath = (node: string): string => `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${node}`
 
-/** registerWithAPIServer: POST the Node built by initialNode. */
+/** The kubelet's events about its node name it by a reference whose uid is the node's name (kubelet.go nodeRef). */
+function nodeRef(node: string): KObject {
+  return { apiVersion: 'v1', kind: 'Node', metadata: { name: node, uid: node } }
+}
+
+/** A node event from this kubelet (`Node node-4 status is now: NodeReady`). */
+export function nodeEvent(state: KubeletState, ctx: Ctx, reason: string, message: string): void {
+  recordEvent(state.client, ctx, { involved: nodeRef(state.node), type: 'Normal', reason, message, component: 'kubelet', host: state.node }, { do: 'ignore' })
+}
+
+/**
+ * registerWithAPIServer: POST the Node built by initialNode. Start-up events first ("Starting
+ * kubelet.", NodeAllocatableEnforced), then the ones setNodeStatus records for the conditions.
+ */
 export function registerNode(state: KubeletState, ctx: Ctx): void {
   if (!state.register) return
+  nodeEvent(state, ctx, 'Starting', 'Starting kubelet.')
+  nodeEvent(state, ctx, 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods')
+  for (const condition of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) nodeEvent(state, ctx, condition, `Node ${state.node} status is now: ${condition}`)
   apiRequest(state.client, ctx, 'create', '/api/v1/nodes', { do: 'register' }, { body: state.register })
 }
 
