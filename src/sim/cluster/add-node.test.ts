@@ -131,6 +131,26 @@ describe('a node joins during the run', () => {
     expect((c.object('/registry/minions/node-4')!.spec as { providerID?: string }).providerID).toMatch(/^anatomy-cloud:\/\/\//)
   })
 
+  it('a DaemonSet gets a pod on the new node, and its kube-proxy syncs the Service rules', () => {
+    const c = new TestCluster(small())
+    c.kubectlStdin(
+      'apply -f -',
+      `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec: {containers: [{name: a, image: "busybox:1.36", command: ["sleep", "3600"]}]}
+`,
+    )
+    c.run(10_000)
+    c.sim.fault({ kind: 'add-node', node: 'node-4' })
+    c.runUntil(() => Object.values(c.sim.objects()).some((o) => o.kind === 'Pod' && (o.spec as { nodeName?: string }).nodeName === 'node-4' && (o.status as { phase?: string }).phase === 'Running'), 60_000)
+    expect(c.sim.proxyRules('node-4')!.text).toContain('-A KUBE-SERVICES')
+  })
+
   it('a joined node can be stopped and started like the others', () => {
     const c = new TestCluster(small())
     c.sim.fault({ kind: 'add-node', node: 'node-4' })
