@@ -1,3 +1,4 @@
+import { Editor } from './pages/editor.ts'
 import { expect, test } from './fixtures.ts'
 
 test.describe('workloads', () => {
@@ -8,8 +9,14 @@ test.describe('workloads', () => {
     test.setTimeout(150_000)
     await app.toolbar.heartbeats.uncheck()
     await app.toolbar.setSpeed('1')
-    // Typing a command starts playback.
-    await app.console.run('kubectl create deployment web --image=nginx:1.25 --replicas=3')
+    // The Deployment comes from the YAML editor; its Apply runs kubectl apply -f - and starts playback.
+    const editor = new Editor(page)
+    await editor.open()
+    await editor.replace(
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.25\n',
+    )
+    await editor.apply.click()
+    await expect(editor.status).toContainText('deployment.apps/web created', { timeout: 20_000 })
 
     const kcm = app.graph.component('kube-controller-manager:0')
     const deployChip = kcm.locator('[data-controller="deployment-controller"]')
