@@ -94,11 +94,25 @@ function FitToLayout({ width, height }: { width: number; height: number }) {
         zoom,
       })
     }
-    fit()
     const observer = new ResizeObserver(fit)
-    observer.observe(container)
-    for (const el of document.querySelectorAll('[data-graph-inset]')) observer.observe(el)
-    return () => observer.disconnect()
+    const watchInsets = (): void => {
+      observer.disconnect()
+      observer.observe(container)
+      for (const el of document.querySelectorAll('[data-graph-inset]')) observer.observe(el)
+    }
+    watchInsets()
+    fit()
+    // An overlay that comes or goes (a lesson's narration) changes the room left for the cluster.
+    const shell = container.closest('main') ?? document.body
+    const comings = new MutationObserver(() => {
+      watchInsets()
+      fit()
+    })
+    comings.observe(shell, { childList: true })
+    return () => {
+      observer.disconnect()
+      comings.disconnect()
+    }
   }, [container, width, height, setViewport, minZoom, maxZoom])
   return null
 }

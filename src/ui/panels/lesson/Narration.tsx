@@ -13,7 +13,7 @@ export function Narration() {
   if (!chapter) return null
   const done = chapter.index >= chapter.count - 1
   return (
-    <section className="narration" aria-label="Lesson" aria-live="polite" data-testid="lesson">
+    <section className="narration" aria-label="Lesson" aria-live="polite" data-testid="lesson" data-graph-inset="bottom">
       <header className="narration__head">
         <span className="narration__step" data-testid="lesson.step">
           {chapter.index < 0 ? 'Lesson' : `Chapter ${chapter.index + 1} of ${chapter.count}`}
