@@ -261,6 +261,25 @@ export function isApiRequest(msg: Message): msg is ApiRequest {
   return msg.kind.startsWith('apiserver.') && msg.kind !== 'apiserver.response'
 }
 
+type LabelTree = Map<string | number | undefined, LabelTree | string>
+const dataPlaneLabels: LabelTree = new Map()
+
+/**
+ * A data-plane label repeats for every request to the same endpoint: one shared string per
+ * endpoint, so a flood of requests does not keep a copy per flow alive (issue 8's traffic bench).
+ */
+function sharedLabel(a: string | number | undefined, b: string | number | undefined, c: string | number | undefined, make: () => string): string {
+  let m = dataPlaneLabels
+  for (const k of [a, b]) {
+    let next = m.get(k) as LabelTree | undefined
+    if (!next) m.set(k, (next = new Map()))
+    m = next
+  }
+  let label = m.get(c) as string | undefined
+  if (label === undefined) m.set(c, (label = make()))
+  return label
+}
+
 /** The text on a token and in the flow list. */
 export function labelOf(msg: Message): string {
   if (isApiRequest(msg)) {
@@ -294,9 +313,13 @@ export function labelOf(msg: Message): string {
     case 'dns.answer':
       return msg.rcode === 'NOERROR' ? `${msg.name} A ${msg.ips.join(' ')}` : `${msg.rcode} ${msg.name}`
     case 'traffic.request':
-      return msg.pod ? `DNAT → ${msg.podIP}:${msg.podPort} (${msg.pod})` : `SYN ${msg.dst.replace(/^nodeport:/, ':')} (${msg.service})`
+      return msg.pod
+        ? sharedLabel('dnat', msg.pod, `${msg.podIP}:${msg.podPort}`, () => `DNAT → ${msg.podIP}:${msg.podPort} (${msg.pod})`)
+        : sharedLabel('syn', msg.service, msg.dst, () => `SYN ${msg.dst.replace(/^nodeport:/, ':')} (${msg.service})`)
     case 'traffic.response':
-      return msg.code ? `HTTP ${msg.code} from ${msg.pod ?? '?'}` : `connection refused${msg.reason ? ` (${msg.reason})` : ''}`
+      return msg.code
+        ? sharedLabel('http', msg.code, msg.pod, () => `HTTP ${msg.code} from ${msg.pod ?? '?'}`)
+        : `connection refused${msg.reason ? ` (${msg.reason})` : ''}`
     case 'registry.reply':
       return msg.code === 200
         ? msg.what === 'manifest'

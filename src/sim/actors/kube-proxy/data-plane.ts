@@ -34,6 +34,28 @@ function stageTexts(r: Extract<RouteResult, { ok: true }>): Stage[] {
   return texts
 }
 
+const chainsCache = new WeakMap<object, string[]>()
+
+/** The chains a packet took to this endpoint, one shared array per endpoint of a sync's rules. */
+function chainsOf(r: Extract<RouteResult, { ok: true }>): string[] {
+  let chains = chainsCache.get(r.endpoint)
+  if (!chains) chainsCache.set(r.endpoint, (chains = [r.route.chain, r.endpoint.chain]))
+  return chains
+}
+
+const servesCache = new WeakMap<object, Stage>()
+
+/** `<pod> (<ip>:<port>) serves the request`, one shared stage per endpoint (keyed by its chains). */
+function servesStage(msg: TrafficRequest): Stage {
+  const key = msg.chains
+  let st = key ? servesCache.get(key) : undefined
+  if (!st) {
+    st = { name: 'pod', outcome: 'ok', detail: `${msg.pod} (${msg.podIP}:${msg.podPort}) serves the request` }
+    if (key) servesCache.set(key, st)
+  }
+  return st
+}
+
 function walk(state: KubeProxyState, ctx: Ctx, dst: string): RouteResult {
   if (!state.rules) return { ok: false, reason: 'no-rule' }
   const r = route(state.rules, dst, ctx.random)
@@ -52,7 +74,7 @@ function walk(state: KubeProxyState, ctx: Ctx, dst: string): RouteResult {
 function onRequest(state: KubeProxyState, msg: TrafficRequest, ctx: Ctx): void {
   if (msg.pod) {
     state.served[msg.pod] = (state.served[msg.pod] ?? 0) + 1
-    ctx.stage({ name: 'pod', outcome: 'ok', detail: `${msg.pod} (${msg.podIP}:${msg.podPort}) serves the request` })
+    ctx.stage(servesStage(msg))
     ctx.send(msg.client, { kind: 'traffic.response', reqId: msg.reqId, code: 200, pod: msg.pod, node: state.node }, { durationMs: serveMs + hopMs })
     return
   }
@@ -64,7 +86,7 @@ function onRequest(state: KubeProxyState, msg: TrafficRequest, ctx: Ctx): void {
   }
   const e = r.endpoint
   const to = `kube-proxy:${e.nodeName ?? state.node}`
-  ctx.send(to, { ...msg, ...(e.pod ? { pod: e.pod } : { pod: e.ip }), podIP: e.ip, podPort: e.port, chains: [r.route.chain, e.chain] }, { durationMs: hopMs })
+  ctx.send(to, { ...msg, pod: e.pod ?? e.ip, podIP: e.ip, podPort: e.port, chains: chainsOf(r) }, { durationMs: hopMs })
 }
 
 function onDns(state: KubeProxyState, msg: DnsQuery, ctx: Ctx): void {

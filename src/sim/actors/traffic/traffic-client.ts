@@ -87,10 +87,21 @@ function portOf(svc: KObject, want?: number): { port: number; protocol: string; 
   return p ? { port: p.port ?? 0, protocol: p.protocol ?? 'TCP', ...(p.nodePort ? { nodePort: p.nodePort } : {}) } : undefined
 }
 
-function sendOne(state: TrafficClientState, ctx: Ctx, t: TrafficTarget): void {
-  const svc = state.services[`${t.namespace}/${t.service}`]
-  const p = svc ? portOf(svc, t.port) : undefined
+/** What every request of one tick aims at: looked up once per tick, not once per request. */
+interface Aim {
+  service: string
+  svc: KObject | undefined
+  port: ReturnType<typeof portOf>
+}
+
+function aimOf(state: TrafficClientState, t: TrafficTarget): Aim {
   const service = `${t.namespace}/${t.service}`
+  const svc = state.services[service]
+  return { service, svc, port: svc ? portOf(svc, t.port) : undefined }
+}
+
+function sendOne(state: TrafficClientState, ctx: Ctx, t: TrafficTarget, aim: Aim): void {
+  const { svc, port: p, service } = aim
   const reqId = `${ctx.self}#${++state.nextReq}`
   if (t.from === 'outside') {
     if (!p?.nodePort) {
@@ -173,9 +184,10 @@ export const trafficClient: ActorDef<TrafficClientState> = {
     const t = state.target
     const period = tickMs(t.rate)
     state.carry += (t.rate * period) / 1000
-    while (state.carry >= 1) {
+    const aim = state.carry >= 1 ? aimOf(state, t) : undefined
+    while (aim && state.carry >= 1) {
       state.carry -= 1
-      sendOne(state, ctx, t)
+      sendOne(state, ctx, t, aim)
     }
     ctx.setTimer('tick', period)
   },
