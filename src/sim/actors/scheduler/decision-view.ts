@@ -5,12 +5,14 @@
  */
 import type { PodDecisionView, Stage } from '../../protocol.ts'
 import { examinedNodes, type Decision } from './decide.ts'
+import { loadDecision } from './decision-store.ts'
 import { filterPlugins, scorePlugins } from './profile.ts'
 import type { SchedulerState } from './state.ts'
 
 export function podDecisionView(state: SchedulerState, podKey: string): PodDecisionView | null {
-  const d = state.decisions[podKey]
-  if (!d) return null
+  const stored = state.decisions[podKey]
+  if (!stored) return null
+  const d = loadDecision(stored)
   const skipped = new Set(d.preFilterSkipped)
   const only = d.preFilterNodes ? new Set(d.preFilterNodes) : undefined
   const feasibleIndex = new Map(d.feasible.map((n, i) => [n, i]))

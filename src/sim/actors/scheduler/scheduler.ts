@@ -14,6 +14,7 @@ import { recordEvent } from '../client/events.ts'
 import { newCycle } from './cycle.ts'
 import { fitErrorMessage, schedulePod, type Decision } from './decide.ts'
 import { decisionStages } from './decision-view.ts'
+import { storeDecision } from './decision-store.ts'
 import { addPod as cachePod, removePod as uncachePod } from './node-info.ts'
 import { preempt } from './preemption.ts'
 import { filterPlugins } from './profile.ts'
@@ -56,9 +57,14 @@ function scheduleOne(state: SchedulerState, ctx: Ctx): void {
     ctx.random,
   )
   state.nextStartNodeIndex = nextStartIndex
-  state.decisions[key] = d
   const cause = state.causes[key] ?? null
-  if (!d.winner) return fail(state, ctx, key, pod, d, c, cause)
+  if (!d.winner) {
+    fail(state, ctx, key, pod, d, c, cause)
+    // Kept once PostFilter has added the preemption outcome and the message.
+    state.decisions[key] = storeDecision(d)
+    return
+  }
+  state.decisions[key] = storeDecision(d)
   // Assume: the next cycle counts this pod on its node before the binding lands.
   done(state.queue, key)
   state.assumed[key] = d.winner

@@ -3,7 +3,7 @@ import type { KObject } from '../../protocol.ts'
 import { newApiClient, type ApiClient } from '../client/api-client.ts'
 import type { Cache } from '../client/informer.ts'
 import { defaultConfig, type OwnerCaches, type SchedulerConfig } from './cycle.ts'
-import type { Decision } from './decide.ts'
+import type { StoredDecision } from './decision-store.ts'
 import { newCache, upsertNode, type SchedulerCache } from './node-info.ts'
 import { newQueue, type SchedulingQueue } from './queue.ts'
 
@@ -26,7 +26,7 @@ export interface SchedulerState {
   /** The flow that put each pod in the queue: the cause of its binding. */
   causes: Record<string, string | null>
   /** The last decision per pod, for the inspector's table. */
-  decisions: Record<string, Decision>
+  decisions: Record<string, StoredDecision>
   /**
    * Pending pods found before the scheduler's loop runs (bootstrap objects its informer's initial
    * LIST would return); the first cycle moves them into the scheduling queue.

@@ -1,0 +1,31 @@
+/** A stored decision reads back as the decision made: the inspector's table cannot tell. */
+import { describe, expect, it } from 'vitest'
+import { loadDecision, storeDecision } from './decision-store.ts'
+import { decideFor, testNode, testPod, testWorld } from './testing.ts'
+
+const taint = { key: 'dedicated', value: 'infra', effect: 'NoSchedule' as const }
+
+describe('stored decisions', () => {
+  const nodes = Array.from({ length: 12 }, (_, i) => testNode(`node-${i}`, i % 4 === 1 ? { taints: [taint] } : i % 5 === 2 ? { cpu: '100m' } : {}))
+  const w = testWorld(nodes, [[testPod('x', { labels: { app: 'w' }, requests: { cpu: '1' } }), 'node-0']])
+  const cases = {
+    'scored over several feasible nodes, some failing': testPod('p', { requests: { cpu: '200m' }, labels: { app: 'w' } }),
+    'no node fits': testPod('q', { requests: { cpu: '500' } }),
+    'one node by selector': testPod('r', { spec: { nodeSelector: { 'kubernetes.io/hostname': 'node-3' } } }),
+  }
+  for (const [name, pod] of Object.entries(cases)) {
+    it(`round-trips: ${name}`, () => {
+      const d = decideFor(pod, w)
+      const back = loadDecision(storeDecision(d))
+      expect(JSON.parse(JSON.stringify(back))).toEqual(JSON.parse(JSON.stringify(d)))
+    })
+  }
+
+  it('keeps each per-node column as one string, and one node list text for decisions over the same list', () => {
+    const a = storeDecision(decideFor(cases['scored over several feasible nodes, some failing'], w))
+    const b = storeDecision(decideFor(testPod('s'), w))
+    expect(typeof a.feasible).toBe('string')
+    expect(a.scores.every((s) => typeof s.raw === 'string' && typeof s.normalized === 'string')).toBe(true)
+    expect(a.nodeOrder).toBe(b.nodeOrder)
+  })
+})

@@ -1,0 +1,55 @@
+/**
+ * A decision as kube-scheduler keeps it for the inspector: the same fields, with the per-node
+ * lists (feasible names, score columns, totals) joined into strings. Every pod's last decision
+ * stays in the scheduler's state, and a checkpoint copies that state: one string per column is
+ * one value to copy instead of one per node (3,000 decisions over 100 nodes were 4.5 million
+ * values). Node names (RFC 1123 subdomains) and numbers never contain the separator.
+ */
+import type { Decision, PluginScores } from './decide.ts'
+
+export interface StoredScores extends Omit<PluginScores, 'raw' | 'normalized'> {
+  raw: string
+  normalized: string
+}
+
+export interface StoredDecision extends Omit<Decision, 'nodeOrder' | 'feasible' | 'scores' | 'totals'> {
+  /** The node list filtered, joined; decisions over the same list share one string. */
+  nodeOrder: string
+  feasible: string
+  scores: StoredScores[]
+  totals: string
+}
+
+const sep = ','
+
+/** One joined text per node list: `order` arrays are replaced, never changed, so identity names it. */
+const joinedOrders = new WeakMap<string[], string>()
+
+function joinOrder(order: string[]): string {
+  let s = joinedOrders.get(order)
+  if (s === undefined) joinedOrders.set(order, (s = order.join(sep)))
+  return s
+}
+
+const splitNames = (s: string): string[] => (s ? s.split(sep) : [])
+const splitNumbers = (s: string): number[] => (s ? s.split(sep).map(Number) : [])
+
+export function storeDecision(d: Decision): StoredDecision {
+  return {
+    ...d,
+    nodeOrder: joinOrder(d.nodeOrder),
+    feasible: d.feasible.join(sep),
+    scores: d.scores.map((s) => ({ ...s, raw: s.raw.join(sep), normalized: s.normalized.join(sep) })),
+    totals: d.totals.join(sep),
+  }
+}
+
+export function loadDecision(s: StoredDecision): Decision {
+  return {
+    ...s,
+    nodeOrder: splitNames(s.nodeOrder),
+    feasible: splitNames(s.feasible),
+    scores: s.scores.map((p) => ({ ...p, raw: splitNumbers(p.raw), normalized: splitNumbers(p.normalized) })),
+    totals: splitNumbers(s.totals),
+  }
+}
