@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts'
+import { ObjectInspector } from './pages/object-inspector.ts'
 
 test('clicking a message shows its cause chain up to the kubectl line, and what it led to', async ({
   app,
@@ -19,4 +20,26 @@ test('clicking a message shows its cause chain up to the kubectl line, and what 
   // The components on the tree light up on the graph.
   await expect(app.graph.component('kube-scheduler:0')).toHaveCSS('outline-style', 'solid')
   await page.screenshot({ path: test.info().outputPath('cause-tree.png') })
+})
+
+test('a message from long ago, older than the page keeps, still shows its whole cause tree', async ({
+  app,
+  page,
+}) => {
+  await app.toolbar.setSpeed('10')
+  await app.toolbar.play()
+  // The page keeps the 400 most recent messages: run well past that.
+  await expect.poll(() => app.toolbar.delivered(), { timeout: 60_000 }).toBeGreaterThan(700)
+  await app.toolbar.pause()
+  // The pod's first version names the request that created it: the run's first message.
+  await app.graph.pod('default', 'nginx').click()
+  const object = new ObjectInspector(page)
+  await object.tab('history').click()
+  await object.revisions.first().getByTestId('object.revision.flow').click()
+  await expect(app.flows.details).toContainText('POST /api/v1/namespaces/default/pods')
+  await expect(page.getByTestId('cause.root')).toHaveText('$ kubectl run nginx --image=nginx:1.27')
+  const effects = page.getByTestId('cause.effects')
+  await expect(effects).toContainText('Txn PUT /registry/pods/default/nginx')
+  await expect(effects).toContainText('/binding')
+  await expect(effects).toContainText('RunPodSandbox')
 })
