@@ -194,6 +194,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       })
     },
     interrupt(requestId) {
+      acting()
       timeline.act({ kubectl: '', requestId, interrupt: true })
     },
     kubectlStreams: () => Object.values(world.kubectlStreams ?? {}),

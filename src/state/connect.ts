@@ -10,7 +10,6 @@ import { applyNetwork } from './network-store.ts'
 import { applySessionUpdate, sessionStore } from './session-store.ts'
 import { applyTimeline } from './timeline-store.ts'
 import { applyCauseTree } from './cause-store.ts'
-import { applyObjectHistory } from './object-history.ts'
 import { applyInspectedObject } from './object-inspector.ts'
 import { applyLesson } from './lesson-store.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
@@ -43,7 +42,6 @@ export function connect(
     applySessionUpdate(update, sent)
     applyTimeline(update)
     applyCauseTree(update)
-    applyObjectHistory(update)
     applyInspectedObject(update)
     applyLesson(update)
     applyPodDecision(update)
