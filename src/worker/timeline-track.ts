@@ -1,7 +1,8 @@
 /**
  * What the page's timeline shows: how far this branch has run (the head), where it ends, and marks
  * for the scenario's steps, the person's actions, Kubernetes Events and chapters. Events stay
- * marked after a seek back (the future already seen); a fork forgets everything after it.
+ * marked after a seek back (the future already seen), and so do the chapters seen to begin; a fork
+ * forgets everything after it.
  */
 import type { Simulation } from '../sim/index.ts'
 import type {
@@ -53,7 +54,21 @@ export function createTimelineTracker(): TimelineTracker {
   let events = new Map<string, TimelineMarker>()
   let actionsJson = '[]'
   let actions: TimelineMarker[] = []
+  /** Chapters seen to begin, by index (kept after a seek back, like Events; a fork forgets later ones). */
+  let chapters = new Map<number, TimelineMarker>()
   let dirty = true
+
+  const refreshChapters = (sim: Simulation): void => {
+    const { startedAt } = sim.chapters()
+    startedAt.forEach((atMs, i) => {
+      if (chapters.get(i)?.atMs === atMs) return
+      const c = sim.scenario.chapters[i]
+      // A chapter that begins at a fixed time is marked from the start already.
+      if (!c || 'atTime' in c.startsWhen) return
+      chapters.set(i, { atMs, kind: 'chapter', label: c.title })
+      dirty = true
+    })
+  }
 
   const refreshActions = (sim: Simulation): void => {
     const list = sim.userActions()
@@ -70,6 +85,7 @@ export function createTimelineTracker(): TimelineTracker {
       events = new Map()
       actionsJson = '[]'
       actions = []
+      chapters = new Map()
       fixed = [
         ...sim.scenario.script.map(stepMarker),
         ...sim.scenario.chapters.flatMap((c): TimelineMarker[] =>
@@ -86,6 +102,7 @@ export function createTimelineTracker(): TimelineTracker {
         dirty = true
       }
       refreshActions(sim)
+      refreshChapters(sim)
       if (!changes.some((c) => c.key.startsWith('/registry/events/') && c.object)) return
       for (const e of sim.events()) {
         const name = `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`
@@ -98,6 +115,7 @@ export function createTimelineTracker(): TimelineTracker {
     fork(sim) {
       head = sim.now()
       for (const [id, m] of events) if (m.atMs > head) events.delete(id)
+      for (const [i, m] of chapters) if (m.atMs > head) chapters.delete(i)
       refreshActions(sim)
       dirty = true
     },
@@ -105,7 +123,7 @@ export function createTimelineTracker(): TimelineTracker {
     take(sim, force = false) {
       if (!dirty && !force) return undefined
       dirty = false
-      const markers = [...fixed, ...actions, ...events.values()].sort((a, b) => a.atMs - b.atMs)
+      const markers = [...fixed, ...actions, ...chapters.values(), ...events.values()].sort((a, b) => a.atMs - b.atMs)
       return { headMs: head, endMs: Math.max(sim.scenario.untilMs, head), markers }
     },
   }
