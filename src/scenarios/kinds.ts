@@ -33,6 +33,7 @@ export const flowKinds = [
   'dns.answer',
   'traffic.request',
   'traffic.response',
+  'net.refused',
 ] as const satisfies readonly FlowKind[]
 export const flowKindsComplete: Exhaustive<FlowKind, typeof flowKinds> = true
 

@@ -215,6 +215,16 @@ export interface TrafficResponse {
   reason?: string
 }
 
+/**
+ * A TCP reset from a machine that is up but has no process listening on the port (the kernel
+ * answers a SYN with RST): the sender's connect fails with "connection refused". The engine sends
+ * it on the stopped process's behalf (engine.ts); it names the request that was refused.
+ */
+export interface NetRefused {
+  kind: 'net.refused'
+  reqId: string
+}
+
 export type Message =
   | ApiRequest
   | ApiResponse
@@ -232,6 +242,7 @@ export type Message =
   | DnsAnswer
   | TrafficRequest
   | TrafficResponse
+  | NetRefused
 
 // Every FlowKind has a message and every message kind is a FlowKind.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
@@ -316,6 +327,8 @@ export function labelOf(msg: Message): string {
       return msg.pod
         ? sharedLabel('dnat', msg.pod, `${msg.podIP}:${msg.podPort}`, () => `DNAT → ${msg.podIP}:${msg.podPort} (${msg.pod})`)
         : sharedLabel('syn', msg.service, msg.dst, () => `SYN ${msg.dst.replace(/^nodeport:/, ':')} (${msg.service})`)
+    case 'net.refused':
+      return 'RST: connection refused'
     case 'traffic.response':
       return msg.code
         ? sharedLabel('http', msg.code, msg.pod, () => `HTTP ${msg.code} from ${msg.pod ?? '?'}`)

@@ -102,6 +102,8 @@ export type FlowKind =
   | 'dns.answer'
   | 'traffic.request'
   | 'traffic.response'
+  /** A machine resets a connection to a port nobody listens on (a stopped kubelet). */
+  | 'net.refused'
 
 /** A step of work inside one component, recorded on the flow it handled. */
 export interface Stage {

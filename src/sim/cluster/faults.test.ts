@@ -54,6 +54,35 @@ describe('faults', () => {
     expect(watches).toEqual(['GET /api/v1/services', 'GET /apis/discovery.k8s.io/v1/endpointslices'])
   })
 
+  it('kubectl logs of a pod whose kubelet is stopped: its machine resets the connection, the apiserver answers with the dial error', () => {
+    const c = new TestCluster()
+    c.kubectl('run web --image=nginx:1.27')
+    c.runUntil(() => c.status('web') === 'Running')
+    const nodeName = String((c.pod('web')!.spec as { nodeName: string }).nodeName)
+    const ip = (c.object(`/registry/minions/${nodeName}`)!.status as { addresses: { address: string }[] }).addresses[0]!.address
+    c.sim.fault({ kind: 'stop-kubelet', node: nodeName })
+    const r = c.kubectl('logs web', 5_000)
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toBe(`Error from server: Get "https://${ip}:10250/containerLogs/default/web/web": dial tcp ${ip}:10250: connect: connection refused\n`)
+    const proxied = c.flows({ from: 'kube-apiserver:0', to: `kubelet:${nodeName}`, label: 'GET /containerLogs/default/web/web' })
+    expect(proxied.map((f) => f.outcome)).toEqual(['dropped'])
+    const rst = c.flows({ kind: 'net.refused', from: `kubelet:${nodeName}`, to: 'kube-apiserver:0' })
+    expect(rst).toHaveLength(1)
+    expect(rst[0]!.label).toBe('RST: connection refused')
+    expect(rst[0]!.causeId).toBe(proxied[0]!.id)
+  })
+
+  it('a powered-off machine answers nothing: no reset', () => {
+    const c = new TestCluster()
+    c.kubectl('run web --image=nginx:1.27')
+    c.runUntil(() => c.status('web') === 'Running')
+    const nodeName = String((c.pod('web')!.spec as { nodeName: string }).nodeName)
+    c.sim.fault({ kind: 'stop-node', node: nodeName })
+    c.sim.kubectl('logs web')
+    c.run(5_000)
+    expect(c.flows({ kind: 'net.refused' })).toHaveLength(0)
+  })
+
   it('refuses an unknown node by name', () => {
     const c = new TestCluster()
     expect(c.sim.fault({ kind: 'stop-node', node: 'node-9' })).toBe('fault stop-node: no node "node-9"')

@@ -2,7 +2,7 @@
  * The world loop: events come off a (time, seq) heap and go to actors; actors answer through
  * `Ctx`. Sending is the only way to talk, and every send is one recorded Flow.
  */
-import { labelOf, type Message } from '../messages.ts'
+import { isApiRequest, labelOf, type Message } from '../messages.ts'
 import type { ActorId, ActorKind, Flow, Stage } from '../protocol.ts'
 import type { ActorDef, Ctx, Observation, SendOptions, UserInput } from './actor.ts'
 import { heapPeek, heapPop, heapPush } from './queue.ts'
@@ -176,6 +176,18 @@ function defFor(defs: ActorDefs, record: ActorRecord): ActorDef<unknown> {
   return def
 }
 
+/**
+ * A request (HTTP over TCP) to a stopped process whose machine is still up: the machine's kernel
+ * answers the SYN with a reset, so the sender learns at once that the connection was refused. A
+ * machine that is off, or cut off by a partition, answers nothing: the request is just lost.
+ */
+function refuseIfHostUp(world: World, record: ActorRecord, flow: Flow, msg: Message, n: number): void {
+  if (!isApiRequest(msg) || record.node === undefined) return
+  const hostUp = Object.values(world.actors).some((a) => a.node === record.node && a.running)
+  if (!hostUp) return
+  makeCtx(world, record, flow.id, flow.ambient, n).send(flow.from, { kind: 'net.refused', reqId: msg.reqId })
+}
+
 /** Handles one event. Returns the delivered flow's number for a delivery, else 0. */
 function dispatch(world: World, defs: ActorDefs, hooks: Hooks, event: QueueEvent): number {
   world.now = event.time
@@ -187,6 +199,7 @@ function dispatch(world: World, defs: ActorDefs, hooks: Hooks, event: QueueEvent
       const cut = record && world.partitions?.length ? partitioned(world.partitions, world.actors[flow.from] ?? record, record) : false
       if (!record || !record.running || cut) {
         flow.outcome = 'dropped'
+        if (record && !cut) refuseIfHostUp(world, record, flow, event.msg, event.flow)
         return event.flow
       }
       flow.outcome = 'delivered'

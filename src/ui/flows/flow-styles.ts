@@ -37,6 +37,7 @@ export const flowStyles = {
   'dns.answer': { color: '#0891b2', noun: 'answer' },
   'traffic.request': { color: '#f59e0b', noun: 'request' },
   'traffic.response': { color: '#65a30d', noun: 'response' },
+  'net.refused': { color: '#dc2626', noun: 'RST' },
 } satisfies Record<FlowKind, FlowStyle>
 
 export function flowStyle(kind: FlowKind): FlowStyle {

@@ -12,7 +12,7 @@ import type { ApiserverState } from './state.ts'
 import { handleEtcdResponse } from './storage-reply.ts'
 import { fanOut } from './watch.ts'
 import { closeWatch } from './unwatch.ts'
-import { relayProxied } from './log-proxy.ts'
+import { refusedProxied, relayProxied } from './log-proxy.ts'
 
 export function newApiserverState(etcd: ActorId): ApiserverState {
   return { etcd, nextTxn: 0, pending: {}, watchers: [], nextWatch: 0, cache: {} }
@@ -38,6 +38,10 @@ export const apiserver: ActorDef<ApiserverState> = {
       case 'apiserver.response':
         // A kubelet answering a request the apiserver proxied (pods/log).
         relayProxied(state, msg, ctx)
+        return
+      case 'net.refused':
+        // The kubelet's machine is up but nothing listens on :10250.
+        refusedProxied(state, msg, ctx)
         return
     }
   },

@@ -50,7 +50,17 @@ export function evict(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: 
     .filter((p) => selectorText(p) !== '' && matchesLabelSelector(pod, selectorText(p)))
   // An unready pod does not count against the budget (unhealthyPodEvictionPolicy IfHealthyBudget).
   if (ready && pdbs.length > 1) {
-    respond(ctx, req, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.', code: 500 })
+    // errors.NewInternalError(fmt.Errorf(...)).
+    respond(ctx, req, 500, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'Internal error occurred: This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.',
+      reason: 'InternalError',
+      details: { causes: [{ message: 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.' }] },
+      code: 500,
+    })
     return
   }
   const pdb = ready ? pdbs[0] : undefined

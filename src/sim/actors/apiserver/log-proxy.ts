@@ -4,7 +4,7 @@
  * pkg/registry/core/pod/rest/log.go) and streams the answer back to the client.
  */
 import type { Ctx } from '../../engine/actor.ts'
-import type { ApiRequest, ApiResponse } from '../../messages.ts'
+import type { ApiRequest, ApiResponse, NetRefused } from '../../messages.ts'
 import { etcdKey, resourceByName, type ParsedPath } from '../../k8s/resources.ts'
 import { badRequest, notFound } from '../../k8s/status.ts'
 import { respond } from './respond.ts'
@@ -14,6 +14,8 @@ import type { ApiserverState, RequestRef } from './state.ts'
 interface Proxied {
   next: number
   reqs: Record<string, RequestRef>
+  /** Where each went, `https://10.0.0.13:10250/containerLogs/…`, for a dial error's text. */
+  urls?: Record<string, string>
 }
 
 function proxied(state: ApiserverState): Proxied {
@@ -43,6 +45,9 @@ export function proxyLogs(state: ApiserverState, ctx: Ctx, msg: ApiRequest, pars
   const p = proxied(state)
   const id = `${ctx.self}#proxy${++p.next}`
   p.reqs[id] = req
+  const node = state.cache[`/registry/minions/${spec.nodeName}`]
+  const ip = ((node?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? []).find((a) => a.type === 'InternalIP')?.address ?? spec.nodeName
+  ;(p.urls ??= {})[id] = `${ip}:10250|/containerLogs/${parsed.namespace}/${parsed.name}/${container}`
   ctx.stage({ name: 'proxy', outcome: 'ok', detail: `to the kubelet on ${spec.nodeName}:10250` })
   const query: [string, string][] = [...(q.has('previous') ? [['previous', q.get('previous')!] as [string, string]] : []), ...(q.has('tailLines') ? [['tailLines', q.get('tailLines')!] as [string, string]] : [])]
   ctx.send(`kubelet:${spec.nodeName}`, {
@@ -54,12 +59,29 @@ export function proxyLogs(state: ApiserverState, ctx: Ctx, msg: ApiRequest, pars
   })
 }
 
+/**
+ * The kubelet's machine reset the connection: the proxy's dial fails, and the client gets the
+ * Go error as the status message (kubectl prints `Error from server: Get "https://…": dial tcp
+ * 10.0.0.13:10250: connect: connection refused`).
+ */
+export function refusedProxied(state: ApiserverState, msg: NetRefused, ctx: Ctx): void {
+  const p = proxied(state)
+  const req = p.reqs[msg.reqId]
+  if (!req) return
+  delete p.reqs[msg.reqId]
+  const [address = '', path = ''] = (p.urls?.[msg.reqId] ?? '').split('|')
+  if (p.urls) delete p.urls[msg.reqId]
+  const message = `Get "https://${address}${path}": dial tcp ${address}: connect: connection refused`
+  respond(ctx, req, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 })
+}
+
 /** A kubelet answered a proxied request: pass it on. Returns false when it was not one. */
 export function relayProxied(state: ApiserverState, msg: ApiResponse, ctx: Ctx): boolean {
   const p = proxied(state)
   const req = p.reqs[msg.reqId]
   if (!req) return false
   delete p.reqs[msg.reqId]
+  if (p.urls) delete p.urls[msg.reqId]
   respond(ctx, req, msg.code, msg.body)
   return true
 }

@@ -14,5 +14,7 @@ export function statusErrorText(body: unknown): string {
     if (causes.length === 1) return `${prefix}${causes[0]}\n`
     return `${prefix}\n${causes.map((c) => `* ${c}\n`).join('')}`
   }
-  return `Error from server (${body.reason ?? 'InternalError'}): ${body.message ?? ''}\n`
+  // StandardErrorMessage: a Status with no reason (StatusReasonUnknown) prints without parentheses.
+  if (!body.reason) return `Error from server: ${body.message ?? ''}\n`
+  return `Error from server (${body.reason}): ${body.message ?? ''}\n`
 }
