@@ -151,6 +151,20 @@ spec:
     expect(c.sim.proxyRules('node-4')!.text).toContain('-A KUBE-SERVICES')
   })
 
+  it('the join replays exactly: seeking back before it and forward again gives the same trace', () => {
+    const c = new TestCluster(small())
+    c.run(5_000)
+    c.sim.fault({ kind: 'add-node', node: 'node-4' })
+    c.run(25_000)
+    const at = c.sim.now()
+    const hash = c.sim.traceHash()
+    c.sim.seek(2_000)
+    expect(c.sim.actors().some((a) => a.id === 'kubelet:node-4')).toBe(false)
+    c.sim.seek(at)
+    expect(c.sim.traceHash()).toBe(hash)
+    expect(c.sim.userActions()).toEqual([{ at: { atMs: 5_000 }, fault: { kind: 'add-node', node: 'node-4' } }])
+  })
+
   it('a joined node can be stopped and started like the others', () => {
     const c = new TestCluster(small())
     c.sim.fault({ kind: 'add-node', node: 'node-4' })
