@@ -23,35 +23,37 @@ function setCondition(conditions: Record<string, unknown>[], condition: Record<s
   return [...rest, condition]
 }
 
-/** Applies a mutation to a copy of the current object. */
+/**
+ * Applies a mutation to a copy of the current object. Stored objects are never changed in place
+ * (etcd's put already shares all but metadata with the previous revision), so the hot mutations
+ * (a binding, a status patch or PUT) copy only the levels they change and share the rest; the
+ * others, whose defaulting and validation may write anywhere in the object, get a deep copy.
+ */
 export function applyMutation(current: KObject, mutation: Mutation, epochMs: number, resource: string, group: string): Result {
   const info = resourceByName(resource, group)!
   const name = String(current.metadata.name)
-  const obj = clonePlain(current)
   switch (mutation.type) {
     case 'bind': {
-      const spec = obj.spec as { nodeName?: string }
-      if (spec.nodeName)
-        return { ok: false, status: conflict({ ...info, resource: 'pods/binding' }, name, `pod ${name} is already assigned to node "${spec.nodeName}"`) }
-      if (obj.metadata.deletionTimestamp)
+      const nodeName = (current.spec as { nodeName?: string } | undefined)?.nodeName
+      if (nodeName)
+        return { ok: false, status: conflict({ ...info, resource: 'pods/binding' }, name, `pod ${name} is already assigned to node "${nodeName}"`) }
+      if (current.metadata.deletionTimestamp)
         return { ok: false, status: conflict({ ...info, resource: 'pods/binding' }, name, `pod ${name} is being deleted, cannot be assigned to a host`) }
-      spec.nodeName = mutation.node
-      const status = (obj.status ?? {}) as { conditions?: Record<string, unknown>[] }
-      status.conditions = setCondition(status.conditions ?? [], {
+      const status = (current.status ?? {}) as { conditions?: Record<string, unknown>[] }
+      const conditions = setCondition(status.conditions ?? [], {
         type: 'PodScheduled',
         status: 'True',
         lastProbeTime: null,
         lastTransitionTime: rfc3339(epochMs),
       })
-      obj.status = status
-      return { ok: true, object: obj }
+      return { ok: true, object: { ...current, spec: { ...(current.spec as object), nodeName: mutation.node }, status: { ...status, conditions } } }
     }
     case 'merge-patch': {
       if (mutation.subresource === 'status') {
         const patch = (mutation.patch.status ?? {}) as Record<string, unknown>
-        obj.status = strategicMerge((obj.status ?? {}) as Record<string, unknown>, patch)
-        return { ok: true, object: obj }
+        return { ok: true, object: { ...current, status: strategicMerge((current.status ?? {}) as Record<string, unknown>, patch) } }
       }
+      const obj = clonePlain(current)
       const merged = strategicMerge(obj as unknown as Record<string, unknown>, mutation.patch) as unknown as KObject
       merged.metadata = { ...obj.metadata, ...(merged.metadata ?? {}), name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid }
       bumpGeneration(obj, merged)
@@ -59,24 +61,28 @@ export function applyMutation(current: KObject, mutation: Mutation, epochMs: num
     }
     case 'replace': {
       // PUT …/status changes only status; PUT …/finalize only a namespace's spec.finalizers.
-      if (mutation.subresource === 'status' || mutation.subresource === 'finalize') return { ok: true, object: replaceSubresource(obj, mutation.object, mutation.subresource) }
+      if (mutation.subresource === 'status' || mutation.subresource === 'finalize') return { ok: true, object: replaceSubresource(current, mutation.object, mutation.subresource) }
+      const obj = current
       const next = clonePlain(mutation.object)
       next.metadata = { ...next.metadata, uid: obj.metadata.uid, creationTimestamp: obj.metadata.creationTimestamp }
       bumpGeneration(obj, next)
       return { ok: true, object: next }
     }
     case 'graceful-delete': {
+      const obj = clonePlain(current)
       if (!obj.metadata.deletionTimestamp || (obj.metadata.deletionGracePeriodSeconds ?? 0) > mutation.graceSeconds) {
         obj.metadata.deletionTimestamp = rfc3339(epochMs + mutation.graceSeconds * 1000)
         obj.metadata.deletionGracePeriodSeconds = mutation.graceSeconds
       }
       return { ok: true, object: obj }
     }
-    case 'mark-deleting':
+    case 'mark-deleting': {
+      const obj = clonePlain(current)
       markDeleting(obj, mutation.finalizer, epochMs)
       return { ok: true, object: obj }
+    }
     case 'spend-disruption':
-      return spendDisruption(obj, mutation.pod, epochMs)
+      return spendDisruption(clonePlain(current), mutation.pod, epochMs)
   }
 }
 
