@@ -85,6 +85,17 @@ describe('kubectl get -w', () => {
   })
 })
 
+describe('kubectl get NAME -w', () => {
+  it('watches one object by field selector from resourceVersion 0', () => {
+    const c = new TestCluster()
+    c.kubectl('run web --image=nginx:1.27')
+    c.sim.kubectl('get pod web -w', undefined, 'w4')
+    c.run(50)
+    expect(c.flows({ from: 'kubectl', kind: 'apiserver.watch' }).at(-1)!.label).toBe('GET /api/v1/namespaces/default/pods?fieldSelector=metadata.name%3Dweb&resourceVersion=0&watch=true')
+    expect(streamOf(c, 'w4')).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb\s+0\/1\s+Pending/)
+  })
+})
+
 describe('kubectl rollout status', () => {
   it('prints each line as it comes and closes its watch when the rollout is done', () => {
     const c = new TestCluster()

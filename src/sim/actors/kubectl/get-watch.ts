@@ -78,7 +78,9 @@ export function startWatch(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p
   const name = prog.list ? undefined : prog.names[0]
   const query: [string, string][] = prog.query.filter(([k]) => k === 'labelSelector' || k === 'fieldSelector')
   if (name) query.push(['fieldSelector', encodeURIComponent(`metadata.name=${name}`)])
-  if (watch.resourceVersion) query.push(['resourceVersion', watch.resourceVersion])
+  // A list's resourceVersion, or "0" for one object (get.go: from ~now, with an initial event).
+  const rv = name ? '0' : watch.resourceVersion
+  if (rv) query.push(['resourceVersion', rv])
   query.push(['watch', 'true'])
   watch.opened = true
   send(state, ctx, cmd, 'watch', objectPath(info, cmd.allNamespaces ? '' : cmd.namespace), 'get', { query })
