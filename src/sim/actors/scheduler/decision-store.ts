@@ -31,6 +31,22 @@ function joinOrder(order: string[]): string {
   return s
 }
 
+/**
+ * Scores are small integers (0–100 per plugin, weighted totals a few hundred): their texts are
+ * made once, since every decision writes hundreds of them (here and in the binding's stages).
+ */
+const smallTexts = Array.from({ length: 1024 }, (_, i) => String(i))
+
+export function numberText(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < 1024 ? smallTexts[n]! : String(n)
+}
+
+function joinNumbers(values: number[]): string {
+  const texts = new Array<string>(values.length)
+  for (let i = 0; i < values.length; i++) texts[i] = numberText(values[i]!)
+  return texts.join(sep)
+}
+
 const splitNames = (s: string): string[] => (s ? s.split(sep) : [])
 const splitNumbers = (s: string): number[] => (s ? s.split(sep).map(Number) : [])
 
@@ -39,8 +55,12 @@ export function storeDecision(d: Decision): StoredDecision {
     ...d,
     nodeOrder: joinOrder(d.nodeOrder),
     feasible: d.feasible.join(sep),
-    scores: d.scores.map((s) => ({ ...s, raw: s.raw.join(sep), normalized: s.normalized.join(sep) })),
-    totals: d.totals.join(sep),
+    scores: d.scores.map((s) => {
+      const raw = joinNumbers(s.raw)
+      // Without NormalizeScore the normalized column is the raw one.
+      return { ...s, raw, normalized: s.normalized === s.raw ? raw : joinNumbers(s.normalized) }
+    }),
+    totals: joinNumbers(d.totals),
   }
 }
 

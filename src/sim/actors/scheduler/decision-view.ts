@@ -5,7 +5,7 @@
  */
 import type { PodDecisionView, Stage } from '../../protocol.ts'
 import { examinedNodes, type Decision } from './decide.ts'
-import { loadDecision } from './decision-store.ts'
+import { loadDecision, numberText } from './decision-store.ts'
 import { filterPlugins, scorePlugins } from './profile.ts'
 import type { SchedulerState } from './state.ts'
 
@@ -91,8 +91,8 @@ export function decisionStages(d: Decision): Stage[] {
     const score = new Array<string>(d.feasible.length)
     for (let i = 0; i < d.feasible.length; i++) {
       let parts = ''
-      for (let k = 0; k < active.length; k++) parts += names[k]! + active[k]!.normalized[i] + weights[k]!
-      score[i] = `${d.feasible[i]} = ${d.totals[i]} (${parts})`
+      for (let k = 0; k < active.length; k++) parts += names[k]! + numberText(active[k]!.normalized[i]!) + weights[k]!
+      score[i] = `${d.feasible[i]} = ${numberText(d.totals[i]!)} (${parts})`
     }
     stages.push({ name: 'score', outcome: 'ok', detail: score.join('; ') })
   }
