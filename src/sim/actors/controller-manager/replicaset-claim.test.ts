@@ -36,6 +36,11 @@ describe('replicaset controller: adoption and release', () => {
     const adopt = c.flows({ kind: 'apiserver.patch', from: 'kube-controller-manager:0', label: 'PATCH /api/v1/namespaces/default/pods/lonely' })
     expect(adopt).toHaveLength(1)
     expect(adopt[0]!.via).toBe('replicaset-controller')
+    // canAdopt: an uncached GET of the ReplicaSet comes first, and the PATCH follows its answer.
+    const recheck = c.flows({ kind: 'apiserver.get', from: 'kube-controller-manager:0', label: 'GET /apis/apps/v1/namespaces/default/replicasets/web' })
+    expect(recheck).toHaveLength(1)
+    expect(recheck[0]!.sentAt).toBeLessThan(adopt[0]!.sentAt)
+    expect(c.causeChain(adopt[0]!.id).map((f) => f.id)).toContain(recheck[0]!.id)
   })
 
   it('releases a pod whose labels stop matching, and replaces it', () => {

@@ -5,7 +5,9 @@
  * controller ownerReference — and a pod it controls whose labels no longer match is released — a
  * PATCH that deletes that ownerReference (`$patch: delete`). Both carry the pod's uid as a
  * precondition. A terminating pod is neither adopted nor released, and a terminating owner adopts
- * nothing (canAdopt). Until the informer shows the change, the sync neither creates nor deletes
+ * nothing: before its first adoption the controller re-reads the owner with an uncached GET
+ * (replica_set.go canAdoptFunc, RecheckDeletionTimestamp) and adopts only if it is the same object
+ * and not being deleted. Until the informer shows the change, the sync neither creates nor deletes
  * pods (as expectations make it wait for its own creates and deletes).
  *
  * Which syncs claim (the real controller claims on every sync; walking every pod of the namespace
@@ -14,6 +16,7 @@
  * "it's an orphan"), and the owner of a pod whose labels changed.
  */
 import type { Ctx } from '../../engine/actor.ts'
+import type { ApiResponse } from '../../messages.ts'
 import { resourceByKind, restPath } from '../../k8s/resources.ts'
 import type { KObject } from '../../protocol.ts'
 import { controllerRef, newControllerRef } from './objects.ts'
@@ -112,22 +115,49 @@ export function claimPods(
     claim.pending[uid] = -1
   }
   if (owner.metadata.deletionTimestamp) return // canAdopt: a terminating owner adopts nothing
+  const adopt: { name: string; uid: string }[] = []
   for (const pod of Object.values(state.caches.pods ?? {})) {
     if (pod.metadata.namespace !== ns || pod.metadata.deletionTimestamp || controllerRef(pod)) continue
     if (!selects(owner, pod.metadata.labels as Record<string, string> | undefined)) continue
     const uid = String(pod.metadata.uid)
     if (uid in claim.pending) continue
-    // controller_ref_manager.go AdoptPod: add our controller reference (blockOwnerDeletion too).
-    const body = { metadata: { ownerReferences: [newControllerRef(owner)], uid } }
-    send(state, ctx, kind.ctrl, key, 'patch', restPath(podInfo, ns, String(pod.metadata.name)), { body, step: 'adopt', name: uid })
+    adopt.push({ name: String(pod.metadata.name), uid })
     claim.pending[uid] = 1
+  }
+  if (!adopt.length) return
+  claim.adopt = adopt.sort((a, b) => a.name.localeCompare(b.name))
+  // The uncached read of the owner that every adoption waits for.
+  send(state, ctx, kind.ctrl, key, 'get', restPath(resourceByKind(kind.kind)!, ns, String(owner.metadata.name)), { step: 'adopt-check' })
+}
+
+/** The owner as the apiserver has it: adopt the waiting orphans if it is still the same, live object. */
+function adoptChecked(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx, key: string, claim: ClaimState, fresh: KObject | undefined, owner: KObject | undefined): void {
+  const adopt = claim.adopt ?? []
+  delete claim.adopt
+  const ok = !!fresh && !!owner && fresh.metadata.uid === owner.metadata.uid && !fresh.metadata.deletionTimestamp
+  if (!ok) {
+    for (const p of adopt) delete claim.pending[p.uid]
+    if (owner) enqueue(state, ctx, kind.ctrl, key)
+    return
+  }
+  const podInfo = resourceByKind('Pod')!
+  const ns = String(owner.metadata.namespace)
+  for (const p of adopt) {
+    // controller_ref_manager.go AdoptPod: add our controller reference (blockOwnerDeletion too).
+    const body = { metadata: { ownerReferences: [newControllerRef(owner)], uid: p.uid } }
+    send(state, ctx, kind.ctrl, key, 'patch', restPath(podInfo, ns, p.name), { body, step: 'adopt', name: p.uid })
   }
 }
 
-/** The answer to an adopt or release PATCH: a refusal (the pod changed or went) frees the claim. */
-export function claimResponse(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx, key: string, uid: string, code: number, owner: KObject | undefined): void {
+/**
+ * The answer to the owner's re-read, or to an adopt or release PATCH: a refusal (the pod changed
+ * or went) frees the claim.
+ */
+export function claimResponse(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx, key: string, step: string, uid: string, msg: ApiResponse, owner: KObject | undefined): void {
   const claim = state.claims?.[`${kind.ctrl}/${key}`]
-  if (!claim || code < 300) return
+  if (!claim) return
+  if (step === 'adopt-check') return adoptChecked(kind, state, ctx, key, claim, msg.code === 200 ? (msg.body as KObject) : undefined, owner)
+  if (msg.code < 300) return
   delete claim.pending[uid]
   // The pod is gone or no longer fits: look again from the informer's view.
   if (owner) enqueue(state, ctx, kind.ctrl, key)

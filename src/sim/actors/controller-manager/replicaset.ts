@@ -178,7 +178,7 @@ export function replicasResponse(kind: ReplicaKind, state: ControllerManagerStat
       if (exp) exp.del--
       if (owner && msg.code !== 404) emit(state, ctx, kind.ctrl, owner, 'Warning', 'FailedDelete', `Error deleting: ${body.message ?? ''}`)
     }
-  } else if (step === 'adopt' || step === 'release') claimResponse(kind, state, ctx, key, name ?? '', msg.code, owner)
+  } else if (step === 'adopt' || step === 'release' || step === 'adopt-check') claimResponse(kind, state, ctx, key, step, name ?? '', msg, owner)
   else if (step === 'status' && msg.code === 409) enqueue(state, ctx, kind.ctrl, key)
 }
 

@@ -48,6 +48,8 @@ export interface ClaimState {
   due?: true
   /** Pod uid → 1 adopted, -1 released, until the informer shows the new ownerReferences. */
   pending: Record<string, 1 | -1>
+  /** Orphans to adopt once the owner's uncached GET confirms it (canAdopt). */
+  adopt?: { name: string; uid: string }[]
 }
 
 /** A slowStartBatch in progress: the pods still to create and the size of the next batch. */
