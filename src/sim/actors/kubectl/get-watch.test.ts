@@ -85,6 +85,21 @@ describe('kubectl get -w', () => {
   })
 })
 
+describe('kubectl get -w --output-watch-events', () => {
+  it('prints the event type in an EVENT column, the listed objects as ADDED', () => {
+    const c = new TestCluster()
+    c.kubectl('create deployment web --image=nginx:1.27')
+    c.sim.kubectl('get deploy -w --output-watch-events', undefined, 'w5')
+    c.run(50)
+    c.kubectl('scale deployment web --replicas=2')
+    c.run(50)
+    const lines = streamOf(c, 'w5')!.split('\n').filter(Boolean)
+    expect(lines[0]).toMatch(/^EVENT {3}NAME {3}READY {3}UP-TO-DATE {3}AVAILABLE {3}AGE$/)
+    expect(lines[1]).toMatch(/^ADDED {3}web /)
+    expect(lines.slice(2).every((l) => l.startsWith('MODIFIED   web'))).toBe(true)
+  })
+})
+
 describe('kubectl get NAME -w', () => {
   it('watches one object by field selector from resourceVersion 0', () => {
     const c = new TestCluster()

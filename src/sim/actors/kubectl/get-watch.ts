@@ -32,6 +32,8 @@ export interface GetWatch {
   printed: number
   /** The widest cell printed so far in each table column. */
   widths: number[]
+  /** `--output-watch-events`: an EVENT column (ADDED, MODIFIED, DELETED) first. */
+  events: boolean
 }
 
 /** tabwriter as kubectl sets it (printers.GetNewTabWriter): minwidth 6, padding 3. */
@@ -46,6 +48,11 @@ function widen(watch: GetWatch, rows: string[][]): void {
   for (const row of rows) row.forEach((cell, i) => (watch.widths[i] = Math.max(watch.widths[i] ?? 0, cell.length)))
 }
 
+/** The EVENT column of `--output-watch-events`, header included. */
+function withEvents(watch: GetWatch, rows: string[][], type: string): string[][] {
+  return watch.events ? rows.map((r, i) => [i === 0 ? 'EVENT' : type, ...r]) : rows
+}
+
 function padRows(watch: GetWatch, rows: string[][]): string {
   return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(Math.max(watch.widths[i]! + padding, minWidth)) : cell)).join('') + '\n').join('')
 }
@@ -56,7 +63,7 @@ export const multipleKindsWatch = 'watch is only supported on individual resourc
 export function watchFlags(p: ParsedLine): GetWatch | undefined {
   const only = p.flags['watch-only'] === 'true'
   if (!only && p.flags.watch !== 'true' && p.flags.w !== 'true') return undefined
-  return { only, resourceVersion: '', opened: false, header: false, printed: 0, widths: [] }
+  return { only, resourceVersion: '', opened: false, header: false, printed: 0, widths: [], events: p.flags['output-watch-events'] === 'true' }
 }
 
 type Render = (prog: GetProg, info: ResourceInfo, cmd: RunningCommand, nowMs: number) => { stdout: string; stderr: string }
@@ -69,8 +76,13 @@ export function startWatch(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p
     return
   }
   if (!watch.only && prog.items.length) {
-    const out = render(prog, info, cmd, ctx.startTimeMs + ctx.now).stdout
-    if (prog.output === '' || prog.output === 'wide') widen(watch, cellsOf(out))
+    let out = render(prog, info, cmd, ctx.startTimeMs + ctx.now).stdout
+    if (prog.output === '' || prog.output === 'wide') {
+      const rows = withEvents(watch, cellsOf(out), 'ADDED')
+      widen(watch, rows)
+      // A list's objects are printed as ADDED events when the events are shown.
+      if (watch.events) out = padRows(watch, rows)
+    }
     watch.header = true
     watch.printed = prog.items.length
     printNow(ctx, cmd, out)
@@ -116,7 +128,7 @@ export function getWatchEvent(ctx: Ctx, cmd: RunningCommand, prog: GetProg, info
     default: {
       const one: GetProg = { ...prog, list: true, items: [o as KObject], errors: '' }
       const table = render(one, info, cmd, ctx.startTimeMs + ctx.now).stdout
-      const rows = cellsOf(table).slice(watch.header ? 1 : 0)
+      const rows = withEvents(watch, cellsOf(table), msg.type).slice(watch.header ? 1 : 0)
       widen(watch, rows)
       text = padRows(watch, rows)
       watch.header = true
