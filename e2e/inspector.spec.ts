@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures.ts'
 import { Inspector } from './pages/inspector.ts'
 import { ObjectInspector } from './pages/object-inspector.ts'
@@ -60,6 +61,8 @@ test.describe('component inspector', () => {
 })
 
 test.describe('object inspector', () => {
+  // Running to a Running pod at 10× takes a while on a shared, busy machine.
+  test.describe.configure({ timeout: 90_000 })
   test('a pod: scheduling, its YAML as stored, its versions with who wrote them, and a diff of any two', async ({
     app,
     page,
@@ -150,4 +153,25 @@ test.describe('object inspector', () => {
     await expect(inspector.yaml).toContainText('kind: Pod')
     await expect(inspector.title).toContainText('Pod default/nginx')
   })
+})
+
+test('the object inspector has no axe violations on any of its tabs', async ({ app, page }) => {
+  // Four axe passes on a shared, busy machine.
+  test.setTimeout(120_000)
+  await app.toolbar.heartbeats.uncheck()
+  await app.toolbar.setSpeed('10')
+  await app.toolbar.play()
+  const pod = app.graph.pod('default', 'nginx')
+  await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
+  await app.toolbar.pause()
+  await pod.click()
+  const inspector = new ObjectInspector(page)
+  for (const tab of ['scheduling', 'yaml', 'history', 'diff']) {
+    await inspector.tab(tab).click()
+    await expect(inspector.tab(tab)).toHaveAttribute('aria-selected', 'true')
+    const results = await new AxeBuilder({ page }).include('[data-testid="panel.object"]').analyze()
+    expect(
+      results.violations.map((v) => `${tab} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([])
+  }
 })
