@@ -77,7 +77,7 @@ test.describe('faults', () => {
     await testInfo.attach('scheduler-restarted', { path: shot, contentType: 'image/png' })
   })
 
-  test('a message to a stopped kubelet is drawn failing: red token, "dropped" in the message list', async ({ app, page }, testInfo) => {
+  test('a message to a stopped kubelet is drawn failing: red token, "dropped" in the message list, the machine\'s RST', async ({ app, page }, testInfo) => {
     test.setTimeout(180_000)
     const faults = new Faults(page)
     const flows = new Flows(page)
@@ -103,6 +103,9 @@ test.describe('faults', () => {
     await expect(dropped.first()).toBeVisible({ timeout: 30_000 })
     await expect(dropped.first()).toContainText('✕ dropped')
     await expect(dropped.first()).toContainText(`/containerLogs/default/web/web`)
+    // The machine is up: it resets the connection (RST), and kubectl gets the dial error at once.
+    await expect(flows.rows.filter({ hasText: 'RST: connection refused' }).first()).toBeVisible({ timeout: 30_000 })
+    await expect(app.console.output).toContainText(/Error from server: Get "https:\/\/10\.0\.0\.1\d:10250\/containerLogs\/default\/web\/web": dial tcp 10\.0\.0\.1\d:10250: connect: connection refused/, { timeout: 30_000 })
   })
 
   test('Add a node from the Faults menu: the cordoned cluster\'s Pending pod is scheduled onto the node that joins', async ({ app, page }, testInfo) => {
