@@ -148,7 +148,7 @@ function onResponse(state: ControllerManagerState, msg: ApiResponse, ctx: Ctx): 
   if (cont.step === 'revision') revisionResponse(state, ctrl, key, msg.code)
   switch (ctrl) {
     case 'deployment-controller':
-      deploymentResponse(state, ctx, key, msg)
+      deploymentResponse(state, ctx, key, msg, cont.step, cont.uid)
       break
     case 'replicaset-controller':
       replicasResponse(replicaSetKind, state, ctx, key, cont.step, cont.name, msg)

@@ -36,6 +36,7 @@ import { annotations, canonicalJson, controllerRef, epochOf, newControllerRef } 
 import { ownedPods } from './replicaset.ts'
 import type { ControllerManagerState } from './state.ts'
 import { emit, enqueue, send } from './workqueue.ts'
+import { claimReplicaSets, deploymentClaimResponse, observeReplicaSetForClaims } from './deployment-claim.ts'
 
 const ctrl = 'deployment-controller'
 
@@ -318,6 +319,8 @@ export function syncDeployment(state: ControllerManagerState, ctx: Ctx, key: str
   const d = state.caches.deployments![key]
   if (!d) return
   const s: Sync = { state, ctx, key, d, annotations: { ...annotations(d) }, created: false, conditions: clonePlain(((d.status as { conditions?: Condition[] } | undefined)?.conditions ?? []) as Condition[]) }
+  // Orphan ReplicaSets the selector matches are adopted first (deployment-claim.ts).
+  if (claimReplicaSets(state, ctx, key, d)) return
   const rss = ownedRSs(state, d)
   if (d.metadata.deletionTimestamp) return syncStatus(s, findNewRS(d, rss), rss)
   if (!dspec(d).paused) s.conditions = s.conditions.some((c) => c.reason === 'DeploymentPaused') ? setCondition(s.conditions, { ...s.conditions.find((c) => c.type === 'Progressing')!, status: 'Unknown', reason: 'DeploymentResumed', message: messages.resumed }) : s.conditions
@@ -330,7 +333,8 @@ export function syncDeployment(state: ControllerManagerState, ctx: Ctx, key: str
   rolloutRolling(s, rss)
 }
 
-export function deploymentResponse(state: ControllerManagerState, ctx: Ctx, key: string, msg: ApiResponse): void {
+export function deploymentResponse(state: ControllerManagerState, ctx: Ctx, key: string, msg: ApiResponse, step?: string, uid?: string): void {
+  if (step === 'adopt-check' || step === 'adopt') return deploymentClaimResponse(state, ctx, key, step, uid, msg)
   // A stale write (409) or a name taken (AlreadyExists) means: look again with fresh caches.
   if (msg.code === 409) enqueue(state, ctx, ctrl, key)
 }
@@ -339,6 +343,7 @@ export function deploymentResponse(state: ControllerManagerState, ctx: Ctx, key:
 export function observeForDeployment(state: ControllerManagerState, ctx: Ctx, type: string, o: KObject): void {
   if (o.kind === 'Deployment') return enqueue(state, ctx, ctrl, `${o.metadata.namespace}/${o.metadata.name}`)
   if (o.kind === 'ReplicaSet') {
+    observeReplicaSetForClaims(state, ctx, o)
     const ref = controllerRef(o)
     if (ref?.kind === 'Deployment') enqueue(state, ctx, ctrl, `${o.metadata.namespace}/${ref.name}`)
     return
