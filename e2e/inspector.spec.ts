@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures.ts'
 import { Inspector } from './pages/inspector.ts'
 import { ObjectInspector } from './pages/object-inspector.ts'
+import { TimelineBar } from './pages/timeline.ts'
 
 test.describe('component inspector', () => {
   test("clicking kube-scheduler and the nginx pod's kubelet shows what they are and their live state", async ({
@@ -110,6 +111,34 @@ test.describe('object inspector', () => {
 
     await inspector.close.click()
     await expect(inspector.panel).toBeHidden()
+  })
+
+  test('the versions follow the timeline: fewer at an earlier moment, all of them again after', async ({ app, page }) => {
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('10')
+    await app.toolbar.play()
+    const pod = app.graph.pod('default', 'nginx')
+    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
+    await app.toolbar.pause()
+    await pod.click()
+    const inspector = new ObjectInspector(page)
+    await inspector.tab('history').click()
+    const all = await inspector.revisions.count()
+    expect(all).toBeGreaterThanOrEqual(4)
+    const timeline = new TimelineBar(page)
+    // Back to 1 s: created and bound, not yet Running.
+    await timeline.slider.focus()
+    await page.keyboard.press('Home')
+    await page.keyboard.press('ArrowRight')
+    await expect(timeline.time).toHaveText('t = 1.000 s')
+    await expect.poll(() => inspector.revisions.count()).toBeLessThan(all)
+    await inspector.tab('yaml').click()
+    await expect(inspector.yaml).toContainText('phase: Pending')
+    // On again: every version is back.
+    await timeline.slider.focus()
+    await page.keyboard.press('PageUp')
+    await inspector.tab('history').click()
+    await expect(inspector.revisions).toHaveCount(all)
   })
 
   test('by keyboard: Enter on a pod opens it, arrows move between tabs, Esc closes', async ({ app, page }) => {
