@@ -61,6 +61,22 @@ describe('disruption controller', () => {
     const out = c.kubectl('get pdb').stdout
     expect(out.split('\n')[0]).toMatch(/^NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE$/)
     expect(out.split('\n')[1]).toMatch(/^web-pdb\s+2\s+N\/A\s+1\s+\d+s$/)
+    // kubectl describe pdb (describePodDisruptionBudgetV1).
+    expect(c.kubectl('describe pdb web-pdb').stdout).toBe(
+      [
+        'Name:           web-pdb',
+        'Namespace:      default',
+        'Min available:  2',
+        'Selector:       app=web',
+        'Status:',
+        '    Allowed disruptions:  1',
+        '    Current:              3',
+        '    Desired:              2',
+        '    Total:                3',
+        'Events:                   <none>',
+        '',
+      ].join('\n'),
+    )
   })
 
   it('a pod that stops being ready lowers currentHealthy; none left to lose turns DisruptionAllowed False', () => {

@@ -10,6 +10,7 @@ import type { ApiResponse } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { statusErrorText } from './errors.ts'
 import type { ParsedLine } from './parse.ts'
+import { describePodDisruptionBudget } from './print/describe-pdb.ts'
 import { describeConfigMap, describeDaemonSet, describeDeployment, describeGeneric, describeJob, describeNamespace, describeReplicaSet, describeStatefulSet } from './print/describe-objects.ts'
 import { describeNode } from './print/describe-node.ts'
 import { eventsFor } from './print/events-table.ts'
@@ -77,6 +78,8 @@ function render(prog: DescribeProg, o: KObject, events: Event[], nowMs: number):
       return describeNode(o, prog.lease ?? null, [...prog.related].sort((a, b) => (`${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}` ? -1 : 1)), events, nowMs)
     case 'configmaps':
       return describeConfigMap(o, events, nowMs)
+    case 'poddisruptionbudgets':
+      return describePodDisruptionBudget(o, events, nowMs)
     default:
       return describeGeneric(o, events, nowMs)
   }
