@@ -38,3 +38,19 @@ describe('cause trees from the children index', () => {
     expect(sim.causeTree('flow:1')).toEqual(causeTree(sim.flows(), sim.kubectlResults(), 'flow:1'))
   })
 })
+
+describe('cause trees after a fork the index had not seen', () => {
+  it('a seek back, a new command and a run on, with no tree asked in between, still match a scan', () => {
+    const sim = createSimulation(base)
+    sim.runUntil(base.untilMs)
+    expect(sim.causeTree('flow:1')).not.toBeNull()
+    sim.seek(5_000)
+    sim.kubectl('scale deployment web --replicas=5')
+    sim.runUntil(base.untilMs)
+    const flows = sim.flows()
+    for (let n = 1; n <= flows.length; n += 29) {
+      const id = `flow:${n}`
+      expect(sim.causeTree(id), id).toEqual(causeTree(flows, sim.kubectlResults(), id))
+    }
+  })
+})

@@ -10,6 +10,8 @@ import type { Flow } from './protocol.ts'
 export interface CauseIndex {
   /** Indexes (flow number − 1) of the flows `index` caused directly, ascending. */
   children(flows: readonly Flow[], index: number): readonly number[]
+  /** A fork at `length` flows: the flows from there on will be another branch's. */
+  truncate(length: number): void
 }
 
 const none: readonly number[] = []
@@ -19,15 +21,18 @@ export function createCauseIndex(): CauseIndex {
   let scanned = 0
   let seen: readonly Flow[] | null = null
 
+  const truncate = (length: number): void => {
+    if (length >= scanned) return
+    kids.length = Math.min(kids.length, length)
+    for (const list of kids) while (list && list.length > 0 && list[list.length - 1]! >= length) list.pop()
+    scanned = length
+  }
+
   const sync = (flows: readonly Flow[]): void => {
+    // A restored world (a seek) holds the first flows of this branch: forget the rest.
     if (flows !== seen) {
       seen = flows
-      if (flows.length < scanned) {
-        // A restored world: the flows it holds are the first ones of this run; forget the rest.
-        kids.length = Math.min(kids.length, flows.length)
-        for (const list of kids) while (list && list.length > 0 && list[list.length - 1]! >= flows.length) list.pop()
-        scanned = flows.length
-      }
+      truncate(flows.length)
     }
     for (; scanned < flows.length; scanned++) {
       const cause = flows[scanned]!.causeId
@@ -42,5 +47,6 @@ export function createCauseIndex(): CauseIndex {
       sync(flows)
       return kids[index] ?? none
     },
+    truncate,
   }
 }

@@ -161,6 +161,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const acting = (): void => {
     objectLog.absorb(world)
     objectLog.fork(etcdRevision(world))
+    causeIndex.truncate(world.flows.length)
   }
   const chapterState = initialChapterState()
   const checkChapters = (): void => {
