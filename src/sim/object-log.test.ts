@@ -62,6 +62,20 @@ describe('object history', () => {
     expect(new Set(revs.map((r) => r.revision)).size).toBe(revs.length)
   })
 
+  it('a branch made while rewound has the same history as a straight run with that command', () => {
+    const rewound = createSimulation(base)
+    rewound.runUntil(30_000)
+    rewound.seek(10_000)
+    rewound.kubectl('annotate pod nginx note=fork')
+    rewound.runUntil(30_000)
+    const straight = createSimulation(base)
+    straight.runUntil(10_000)
+    straight.kubectl('annotate pod nginx note=fork')
+    straight.runUntil(30_000)
+    expect(rewound.traceHash()).toBe(straight.traceHash())
+    expect(rewound.objectHistory(key)).toEqual(straight.objectHistory(key))
+  })
+
   it('a deletion is the last version, with no object', () => {
     const sim = createSimulation(base)
     sim.runUntil(25_000)
