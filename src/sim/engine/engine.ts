@@ -68,6 +68,17 @@ export function startTimer(world: World, actor: ActorId, name: string, delayMs: 
   heapPush(world.queue, { time: world.now + delayMs, seq: token, type: 'timer', actor, name, token, cause: null, ambient: true, data: data ?? null })
 }
 
+/** `from>to`, the key of a link in `linkArrivals`, made once per pair of actors rather than per send. */
+const linkKeys = new Map<ActorId, Map<ActorId, string>>()
+
+function linkKey(from: ActorId, to: ActorId): string {
+  let byTo = linkKeys.get(from)
+  if (!byTo) linkKeys.set(from, (byTo = new Map()))
+  let key = byTo.get(to)
+  if (key === undefined) byTo.set(to, (key = `${from}>${to}`))
+  return key
+}
+
 /**
  * The capabilities of one actor while it handles one event. A class rather than a closure bag:
  * one small allocation per delivery keeps the loop fast. It is not world state and never cloned.
@@ -101,7 +112,7 @@ class ActorCtx implements Ctx {
     const { world, record } = this
     const target = world.actors[to]
     if (!target) throw new Error(`${record.id} sent ${msg.kind} to unknown actor ${to}`)
-    const link = `${record.id}>${to}`
+    const link = linkKey(record.id, to)
     const travel = opts.durationMs ?? linkLatencyMs(record.kind, target.kind, this.random)
     const arrivesAt = Math.max(world.now + travel, world.linkArrivals[link] ?? 0)
     world.linkArrivals[link] = arrivesAt

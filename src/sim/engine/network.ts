@@ -22,13 +22,15 @@ function rangeFor(from: ActorKind, to: ActorKind): Range {
   return CONTROL_PLANE
 }
 
-const cache = new Map<string, Range>()
+/** Ranges by sender kind, then receiver kind: no key text is built per send. */
+const cache = new Map<ActorKind, Map<ActorKind, Range>>()
 
 /** Latency of one hop; `random` is the sender's stream, so jitter is deterministic. */
 export function linkLatencyMs(from: ActorKind, to: ActorKind, random: () => number): number {
-  const key = `${from}>${to}`
-  let range = cache.get(key)
-  if (!range) cache.set(key, (range = rangeFor(from, to)))
+  let byTo = cache.get(from)
+  if (!byTo) cache.set(from, (byTo = new Map()))
+  let range = byTo.get(to)
+  if (!range) byTo.set(to, (range = rangeFor(from, to)))
   const [min, max] = range
   return min === max ? min : min + Math.floor(random() * (max - min + 1))
 }
