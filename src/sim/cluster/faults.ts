@@ -10,6 +10,7 @@ import type { ApiserverState } from '../actors/apiserver/state.ts'
 import { newControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
 import { nodeLifecycleOf } from '../actors/controller-manager/node-lifecycle.ts'
 import { newKubeletState } from '../actors/kubelet/kubelet.ts'
+import { initialNodeFrom } from '../actors/kubelet/register.ts'
 import type { KubeletState } from '../actors/kubelet/state.ts'
 import { restartTimer, resyncTimer, type RestartData } from '../actors/restart.ts'
 import { newRuntimeState } from '../actors/runtime/runtime.ts'
@@ -51,7 +52,11 @@ function freshState(record: ActorRecord): unknown {
   switch (record.kind) {
     case 'kubelet': {
       const old = record.state as KubeletState
-      return newKubeletState(old.node, old.hostIP, old.client.apiserver, old.runtime)
+      const fresh = newKubeletState(old.node, old.hostIP, old.client.apiserver, old.runtime)
+      // registerWithAPIServer runs on every start: POST, 409 AlreadyExists, GET the Node.
+      const known = old.node_ ?? old.register
+      if (known) fresh.register = old.node_ ? initialNodeFrom(old.node_) : known
+      return fresh
     }
     case 'container-runtime': {
       // Images stay on disk; sandboxes and containers died with the machine.

@@ -85,6 +85,11 @@ describe('node lifecycle: a node that loses power', () => {
       `GET /api/v1/nodes?fieldSelector=metadata.name%3D${nodeName}&limit=500&resourceVersion=0`,
     ])
     expect(c.flows({ from: kubelet, label: `GET /apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${nodeName}` }).some((f) => f.sentAt >= startAt)).toBe(true)
+    // registerWithAPIServer on every start: POST, 409 AlreadyExists, then GET the Node.
+    expect(c.flows({ from: kubelet, kind: 'apiserver.create', label: 'POST /api/v1/nodes' })).toHaveLength(1)
+    expect(c.flows({ to: kubelet, kind: 'apiserver.response', label: /^409/ })).toHaveLength(1)
+    expect(c.flows({ from: kubelet, label: `GET /api/v1/nodes/${nodeName}` })).toHaveLength(1)
+    expect(c.sim.events().some((e) => e.reason === 'Starting' && e.message === 'Starting kubelet.' && e.involvedObject.name === nodeName)).toBe(true)
     c.run(15_000)
     expect(c.flows({ from: kubelet, kind: 'apiserver.update', label: `PUT /apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${nodeName}` }).some((f) => f.sentAt >= startAt)).toBe(true)
     // Well inside the 300 s toleration: the pod was never evicted, and it reports Ready again.

@@ -64,7 +64,7 @@ function onResponse(state: KubeletState, msg: ApiResponse, ctx: Ctx): void {
     if (w) sendFinalDelete(state, ctx, w)
   } else if (cont.do === 'lease' && (msg.code === 200 || msg.code === 201)) state.lease = msg.body as KObject
   else if (cont.do === 'lease' && msg.code === 404) createLease(state, ctx)
-  else if (cont.do === 'register') onRegistered(state, msg, ctx)
+  else if (cont.do === 'register' || cont.do === 'registered') onRegistered(state, msg, ctx)
 }
 
 /** PLEG: compare the runtime's containers with what each pod worker saw last. */

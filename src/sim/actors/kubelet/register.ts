@@ -43,9 +43,33 @@ export function registerNode(state: KubeletState, ctx: Ctx): void {
   apiRequest(state.client, ctx, 'create', '/api/v1/nodes', { do: 'register' }, { body: state.register })
 }
 
-/** The Node is stored: status sync and the lease controller start working on it. */
+/**
+ * What a restarted kubelet POSTs again (initialNode is rebuilt from its configuration, which
+ * matches the Node it registered before): name, labels, annotations, capacity, addresses.
+ */
+export function initialNodeFrom(node: KObject): KObject {
+  const status = (node.status ?? {}) as Record<string, unknown>
+  const { capacity, allocatable, addresses, daemonEndpoints, nodeInfo } = status
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: node.metadata.name, labels: node.metadata.labels, annotations: node.metadata.annotations },
+    spec: {},
+    status: { capacity, allocatable, addresses, daemonEndpoints, nodeInfo },
+  }
+}
+
+/**
+ * The Node is stored: status sync and the lease controller start working on it. A 409 means the
+ * node registered before (a restart): tryRegisterWithAPIServer reads the existing Node instead.
+ */
 export function onRegistered(state: KubeletState, msg: ApiResponse, ctx: Ctx): void {
-  if (msg.code !== 201) return
+  if (msg.code === 409) {
+    delete state.register
+    apiRequest(state.client, ctx, 'get', `/api/v1/nodes/${state.node}`, { do: 'registered' })
+    return
+  }
+  if (msg.code !== 201 && msg.code !== 200) return
   state.node_ = msg.body as KObject
   delete state.register
   ctx.setTimer('node-status', fastStatusUpdatePeriodMs)

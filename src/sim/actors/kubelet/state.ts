@@ -79,6 +79,8 @@ export type ApiCont =
   | { do: 'lease' }
   | { do: 'final-status'; uid: string }
   | { do: 'register' }
+  /** GET of the Node that already existed when the kubelet registered (after a restart). */
+  | { do: 'registered' }
 
 export interface CriCont {
   uid: string
