@@ -15,6 +15,8 @@ import { hopProgress } from '../../state/time.ts'
 import { useUiStore } from '../../state/ui-store.ts'
 import { flowPath, pointAlong, type ClusterLayout, type Point } from '../graph/layout.ts'
 import { FlowToken } from './FlowToken.tsx'
+import { dataPlaneKinds } from './data-plane-kinds.ts'
+import { PlainToken } from './PlainToken.tsx'
 import { emitPulse } from './pulses.ts'
 import { virtualNow } from './useVirtualNow.ts'
 
@@ -26,6 +28,9 @@ interface Tracked {
   arrived: boolean
   /** Settled outcome once known; a dropped message is drawn failing. */
   outcome?: 'delivered' | 'dropped'
+  /** What was last written to the element, so an unchanged frame writes nothing. */
+  transform?: string
+  progress?: string
 }
 
 /**
@@ -64,14 +69,17 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
       const { el, flow, path } = t
       if (!path || now < flow.sentAt) {
         el.style.visibility = 'hidden'
+        t.transform = undefined
         continue
       }
       let p = hopProgress(flow.sentAt, flow.arrivesAt, now)
       if (jump) p = p >= 1 ? 1 : 0
       const at = pointAlong(path, p)
-      el.style.visibility = 'visible'
-      el.style.transform = `translate(${at.x}px, ${at.y}px)`
-      el.dataset.progress = p >= 1 ? '1' : p <= 0 ? '0' : p.toFixed(3)
+      const transform = `translate(${at.x}px, ${at.y}px)`
+      const progress = p >= 1 ? '1' : p <= 0 ? '0' : p.toFixed(3)
+      if (t.transform === undefined) el.style.visibility = 'visible'
+      if (transform !== t.transform) el.style.transform = t.transform = transform
+      if (progress !== t.progress) el.dataset.progress = t.progress = progress
       if (p >= 1 && !t.arrived) {
         t.arrived = true
         el.classList.add('token--arrived')
@@ -91,9 +99,10 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
   const live = simStore.getState().live
   const byId = new Map(live.map((f) => [f.id, f]))
   const flows: Flow[] = []
+  const dataPlane: Flow[] = []
   for (const id of ids) {
     const f = byId.get(id)
-    if (f && (showAmbient || !f.ambient)) flows.push(f)
+    if (f && (showAmbient || !f.ambient)) (dataPlaneKinds.has(f.kind) ? dataPlane : flows).push(f)
   }
 
   return (
@@ -110,6 +119,9 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
             />
           ))}
         </AnimatePresence>
+        {dataPlane.map((f) => (
+          <PlainToken key={f.id} flow={f} selected={f.id === selectedId} register={register} />
+        ))}
       </div>
     </ViewportPortal>
   )
