@@ -86,10 +86,10 @@ export type FlowKind =
   | 'apiserver.patch'
   | 'apiserver.delete'
   | 'apiserver.watch'
-  /** A client hangs up one of its watches (kubectl get -w interrupted, rollout status done). */
-  | 'watch.close'
   | 'apiserver.response'
   | 'watch.event'
+  /** A client hangs up one of its watches (kubectl get -w interrupted, rollout status done). */
+  | 'watch.close'
   | 'etcd.txn'
   | 'etcd.range'
   | 'etcd.response'
@@ -267,9 +267,6 @@ export interface KubectlResult {
   requestId?: string
 }
 
-/** A change to the etcd contents: object null means the key was deleted. */
-export interface ObjectChange {
-  key: string
 /**
  * A kubectl line still running that has printed something (`get -w`, `rollout status`): what the
  * terminal shows of it so far. Its `KubectlResult` replaces it when the line ends.
@@ -283,6 +280,9 @@ export interface KubectlStream {
   requestId?: string
 }
 
+/** A change to the etcd contents: object null means the key was deleted. */
+export interface ObjectChange {
+  key: string
   object: KObject | null
   /** etcd revision of the change. */
   revision: number
@@ -343,11 +343,11 @@ export type Command =
    */
   | { type: 'step'; skipAmbient?: boolean }
   | { type: 'kubectl'; line: string; stdin?: string; requestId: string }
+  /** Ctrl+C on the running kubectl line `requestId` (a watch): it hangs up and exits 130. */
+  | { type: 'kubectl-interrupt'; requestId: string }
   | { type: 'reduced-motion'; reduced: boolean }
   /** Breaks (or repairs) a component now, as a scenario's `fault:` step does. */
   | { type: 'fault'; fault: Fault }
-  /** Ctrl+C on the running kubectl line `requestId` (a watch): it hangs up and exits 130. */
-  | { type: 'kubectl-interrupt'; requestId: string }
   /** Starts or stops the traffic source: `start web --rate 20 --from node-1`, `stop`. */
   | { type: 'traffic'; line: string }
   /** Follows a node's kube-proxy rules (`Update.proxyRules`); null stops. */
@@ -402,14 +402,14 @@ export interface Update {
   flowsSettled: { id: string; outcome: FlowOutcome; stages?: Stage[] }[]
   objects: ObjectChange[]
   kubectl: KubectlResult[]
-  /** Sent when the set of components or their running state changes. */
-  actors?: ActorView[]
-  /** Every pod, sent whenever any pod changed. */
   /**
    * kubectl lines still running that printed since the last update (each with all it printed);
    * on a reset, every running line that has printed.
    */
   kubectlStreams?: KubectlStream[]
+  /** Sent when the set of components or their running state changes. */
+  actors?: ActorView[]
+  /** Every pod, sent whenever any pod changed. */
   pods?: PodView[]
   /** Count of flows delivered so far. */
   deliveredCount: number
