@@ -1,8 +1,9 @@
 import { Editor } from './pages/editor.ts'
+import { ObjectInspector } from './pages/object-inspector.ts'
 import { expect, test } from './fixtures.ts'
 
 test.describe('workloads', () => {
-  test('a Deployment is reconciled by the controllers drawn inside kube-controller-manager, and a deleted pod is replaced', async ({
+  test('a Deployment is reconciled by the controllers drawn inside kube-controller-manager, and a pod deleted from its inspector is replaced', async ({
     app,
     page,
   }, testInfo) => {
@@ -40,7 +41,17 @@ test.describe('workloads', () => {
     for (let i = 0; i < 3; i++) await expect(pods.nth(i)).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
 
     const victim = (await pods.first().getAttribute('data-testid'))!.replace('pod.default.', '')
-    await app.console.run(`kubectl delete pod ${victim}`)
+    // Deleted from the UI: click the pod, then Delete in its inspector (it types the kubectl line).
+    await page.getByTestId(`pod.default.${victim}`).click()
+    const inspector = new ObjectInspector(page)
+    await expect(inspector.title).toContainText(`Pod default/${victim}`)
+    await inspector.delete.click()
+    await expect(inspector.deleteOutput).toContainText(`$ kubectl delete pod ${victim} -n default`)
+    await expect(inspector.deleteOutput).toContainText(`pod "${victim}" deleted`, { timeout: 60_000 })
+    const deleted = testInfo.outputPath('deleted-from-inspector.png')
+    await page.screenshot({ path: deleted })
+    await testInfo.attach('deleted-from-inspector', { path: deleted, contentType: 'image/png' })
+    await inspector.close.click()
     await expect(page.getByTestId(`pod.default.${victim}`)).toHaveCount(0, { timeout: 60_000 })
     await expect(pods).toHaveCount(3, { timeout: 30_000 })
     for (let i = 0; i < 3; i++) await expect(pods.nth(i)).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })

@@ -10,6 +10,9 @@ export class ObjectInspector {
   readonly diffFrom: Locator
   readonly diffTo: Locator
   readonly close: Locator
+  /** Delete: types `kubectl delete <kind> <name>` and shows the line with kubectl's answer. */
+  readonly delete: Locator
+  readonly deleteOutput: Locator
   private readonly root: Locator | Page
 
   constructor(readonly page: Page, scope?: Locator) {
@@ -23,6 +26,8 @@ export class ObjectInspector {
     this.diffFrom = root.getByTestId('object.diff.from')
     this.diffTo = root.getByTestId('object.diff.to')
     this.close = root.getByTestId('object.close')
+    this.delete = root.getByTestId('object.delete')
+    this.deleteOutput = root.getByTestId('object.delete-output')
   }
 
   /** `scheduling`, `yaml`, `history`, `diff`. */

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { closeObjectInspector, objectTitle, useObjectInspector } from '../../../state/object-inspector.ts'
 import { ObjectBody } from './ObjectBody.tsx'
+import { ObjectDelete, ObjectDeleteOutput } from './ObjectDelete.tsx'
 import './object-inspector.css'
 
 /**
@@ -29,10 +30,14 @@ export function ObjectInspector() {
         <h2 className="oinspect__title" data-testid="object.title">
           {title} <code className="oinspect__key">{key}</code>
         </h2>
-        <button type="button" className="button button--small" data-testid="object.close" onClick={closeObjectInspector}>
-          Close
-        </button>
+        <div className="oinspect__actions">
+          <ObjectDelete objectKey={key} history={history} />
+          <button type="button" className="button button--small" data-testid="object.close" onClick={closeObjectInspector}>
+            Close
+          </button>
+        </div>
       </div>
+      <ObjectDeleteOutput objectKey={key} />
       <ObjectBody key={key} objectKey={key} />
     </section>
   )
