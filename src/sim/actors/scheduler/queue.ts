@@ -155,13 +155,20 @@ export function backoffCompleted(q: SchedulingQueue, key: string): boolean {
  * event leave the pool, to activeQ if their backoff is over, else to backoffQ. Returns the pods
  * that went to backoff (the actor sets their timers).
  */
-export function moveOnEvent(q: SchedulingQueue, event: ClusterEvent, now: number, only?: (key: string) => boolean): string[] {
+export function moveOnEvent(
+  q: SchedulingQueue,
+  event: ClusterEvent,
+  now: number,
+  only?: (key: string) => boolean,
+  /** The rejecting plugin's queueing hint for this event (Queue when absent). */
+  mayHelp?: (plugin: string, key: string) => boolean,
+): string[] {
   q.moveRequestCycle = q.schedulingCycle
   const toBackoff: string[] = []
   for (const key of Object.keys(q.parked)) {
     const i = q.info[key]!
     if (only && !only(key)) continue
-    const cares = event === 'UnschedulableTimeout' || !i.unschedulablePlugins.length || i.unschedulablePlugins.some((p) => interest[p]?.includes(event))
+    const cares = event === 'UnschedulableTimeout' || !i.unschedulablePlugins.length || i.unschedulablePlugins.some((p) => interest[p]?.includes(event) && (mayHelp?.(p, key) ?? true))
     if (!cares) continue
     delete q.parked[key]
     if (now < backoffExpiry(q, key)) {

@@ -31,10 +31,10 @@ describe('kube-scheduler in the engine', () => {
     c.runUntil(() => nodeOf(c, 'nginx') !== undefined, 30_000)
     expect(nodeOf(c, 'nginx')).toBe('node-9')
     const d = c.sim.podDecision('default/nginx')!
-    // Attempt 2 (NodeAdd) meets the not-ready:NoSchedule taint TaintNodesByCondition admission puts
-    // on a new Node; attempt 3 follows node lifecycle lifting it (NodeTaint). The real
-    // TaintToleration QueueingHint would skip the NodeAdd, which this queue does not model yet.
-    expect(d.attempt).toBe(3)
+    // The new Node arrives with the not-ready:NoSchedule taint TaintNodesByCondition admission puts
+    // on it, so TaintToleration's queueing hint skips the NodeAdd (QueueSkip); attempt 2 follows
+    // node lifecycle lifting the taint (NodeTaint: untolerated before, tolerated now: Queue).
+    expect(d.attempt).toBe(2)
     expect(d.winner).toBe('node-9')
     expect(d.nodes.find((n) => n.name === 'node-1')!.filters.find((f) => f.plugin === 'TaintToleration')).toMatchObject({
       verdict: 'fail',

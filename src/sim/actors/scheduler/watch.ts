@@ -9,6 +9,7 @@ import type { KObject } from '../../protocol.ts'
 import { applyWatchEvent, cacheKey } from '../client/informer.ts'
 import { addPod as cachePod, removeNode, removePod as uncachePod, upsertNode } from './node-info.ts'
 import { addPod as queuePod, done, moveOnEvent, type ClusterEvent } from './queue.ts'
+import { nodeChangeMayHelp, type NodeChange } from './queueing-hints.ts'
 import type { SchedulerState } from './state.ts'
 import { armBackoff, kick } from './timers.ts'
 import { podPriority } from './types.ts'
@@ -35,12 +36,18 @@ export function setNominated(state: SchedulerState, key: string, node: string | 
   if (node) (state.nominated[node] ??= []).push(key)
 }
 
-export function move(state: SchedulerState, ctx: Ctx, event: ClusterEvent): void {
+export function move(state: SchedulerState, ctx: Ctx, event: ClusterEvent, node?: NodeChange): void {
   if (!Object.keys(state.queue.parked).length) {
     state.queue.moveRequestCycle = state.queue.schedulingCycle
     return
   }
-  for (const key of moveOnEvent(state.queue, event, ctx.now)) armBackoff(state, ctx, key)
+  const mayHelp = node
+    ? (plugin: string, key: string): boolean => {
+        const pod = state.pods[key]
+        return pod ? nodeChangeMayHelp(plugin, pod, node) : true
+      }
+    : undefined
+  for (const key of moveOnEvent(state.queue, event, ctx.now, undefined, mayHelp)) armBackoff(state, ctx, key)
   kick(state, ctx)
 }
 
@@ -65,7 +72,8 @@ function onNode(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
   upsertNode(state.cache, msg.object)
   // ADDED also for a node seeded at bootstrap or re-listed after a restart: NodeAdd either way.
   const events = msg.type === 'ADDED' || !old ? ['NodeAdd' as const] : nodeEvents(old, msg.object)
-  for (const e of events) move(state, ctx, e)
+  const change: NodeChange = old ? { old, now: msg.object } : { now: msg.object }
+  for (const e of events) move(state, ctx, e, change)
 }
 
 function onPod(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
