@@ -122,6 +122,9 @@ export function createSimHost(
     userScriptNews = false
     decisions.attach(sim, update)
     inspections.attach(sim, update)
+    // A reset makes the page drop its counters (network-store.ts): resend them even if unchanged,
+    // or a seek after the traffic stopped (or back to the same moment) shows "sent 0".
+    if (update.reset) network.reset()
     network.attach(sim, update)
     objectsFollowed.attach(sim, update)
     // At rest only: hashing the whole trace every frame while playing would cost frames.
