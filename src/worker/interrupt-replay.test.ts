@@ -6,35 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { defaultScenarioId, loadScenario } from '../scenarios/index.ts'
 import { decodeShare, encodeShare } from '../share/codec.ts'
 import { scenarioYaml } from '../share/export-yaml.ts'
-import type { Command, Update } from '../sim/protocol.ts'
-import { createSimHost, type FrameScheduler } from './host.ts'
+import { hostDriver } from './host-driver.ts'
 
-function driver() {
-  let wall = 0
-  let pending: (() => void) | null = null
-  const frames: FrameScheduler = { request: (fn) => (pending = fn), cancel: () => (pending = null) }
-  const updates: Update[] = []
-  const host = createSimHost((m) => void (m.type === 'update' && updates.push(m)), { clock: { now: () => wall }, frames })
-  const frame = (n = 1): void => {
-    for (let i = 0; i < n && pending; i++) {
-      wall += 16
-      const fn = pending
-      pending = null
-      fn()
-    }
-  }
-  const send = (command: Command): void => {
-    host.handle(command)
-    frame()
-  }
-  const rest = () => {
-    frame(2000)
-    const last = [...updates].reverse().find((u) => u.rest)!
-    const script = [...updates].reverse().find((u) => u.userScript)?.userScript
-    return { ...last.rest!, userScript: script }
-  }
-  return { send, frame, rest, updates }
-}
+const driver = hostDriver
 
 describe('interrupting a watch', { timeout: 60_000 }, () => {
   it('streams to the page, records the Ctrl+C, and a link replays it to the same trace', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseScenario } from '../scenarios/parse.ts'
-import type { Command, Scenario, TrafficView, Update } from '../sim/protocol.ts'
-import { createSimHost, type FrameScheduler } from './host.ts'
+import type { Scenario, TrafficView } from '../sim/protocol.ts'
+import { hostDriver } from './host-driver.ts'
 
 const yaml = `title: traffic from the script
 seed: 3
@@ -18,26 +18,8 @@ until: 40s
 `
 
 function driver() {
-  let wall = 0
-  let pending: (() => void) | null = null
-  const frames: FrameScheduler = { request: (fn) => (pending = fn), cancel: () => (pending = null) }
-  const updates: Update[] = []
-  const host = createSimHost((m) => (m.type === 'update' ? updates.push(m) : undefined), {
-    clock: { now: () => wall },
-    frames,
-  })
-  const frame = (n = 1): void => {
-    for (let i = 0; i < n && pending; i++) {
-      wall += 16
-      const fn = pending
-      pending = null
-      fn()
-    }
-  }
-  const send = (command: Command): void => {
-    host.handle(command)
-    frame()
-  }
+  const d = hostDriver()
+  const { updates } = d
   /** The page's mirror of the counters, folded as network-store.ts folds them. */
   const traffic = (): TrafficView | undefined => {
     let view: TrafficView | undefined
@@ -47,7 +29,7 @@ function driver() {
     }
     return view
   }
-  return { send, frame, traffic }
+  return { ...d, traffic }
 }
 
 function parsed(): Scenario {

@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { defaultScenarioId, loadScenario } from '../scenarios/index.ts'
-import type { Command, Update } from '../sim/protocol.ts'
-import { createSimHost, type FrameScheduler } from './host.ts'
+import { hostDriver } from './host-driver.ts'
 
 function driver() {
-  let wall = 0
-  let pending: (() => void) | null = null
-  const frames: FrameScheduler = { request: (fn) => (pending = fn), cancel: () => (pending = null) }
-  const updates: Update[] = []
-  const host = createSimHost((m) => (m.type === 'update' ? updates.push(m) : undefined), {
-    clock: { now: () => wall },
-    frames,
-  })
-  const frame = (n = 1): void => {
-    for (let i = 0; i < n && pending; i++) {
-      wall += 16
-      const fn = pending
-      pending = null
-      fn()
-    }
-  }
-  const send = (command: Command): void => {
-    host.handle(command)
-    frame()
-  }
+  const d = hostDriver()
+  const { updates } = d
   const nginx = (): string | undefined =>
     [...updates].reverse().find((u) => u.pods)?.pods?.find((p) => p.name === 'nginx')?.status
-  return { send, frame, updates, nginx }
+  return { ...d, nginx }
 }
 
 describe('seek and step back in the worker', () => {

@@ -1,43 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { defaultScenarioId, loadScenario } from '../scenarios/index.ts'
-import type { Command, Update } from '../sim/protocol.ts'
-import { createSimHost, type FrameScheduler } from './host.ts'
+import type { Command } from '../sim/protocol.ts'
+import { hostDriver } from './host-driver.ts'
 
-/** A host with a fake wall clock and frames run by hand. */
-function driver() {
-  let wall = 0
-  let pending: (() => void) | null = null
-  const frames: FrameScheduler = { request: (fn) => (pending = fn), cancel: () => (pending = null) }
-  const updates: Update[] = []
-  const errors: string[] = []
-  const host = createSimHost(
-    (m) => {
-      if (m.type === 'update') updates.push(m)
-      else if (m.type === 'error') errors.push(m.message)
-    },
-    { clock: { now: () => wall }, frames },
-  )
-  const frame = (n = 1): void => {
-    for (let i = 0; i < n && pending; i++) {
-      wall += 16
-      const fn = pending
-      pending = null
-      fn()
-    }
-  }
-  const send = (command: Command): void => {
-    host.handle(command)
-    frame()
-  }
-  /** Runs frames until the host rests (paused, glide over) and returns the resting update. */
-  const rest = (): NonNullable<Update['rest']> & { userScript: Update['userScript'] } => {
-    frame(2000)
-    const last = [...updates].reverse().find((u) => u.rest)!
-    const script = [...updates].reverse().find((u) => u.userScript)?.userScript
-    return { ...last.rest!, userScript: script }
-  }
-  return { send, frame, rest, updates, errors }
-}
+const driver = hostDriver
 
 describe('user script and replay', { timeout: 60_000 }, () => {
   it('replays typed lines, faults, steps and play to the same position and trace hash', () => {
