@@ -67,6 +67,8 @@ export const stepSchema = v.pipe(
     at: v.optional(duration(), '0s'),
     kubectl: v.optional(nonEmptyText()),
     stdin: v.optional(text()),
+    /** Ctrl+C this long after the kubectl line was typed (ends a `get -w`). */
+    interruptAfter: v.optional(duration()),
     apply: v.optional(nonEmptyText()),
     fault: v.optional(faultSchema),
     addNode: v.optional(nodeSchema),
@@ -81,12 +83,19 @@ export const stepSchema = v.pipe(
     (step) => step.stdin === undefined || step.kubectl !== undefined,
     'stdin goes with a kubectl line only',
   ),
+  v.check(
+    (step) => step.interruptAfter === undefined || step.kubectl !== undefined,
+    'interruptAfter goes with a kubectl line only',
+  ),
   v.transform((step): ScriptStep => {
     const atMs = step.at
     if (step.kubectl !== undefined) {
-      return step.stdin !== undefined
-        ? { atMs, kubectl: step.kubectl, stdin: step.stdin }
-        : { atMs, kubectl: step.kubectl }
+      return {
+        atMs,
+        kubectl: step.kubectl,
+        ...(step.stdin !== undefined ? { stdin: step.stdin } : {}),
+        ...(step.interruptAfter !== undefined ? { interruptAfterMs: step.interruptAfter } : {}),
+      }
     }
     if (step.apply !== undefined) return { atMs, apply: step.apply }
     if (step.fault !== undefined) return { atMs, fault: step.fault }

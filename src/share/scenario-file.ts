@@ -18,6 +18,10 @@ export function scenarioToFile(scenario: Scenario): Record<string, unknown> {
 }
 
 export function stepToFile(step: ScriptStep): Record<string, unknown> {
+  if ('kubectl' in step && step.interruptAfterMs !== undefined) {
+    const { atMs, interruptAfterMs, ...rest } = step
+    return { at: formatDuration(atMs), ...rest, interruptAfter: formatDuration(interruptAfterMs) }
+  }
   const { atMs, ...rest } = step
   return { at: formatDuration(atMs), ...rest }
 }

@@ -188,7 +188,11 @@ export type FaultKind = Fault['kind']
 
 /** One timed line of a scenario's script. `atMs` is virtual time since the start. */
 export type ScriptStep =
-  | { atMs: number; kubectl: string; stdin?: string }
+  /**
+   * `interruptAfterMs`: Ctrl+C that long after the line was typed (a `get -w` or `rollout status`
+   * that would otherwise run on); the file form is `interruptAfter: 20s`.
+   */
+  | { atMs: number; kubectl: string; stdin?: string; interruptAfterMs?: number }
   | { atMs: number; apply: string }
   | { atMs: number; fault: Fault }
   | { atMs: number; addNode: NodeSpec }

@@ -139,7 +139,12 @@ function joinNode(world: World, scenario: Scenario, spec: NodeSpec, index: numbe
 export function runScriptStep(world: World, scenario: Scenario, index: number): void {
   const step = scenario.script[index]
   if (!step) return
-  if ('kubectl' in step) scheduleInput(world, 'kubectl', { line: step.kubectl, ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) })
+  if ('kubectl' in step && step.interruptAfterMs !== undefined) {
+    // The line needs a request id for its Ctrl+C to name it; lines without one keep none.
+    const requestId = `script:${index}`
+    scheduleInput(world, 'kubectl', { line: step.kubectl, requestId, ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) })
+    scheduleInput(world, 'kubectl', { line: '', interrupt: requestId }, world.now + step.interruptAfterMs)
+  } else if ('kubectl' in step) scheduleInput(world, 'kubectl', { line: step.kubectl, ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) })
   else if ('apply' in step) scheduleInput(world, 'kubectl', { line: 'apply -f -', stdin: step.apply })
   else if ('traffic' in step) scheduleInput(world, trafficClientId, { line: step.traffic })
   else if ('fault' in step) applyFault(world, step.fault)
