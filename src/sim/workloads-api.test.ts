@@ -237,6 +237,14 @@ describe('kubectl workload commands', () => {
     const d = c.kubectl('describe deployment nginx').stdout
     expect(d).toContain('Replicas:               3 desired | 3 updated | 3 total | 3 available | 0 unavailable\nStrategyType:           RollingUpdate\nMinReadySeconds:        0\nRollingUpdateStrategy:  25% max unavailable, 25% max surge\nPod Template:\n  Labels:  app=nginx\n  Containers:\n   nginx:\n    Image:         nginx:1.14.2\n    Port:          80/TCP\n    Host Port:     0/TCP\n')
     expect(d).toMatch(/OldReplicaSets:  <none>\nNewReplicaSet:   nginx-[a-z0-9]+ \(3\/3 replicas created\)\nEvents:\n/)
+    expect(d).toMatch(/\nConditions:\n {2}Type +Status +Reason\n {2}---- +------ +------\n {2}Available +True +MinimumReplicasAvailable\n {2}Progressing +True +NewReplicaSetAvailable\n/)
+    const rs = c.kubectl('describe rs').stdout
+    expect(rs).toMatch(/\nPods Status: +3 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed\n/)
+    expect(rs).toMatch(/\nControlled By: +Deployment\/nginx\n/)
+    // Without a name every object gets its whole describer: its Lease, its pods, its events.
+    const nodes = c.kubectl('describe nodes').stdout.split('\n\n\nName:')
+    expect(nodes).toHaveLength(3)
+    for (const [i, n] of nodes.entries()) expect(n).toMatch(new RegExp(`HolderIdentity: +node-${i + 1}\n`))
     const j = c.kubectl('describe job pi').stdout
     expect(j).toContain('Parallelism:      1\nCompletions:      1\nCompletion Mode:  NonIndexed\nSuspend:          false\nBackoff Limit:    4\n')
   })

@@ -25,8 +25,11 @@ export interface DescribeProg {
   resource: string
   group: string
   name: string
-  phase: 'get' | 'list' | 'lease' | 'related' | 'events'
+  /** A named object: get → (lease) → related → events; every object of a kind: list → list-related → list-events. */
+  phase: 'get' | 'list' | 'lease' | 'related' | 'events' | 'list-related' | 'list-leases' | 'list-events'
   lease?: KObject | null
+  /** Every node's Lease, when describing all nodes. */
+  leases?: KObject[]
   object?: KObject
   related: KObject[]
   items: KObject[]
@@ -44,6 +47,23 @@ export function startDescribeObjects(state: KubectlState, ctx: Ctx, cmd: Running
   if (prog.name) send(state, ctx, cmd, 'get', objectPath(info, cmd.namespace, prog.name), 'describe')
   else send(state, ctx, cmd, 'list', objectPath(info, cmd.allNamespaces ? '' : cmd.namespace), 'describe', { query: [['limit', '500']] })
   return { ok: true }
+}
+
+/** A node's events are about the Node by name; other objects' by name, namespace and uid. */
+function eventsOf(prog: DescribeProg, o: KObject, all: KObject[]): Event[] {
+  if (prog.resource !== 'nodes') return eventsFor(o, all)
+  return (all as unknown as Event[]).filter((e) => e.involvedObject.kind === 'Node' && e.involvedObject.name === o.metadata.name)
+}
+
+const leaseOf = (leases: KObject[] | undefined, node: KObject): KObject | null =>
+  leases?.find((l) => l.metadata.name === node.metadata.name) ?? null
+
+/** describeNode's pod list: bound to this node and not finished. */
+function podsOn(pods: KObject[], node: KObject): KObject[] {
+  return pods.filter((p) => {
+    const phase = (p.status as Json | undefined)?.phase
+    return (p.spec as Json | undefined)?.nodeName === node.metadata.name && phase !== 'Succeeded' && phase !== 'Failed'
+  })
 }
 
 function owned(prog: DescribeProg, o: KObject): KObject[] {
@@ -93,7 +113,41 @@ export function continueDescribe(state: KubectlState, ctx: Ctx, cmd: RunningComm
     case 'list': {
       const items = (msg.body as { items?: KObject[] }).items ?? []
       if (items.length === 0) return finish(0, '', `No resources found in ${ns} namespace.\n`)
-      return finish(0, items.map((o) => render(prog, o, [], nowMs)).join('\n\n'), '')
+      // Each object gets its whole describer, as with a name: what it owns and its events, read
+      // once for all of them.
+      prog.items = items
+      const listNs = cmd.allNamespaces || prog.resource === 'nodes' ? '' : ns
+      if (['deployments', 'replicasets', 'statefulsets', 'daemonsets', 'nodes'].includes(prog.resource)) {
+        prog.phase = 'list-related'
+        const related = prog.resource === 'deployments' ? resourceByName('replicasets', 'apps')! : resourceByName('pods')!
+        send(state, ctx, cmd, 'list', objectPath(related, listNs), 'describe', { query: [['limit', '500']] })
+        return
+      }
+      prog.phase = 'list-events'
+      send(state, ctx, cmd, 'list', objectPath(resourceByName('events')!, listNs), 'describe', { query: [['limit', '500']] })
+      return
+    }
+    case 'list-related': {
+      prog.related = (msg.body as { items?: KObject[] }).items ?? []
+      if (prog.resource === 'nodes') {
+        prog.phase = 'list-leases'
+        send(state, ctx, cmd, 'list', objectPath(resourceByName('leases', 'coordination.k8s.io')!, 'kube-node-lease'), 'describe', { query: [['limit', '500']] })
+        return
+      }
+      prog.phase = 'list-events'
+      const listNs = cmd.allNamespaces || prog.resource === 'nodes' ? '' : ns
+      send(state, ctx, cmd, 'list', objectPath(resourceByName('events')!, listNs), 'describe', { query: [['limit', '500']] })
+      return
+    }
+    case 'list-leases':
+      prog.leases = (msg.body as { items?: KObject[] }).items ?? []
+      prog.phase = 'list-events'
+      send(state, ctx, cmd, 'list', objectPath(resourceByName('events')!, ''), 'describe', { query: [['limit', '500']] })
+      return
+    case 'list-events': {
+      const all = (msg.body as { items?: KObject[] }).items ?? []
+      const described = prog.items.map((o) => render(prog.resource === 'nodes' ? { ...prog, related: podsOn(prog.related, o), lease: leaseOf(prog.leases, o) } : prog, o, eventsOf(prog, o, all), nowMs))
+      return finish(0, described.join('\n\n'), '')
     }
     case 'get': {
       const o = msg.body as KObject
@@ -128,8 +182,7 @@ export function continueDescribe(state: KubectlState, ctx: Ctx, cmd: RunningComm
     case 'events': {
       const o = prog.object!
       const all = (msg.body as { items?: KObject[] }).items ?? []
-      const events = prog.resource === 'nodes' ? (all as unknown as Event[]).filter((e) => e.involvedObject.kind === 'Node' && e.involvedObject.name === o.metadata.name) : eventsFor(o, all)
-      return finish(0, render(prog, o, events, nowMs), '')
+      return finish(0, render(prog, o, eventsOf(prog, o, all), nowMs), '')
     }
   }
   if (prog.resource === 'namespaces') return finish(0, render(prog, prog.object!, [], nowMs), '')

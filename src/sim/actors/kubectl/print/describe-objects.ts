@@ -139,12 +139,7 @@ export function describeDeployment(d: KObject, newRS: KObject[], oldRSs: KObject
   const ru = strategy.rollingUpdate as Json | undefined
   if (ru) w.write(0, `RollingUpdateStrategy:\t${String(ru.maxUnavailable)} max unavailable, ${String(ru.maxSurge)} max surge\n`)
   writePodTemplate(w, spec.template as Json | undefined)
-  const conditions = (st.conditions ?? []) as Json[]
-  if (conditions.length) {
-    w.write(0, 'Conditions:\n  Type\tStatus\tReason\n')
-    w.write(1, '----\t------\t------\n')
-    for (const c of conditions) w.write(1, `${String(c.type)} \t${String(c.status)}\t${String(c.reason ?? '')}\n`)
-  }
+  writeConditions(w, (st.conditions ?? []) as Json[])
   w.write(0, `OldReplicaSets:\t${replicaSetsText(oldRSs)}\n`)
   w.write(0, `NewReplicaSet:\t${replicaSetsText(newRS)}\n`)
   writeEvents(w, events, nowMs)
@@ -164,17 +159,19 @@ export function describeReplicaSet(rs: KObject, pods: KObject[], events: Event[]
   const owner = ownerRefs(rs).find((o) => o.controller)
   if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`)
   w.write(0, `Replicas:\t${num(st.replicas)} current / ${num(spec.replicas)} desired\n`)
-  const phase = (p: string): number => pods.filter((x) => (x.status as Json | undefined)?.phase === p).length
-  w.write(0, `Pods Status:\t${phase('Running')} Running / ${phase('Pending')} Waiting / ${phase('Succeeded')} Succeeded / ${phase('Failed')} Failed\n`)
+  podsStatus(w, 'Pods Status', pods)
   writePodTemplate(w, spec.template as Json | undefined)
-  const conditions = (st.conditions ?? []) as Json[]
-  if (conditions.length) {
-    w.write(0, 'Conditions:\n  Type\tStatus\tReason\n')
-    w.write(1, '----\t------\t------\n')
-    for (const c of conditions) w.write(1, `${String(c.type)} \t${String(c.status)}\t${String(c.reason ?? '')}\n`)
-  }
+  writeConditions(w, (st.conditions ?? []) as Json[])
   writeEvents(w, events, nowMs)
   return w.render()
+}
+
+/** A Deployment's or ReplicaSet's conditions table (describe.go's printed Type/Status/Reason). */
+function writeConditions(w: PrefixWriter, conditions: Json[]): void {
+  if (!conditions.length) return
+  w.write(0, 'Conditions:\n  Type\tStatus\tReason\n')
+  w.write(1, '----\t------\t------\n')
+  for (const c of conditions) w.write(1, `${String(c.type)} \t${String(c.status)}\t${String(c.reason ?? '')}\n`)
 }
 
 function podsStatus(w: PrefixWriter, title: string, pods: KObject[]): void {
