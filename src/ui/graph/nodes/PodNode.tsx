@@ -3,6 +3,7 @@ import type { NodeProps } from '@xyflow/react'
 import { selectPod } from '../../../state/selectors.ts'
 import { useSimStore } from '../../../state/sim-store.ts'
 import { inspectObject } from '../../../state/object-inspector.ts'
+import { podLabel } from './pod-label.ts'
 
 export interface PodData extends Record<string, unknown> {
   podKey: string
@@ -36,13 +37,16 @@ export const PodNode = memo(function PodNode({ data }: NodeProps) {
         if (e.key === 'Enter' || e.key === ' ') inspectObject(key)
       }}
     >
+      {/* The name gets the whole first line; READY sits beside STATUS, as columns of get pods. */}
+      <span className="pod__name" title={pod.name}>
+        {podLabel(pod.name)}
+      </span>
       <span className="pod__line">
-        <span className="pod__name">{pod.name}</span>
+        <span className="pod__status">{pod.status}</span>
         <span className="pod__ready" title="READY">
           {pod.ready}
         </span>
       </span>
-      <span className="pod__status">{pod.status}</span>
     </div>
   )
 })
