@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import { ViewportPortal } from '@xyflow/react'
 import { AnimatePresence, useAnimationFrame } from 'motion/react'
 import type { Flow } from '../../sim/protocol.ts'
@@ -16,7 +16,9 @@ import { useUiStore } from '../../state/ui-store.ts'
 import { flowPath, pointAlong, type ClusterLayout, type Point } from '../graph/layout.ts'
 import { FlowToken } from './FlowToken.tsx'
 import { dataPlaneKinds } from './data-plane-kinds.ts'
-import { PlainToken } from './PlainToken.tsx'
+import { createPlainTokenPool, type PlainTokenPool } from './plain-token-pool.ts'
+import { selectFlow } from '../../state/actions.ts'
+import './plain-token.css'
 import { emitPulse } from './pulses.ts'
 import { virtualNow } from './useVirtualNow.ts'
 
@@ -50,12 +52,30 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
     layoutRef.current = layout
   }, [layout])
   const tracked = useRef(new Map<string, Tracked>())
+  /** The live flows of the last render by id: hundreds of tokens mount per update, no scan each. */
+  const liveById = useRef(new Map<string, Flow>())
+  /** Outcomes by flow id, rebuilt only when the store's flows array changes. */
+  const outcomes = useRef<{ of: readonly Flow[] | null; byId: Map<string, Flow['outcome']> }>({ of: null, byId: new Map() })
 
   const register = useCallback((id: string, el: HTMLDivElement | null) => {
-    const flow = simStore.getState().live.find((f) => f.id === id)
-    if (el && flow) tracked.current.set(id, { el, flow, path: null, layout: null, arrived: false })
-    else if (!el) tracked.current.delete(id)
+    if (!el) {
+      tracked.current.delete(id)
+      return
+    }
+    const flow = liveById.current.get(id) ?? simStore.getState().live.find((f) => f.id === id)
+    if (flow) tracked.current.set(id, { el, flow, path: null, layout: null, arrived: false })
   }, [])
+
+  const outcomeOf = (id: string): Flow['outcome'] | undefined => {
+    const all = simStore.getState().flows
+    const cache = outcomes.current
+    if (cache.of !== all) {
+      cache.of = all
+      cache.byId.clear()
+      for (const f of all) cache.byId.set(f.id, f.outcome)
+    }
+    return cache.byId.get(id)
+  }
 
   useAnimationFrame(() => {
     const now = virtualNow()
@@ -87,9 +107,7 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
       }
       // A message to a stopped component or across a partition never arrives: it fails red.
       if (t.arrived && t.outcome === undefined) {
-        const all = simStore.getState().flows
-        let outcome: Flow['outcome'] | undefined
-        for (let k = all.length - 1; k >= 0 && outcome === undefined; k--) if (all[k]!.id === flow.id) outcome = all[k]!.outcome
+        const outcome = outcomeOf(flow.id)
         if (outcome && outcome !== 'in-flight') t.outcome = outcome
         if (outcome === 'dropped') el.classList.add('token--dropped')
       }
@@ -98,11 +116,40 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
 
   const live = simStore.getState().live
   const byId = new Map(live.map((f) => [f.id, f]))
+  // Refs are written during render on purpose: children's ref callbacks (register) run in this commit.
+  // eslint-disable-next-line react-hooks/refs
+  liveById.current = byId
   const flows: Flow[] = []
   const dataPlane: Flow[] = []
   for (const id of ids) {
     const f = byId.get(id)
     if (f && (showAmbient || !f.ambient)) (dataPlaneKinds.has(f.kind) ? dataPlane : flows).push(f)
+  }
+
+  // Data-plane tokens live in a pool outside React (plain-token-pool.ts); synced after each render.
+  const plainRef = useRef<HTMLDivElement>(null)
+  const pool = useRef<PlainTokenPool | null>(null)
+  useLayoutEffect(() => {
+    const container = plainRef.current
+    if (!container) return
+    pool.current ??= createPlainTokenPool(container)
+    pool.current.sync(
+      dataPlane,
+      selectedId,
+      ({ el, flow }) => tracked.current.set(flow.id, { el, flow, path: null, layout: null, arrived: false }),
+      (id) => tracked.current.delete(id),
+    )
+  })
+  useEffect(
+    () => () => {
+      pool.current?.clear()
+      pool.current = null
+    },
+    [],
+  )
+  const clickPlain = (e: React.MouseEvent): void => {
+    const id = (e.target as HTMLElement).closest('[data-flow-id]')?.getAttribute('data-flow-id')
+    if (id) selectFlow(id)
   }
 
   return (
@@ -119,9 +166,7 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
             />
           ))}
         </AnimatePresence>
-        {dataPlane.map((f) => (
-          <PlainToken key={f.id} flow={f} selected={f.id === selectedId} register={register} />
-        ))}
+        <div ref={plainRef} className="flow-layer__plain" onClick={clickPlain} />
       </div>
     </ViewportPortal>
   )

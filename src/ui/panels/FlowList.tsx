@@ -7,9 +7,17 @@ import { useUiStore } from '../../state/ui-store.ts'
 import { actorLabel } from '../graph/actor-styles.ts'
 import { flowStyle } from '../flows/flow-styles.ts'
 import { formatSeconds as formatMs } from '../../state/time.ts'
+import { useThrottled } from './use-throttled.ts'
 
 /** Rows drawn at most; the store keeps more for the inspector. */
 const rowLimit = 150
+
+/**
+ * The list is redrawn at most this often: under traffic most of its rows change every frame, and
+ * laying out ~75 new rows of text per frame cost more than all 300 request tokens (issue 8 bench).
+ * Eight times a second still reads as live.
+ */
+const redrawWallMs = 125
 
 const FlowRow = memo(function FlowRow({ flow, selected }: { flow: Flow; selected: boolean }) {
   const style = flowStyle(flow.kind)
@@ -46,7 +54,7 @@ const FlowRow = memo(function FlowRow({ flow, selected }: { flow: Flow; selected
 
 /** Recent messages, newest first. Selecting one highlights its token and link. */
 export function FlowList() {
-  const flows = useSimStore(selectFlows)
+  const flows = useThrottled(useSimStore(selectFlows), redrawWallMs)
   const selectedId = useUiStore(selectSelectedFlowId)
   const showAmbient = useUiStore(selectShowAmbient)
   const rows: Flow[] = []
