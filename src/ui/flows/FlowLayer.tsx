@@ -17,6 +17,9 @@ import { flowPath, pointAlong, type ClusterLayout, type Point } from '../graph/l
 import { FlowToken } from './FlowToken.tsx'
 import { dataPlaneKinds } from './data-plane-kinds.ts'
 import { createPlainTokenPool, type PlainTokenPool } from './plain-token-pool.ts'
+
+/** Past this many data-plane tokens in flight they are drawn as dots, without their noun. */
+const denseTokens = 40
 import { selectFlow } from '../../state/actions.ts'
 import './plain-token.css'
 import { emitPulse } from './pulses.ts'
@@ -133,6 +136,8 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
     const container = plainRef.current
     if (!container) return
     pool.current ??= createPlainTokenPool(container)
+    // In a crowd of packets their nouns overlap unreadably; dots alone cost far less to lay out.
+    container.classList.toggle('flow-layer__plain--dense', dataPlane.length > denseTokens)
     pool.current.sync(
       dataPlane,
       selectedId,
