@@ -12,7 +12,7 @@ import type { ApiserverState } from './state.ts'
 import { handleEtcdResponse } from './storage-reply.ts'
 import { fanOut } from './watch.ts'
 import { closeWatch } from './unwatch.ts'
-import { refusedProxied, relayProxied } from './log-proxy.ts'
+import { dialTimedOut, refusedProxied, relayProxied } from './log-proxy.ts'
 
 export function newApiserverState(etcd: ActorId): ApiserverState {
   return { etcd, nextTxn: 0, pending: {}, watchers: [], nextWatch: 0, cache: {} }
@@ -44,5 +44,9 @@ export const apiserver: ActorDef<ApiserverState> = {
         refusedProxied(state, msg, ctx)
         return
     }
+  },
+  timer(state, name, _data, ctx) {
+    // A proxied kubelet dial nobody answered (a node powered off or partitioned away).
+    dialTimedOut(state, name, ctx)
   },
 }

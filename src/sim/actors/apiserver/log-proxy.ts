@@ -10,6 +10,17 @@ import { badRequest, notFound } from '../../k8s/status.ts'
 import { respond } from './respond.ts'
 import type { ApiserverState, RequestRef } from './state.ts'
 
+/**
+ * How long the proxy's dial to a kubelet waits for an answer to its SYN. kube-apiserver's kubelet
+ * transport sets no dialer of its own (pkg/kubelet/client/kubelet_client.go makeTransport), so
+ * utilnet.SetOldTransportDefaults (apimachinery pkg/util/net/http.go) gives it Go's
+ * http.DefaultTransport dialer: net.Dialer{Timeout: 30 * time.Second}.
+ */
+export const KUBELET_DIAL_TIMEOUT_MS = 30_000
+
+/** The timer that ends a dial nobody answered (a machine powered off, or cut off by a partition). */
+const DIAL_TIMER = 'proxy-dial:'
+
 /** Requests forwarded to kubelets, by their id: the client to answer. Plain data on the state. */
 interface Proxied {
   next: number
@@ -49,6 +60,7 @@ export function proxyLogs(state: ApiserverState, ctx: Ctx, msg: ApiRequest, pars
   const ip = ((node?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? []).find((a) => a.type === 'InternalIP')?.address ?? spec.nodeName
   ;(p.urls ??= {})[id] = `${ip}:10250|/containerLogs/${parsed.namespace}/${parsed.name}/${container}`
   ctx.stage({ name: 'proxy', outcome: 'ok', detail: `to the kubelet on ${spec.nodeName}:10250` })
+  ctx.setTimer(DIAL_TIMER + id, KUBELET_DIAL_TIMEOUT_MS)
   const query: [string, string][] = [...(q.has('previous') ? [['previous', q.get('previous')!] as [string, string]] : []), ...(q.has('tailLines') ? [['tailLines', q.get('tailLines')!] as [string, string]] : [])]
   ctx.send(`kubelet:${spec.nodeName}`, {
     kind: 'apiserver.get',
@@ -68,10 +80,30 @@ export function refusedProxied(state: ApiserverState, msg: NetRefused, ctx: Ctx)
   const p = proxied(state)
   const req = p.reqs[msg.reqId]
   if (!req) return
-  delete p.reqs[msg.reqId]
-  const [address = '', path = ''] = (p.urls?.[msg.reqId] ?? '').split('|')
-  if (p.urls) delete p.urls[msg.reqId]
-  const message = `Get "https://${address}${path}": dial tcp ${address}: connect: connection refused`
+  failProxied(p, msg.reqId, req, 'connect: connection refused', ctx)
+}
+
+/**
+ * The dial timer fired with the request still open: nothing answered the SYN (the machine is off
+ * or partitioned away), so Go's dialer gives up with `i/o timeout` and the client gets it as the
+ * status message, as for a refusal. Returns false when the timer is not a proxy's.
+ */
+export function dialTimedOut(state: ApiserverState, name: string, ctx: Ctx): boolean {
+  if (!name.startsWith(DIAL_TIMER)) return false
+  const p = proxied(state)
+  const id = name.slice(DIAL_TIMER.length)
+  const req = p.reqs[id]
+  if (req) failProxied(p, id, req, 'i/o timeout', ctx)
+  return true
+}
+
+/** Answers the client with the dial error the proxy's http.Client returned (a 500 Status, no reason). */
+function failProxied(p: Proxied, id: string, req: RequestRef, cause: string, ctx: Ctx): void {
+  delete p.reqs[id]
+  ctx.cancelTimer(DIAL_TIMER + id)
+  const [address = '', path = ''] = (p.urls?.[id] ?? '').split('|')
+  if (p.urls) delete p.urls[id]
+  const message = `Get "https://${address}${path}": dial tcp ${address}: ${cause}`
   respond(ctx, req, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 })
 }
 
@@ -82,6 +114,7 @@ export function relayProxied(state: ApiserverState, msg: ApiResponse, ctx: Ctx):
   if (!req) return false
   delete p.reqs[msg.reqId]
   if (p.urls) delete p.urls[msg.reqId]
+  ctx.cancelTimer(DIAL_TIMER + msg.reqId)
   respond(ctx, req, msg.code, msg.body)
   return true
 }
