@@ -28,6 +28,7 @@ import { applyFault } from './faults.ts'
 import { watchWorkloads } from './workload-watches.ts'
 import { startNodeLifecycle } from './node-lifecycle-boot.ts'
 import { trafficClientId, wireServices } from './service-wiring.ts'
+import { freezeDeep } from '../engine/clone.ts'
 import { leaseObject, namespaceObject, nodeObject, rootCaConfigMap, serviceAccountObject, systemNamespaces } from './bootstrap-objects.ts'
 
 export const apiserverId = 'kube-apiserver:0'
@@ -96,7 +97,8 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
   startNodeLifecycle(world, kcm, api, etcd.store.kv, controllerManagerId, scenario.cluster.podCIDR)
 
   wireServices(world, scenario, { etcd, api, kcm, apiserverId, controllerManagerId, schedulerId, cloudControllerManagerId, random, created })
-  for (const kv of Object.values(etcd.store.kv)) api.cache[kv.key] = kv.value
+  // Bootstrap is done editing what it stored: committed data is frozen from here on (etcd.ts).
+  for (const kv of Object.values(etcd.store.kv)) api.cache[kv.key] = freezeDeep(kv).value
   scenario.script.forEach((step, i) => scheduleScript(world, i, step.atMs))
   return world
 }

@@ -7,7 +7,7 @@
  * and a checkpoint keeps only how many there were and copies of those still in flight.
  */
 import type { Flow, SimPosition } from '../protocol.ts'
-import { clonePlain } from './clone.ts'
+import { clonePlain, cloneUnfrozen } from './clone.ts'
 import type { World } from './world.ts'
 
 export interface Checkpoint {
@@ -119,7 +119,8 @@ export function takeCheckpoint(
  * copies again), which is what makes the sharing safe.
  */
 export function cloneSharing<T>(value: T, prev: unknown): T {
-  if (value === null || typeof value !== 'object') return value
+  // Frozen (objects committed to etcd, clone.ts freezeDeep): immutable, so kept by reference.
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
   if (Array.isArray(value)) {
     const p = Array.isArray(prev) ? (prev as unknown[]) : undefined
     let same = p !== undefined && p.length === value.length
@@ -152,7 +153,7 @@ export function cloneSharing<T>(value: T, prev: unknown): T {
 
 /** A fresh world equal to the one the checkpoint copied. */
 export function restoreCheckpoint(store: CheckpointStore, checkpoint: Checkpoint): World {
-  const world = clonePlain(checkpoint.world)
+  const world = cloneUnfrozen(checkpoint.world)
   const flows = store.archive.slice(0, checkpoint.flowCount)
   for (const f of checkpoint.inFlight) flows[flowIndex(f)] = clonePlain(f)
   world.flows = flows

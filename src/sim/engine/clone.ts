@@ -17,6 +17,37 @@ export function clonePlain<T>(value: T): T {
   return out as T
 }
 
+/**
+ * Freezes plain data in place, all the way down, and returns it. A frozen object is a promise that
+ * nobody changes it again: objects committed to etcd are (a write stores a new object), so
+ * checkpoints and restores keep them by reference instead of copying them (checkpoints.ts), and a
+ * stray write to one throws (ES modules are strict) instead of corrupting every checkpoint that
+ * shares it. Frozen parts are skipped: a new version shares its unchanged parts with the old one.
+ */
+export function freezeDeep<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
+  Object.freeze(value)
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) freezeDeep(value[i])
+  else for (const key in value) freezeDeep((value as Record<string, unknown>)[key])
+  return value
+}
+
+/** A deep copy like `clonePlain` that keeps frozen parts (immutable by contract) by reference. */
+export function cloneUnfrozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
+  if (Array.isArray(value)) {
+    const out = new Array(value.length)
+    for (let i = 0; i < value.length; i++) out[i] = cloneUnfrozen(value[i])
+    return out as T
+  }
+  const out: Record<string, unknown> = {}
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key]
+    if (v !== undefined) out[key] = cloneUnfrozen(v)
+  }
+  return out as T
+}
+
 /** JSON with object keys sorted: the canonical form for hashing and comparing. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'

@@ -5,6 +5,7 @@
  * one value to copy instead of one per node (3,000 decisions over 100 nodes were 4.5 million
  * values). Node names (RFC 1123 subdomains) and numbers never contain the separator.
  */
+import { freezeDeep } from '../../engine/clone.ts'
 import type { Decision, PluginScores } from './decide.ts'
 
 export interface StoredScores extends Omit<PluginScores, 'raw' | 'normalized'> {
@@ -50,8 +51,9 @@ function joinNumbers(values: number[]): string {
 const splitNames = (s: string): string[] => (s ? s.split(sep) : [])
 const splitNumbers = (s: string): number[] => (s ? s.split(sep).map(Number) : [])
 
+/** Frozen: a stored decision is replaced, never changed, so checkpoints keep it by reference. */
 export function storeDecision(d: Decision): StoredDecision {
-  return {
+  return freezeDeep({
     ...d,
     nodeOrder: joinOrder(d.nodeOrder),
     feasible: d.feasible.join(sep),
@@ -61,7 +63,7 @@ export function storeDecision(d: Decision): StoredDecision {
       return { ...s, raw, normalized: s.normalized === s.raw ? raw : joinNumbers(s.normalized) }
     }),
     totals: joinNumbers(d.totals),
-  }
+  })
 }
 
 export function loadDecision(s: StoredDecision): Decision {
