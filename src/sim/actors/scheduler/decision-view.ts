@@ -5,7 +5,7 @@
  */
 import type { PodDecisionView, Stage } from '../../protocol.ts'
 import { examinedNodes, type Decision } from './decide.ts'
-import { loadDecision, numberText } from './decision-store.ts'
+import { loadDecision, numberText, type StoredDecision } from './decision-store.ts'
 import { filterPlugins, scorePlugins } from './profile.ts'
 import type { SchedulerState } from './state.ts'
 
@@ -99,6 +99,40 @@ export function decisionStages(d: Decision): Stage[] {
   if (d.winner) {
     const why = d.nominated === d.winner ? ' (its nominated node)' : d.scores.length ? '' : ' (the only feasible node)'
     stages.push({ name: 'select', outcome: 'ok', detail: `${d.winner}${why}` })
+  }
+  return stages
+}
+
+/**
+ * `decisionStages` of a stored decision, with the filter and score texts written on first read.
+ * They run to 12–60 KB per binding over 100 nodes and are read only when someone opens that flow
+ * (or the worker sends it to the page), so a 3,000-pod run no longer writes 100 MB of text it
+ * never shows. Readers see ordinary properties: a spread, JSON and structured clone (postMessage)
+ * copy the text; the stored decision is frozen, so the text is the same whenever it is read.
+ */
+export function lazyDecisionStages(stored: StoredDecision): Stage[] {
+  let texts: Stage[] | undefined
+  const expand = (): Stage[] => (texts ??= decisionStages(loadDecision(stored)))
+  const stages: Stage[] = [
+    {
+      name: 'filter',
+      outcome: stored.feasible ? 'ok' : 'failed',
+      get detail() {
+        return expand()[0]!.detail
+      },
+    },
+  ]
+  if (stored.scores.length)
+    stages.push({
+      name: 'score',
+      outcome: 'ok',
+      get detail() {
+        return expand()[1]!.detail
+      },
+    })
+  if (stored.winner) {
+    const why = stored.nominated === stored.winner ? ' (its nominated node)' : stored.scores.length ? '' : ' (the only feasible node)'
+    stages.push({ name: 'select', outcome: 'ok', detail: `${stored.winner}${why}` })
   }
   return stages
 }

@@ -13,7 +13,7 @@ import { apiRequest, takeResponse } from '../client/api-client.ts'
 import { recordEvent } from '../client/events.ts'
 import { newCycle } from './cycle.ts'
 import { fitErrorMessage, schedulePod, type Decision } from './decide.ts'
-import { decisionStages } from './decision-view.ts'
+import { lazyDecisionStages } from './decision-view.ts'
 import { storeDecision } from './decision-store.ts'
 import { addPod as cachePod, removePod as uncachePod } from './node-info.ts'
 import { preempt } from './preemption.ts'
@@ -64,7 +64,7 @@ function scheduleOne(state: SchedulerState, ctx: Ctx): void {
     state.decisions[key] = storeDecision(d)
     return
   }
-  state.decisions[key] = storeDecision(d)
+  const stored = (state.decisions[key] = storeDecision(d))
   // Assume: the next cycle counts this pod on its node before the binding lands.
   done(state.queue, key)
   state.assumed[key] = d.winner
@@ -81,7 +81,7 @@ function scheduleOne(state: SchedulerState, ctx: Ctx): void {
     },
     causeId: cause,
     ambient: false,
-    stages: decisionStages(d),
+    stages: lazyDecisionStages(stored),
   })
 }
 
