@@ -216,7 +216,7 @@ const cases: [string, unknown, string][] = [
   [
     'an unknown add-on',
     'title: t\ncluster: {addons: [kube-dns], nodes: [{name: a}]}',
-    'cluster.addons[0]: "kube-dns" is not a known add-on; use one of: coredns',
+    'cluster.addons[0]: "kube-dns" is not a known add-on; use one of: coredns, ingress-nginx',
   ],
   [
     'a seed that is not a whole number',

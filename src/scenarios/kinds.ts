@@ -69,7 +69,7 @@ export const components = [
 ] as const
 
 /** Add-ons the format knows; the engine says which it runs (unsupportedFeature). */
-export const addons = ['coredns'] as const
+export const addons = ['coredns', 'ingress-nginx'] as const
 
 export const taintEffects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const
 

@@ -16,6 +16,8 @@ import type { KubeProxyState } from './actors/kube-proxy/kube-proxy.ts'
 import type { CloudState } from './actors/cloud-controller-manager/service-lb.ts'
 import type { RegistryState } from './actors/registry/registry.ts'
 import type { KubectlState } from './actors/kubectl/state.ts'
+import type { IngressNginxState } from './actors/ingress-nginx/state.ts'
+import { inspectIngressNginx } from './actors/ingress-nginx/inspect.ts'
 
 type Fact = ActorInspection['facts'][number]
 type Read = { facts: Fact[]; sections: InspectionSection[] }
@@ -242,6 +244,8 @@ function read(a: ActorRecord, world: World): Read {
       return registry(s as RegistryState)
     case 'kubectl':
       return kubectl(s as KubectlState)
+    case 'ingress-nginx':
+      return inspectIngressNginx(s as IngressNginxState)
     default:
       return { facts: [], sections: [] }
   }

@@ -203,6 +203,10 @@ export interface TrafficRequest {
   podPort?: number
   /** The KUBE-SVC- and KUBE-SEP- chains the packet went through. */
   chains?: string[]
+  /** An HTTP request through the ingress controller: its Host header and path. */
+  http?: { host: string; path: string }
+  /** Set on ingress-nginx's proxied request to a backend pod (not the client's own). */
+  upstream?: boolean
 }
 
 export interface TrafficResponse {
@@ -213,6 +217,8 @@ export interface TrafficResponse {
   pod?: string
   node?: string
   reason?: string
+  /** `ingress-nginx` when the ingress controller answered (or relayed the pod's answer). */
+  via?: string
 }
 
 /**
@@ -324,6 +330,7 @@ export function labelOf(msg: Message): string {
     case 'dns.answer':
       return msg.rcode === 'NOERROR' ? `${msg.name} A ${msg.ips.join(' ')}` : `${msg.rcode} ${msg.name}`
     case 'traffic.request':
+      if (msg.http) return ingressRequestLabel(msg)
       return msg.pod
         ? sharedLabel('dnat', msg.pod, `${msg.podIP}:${msg.podPort}`, () => `DNAT → ${msg.podIP}:${msg.podPort} (${msg.pod})`)
         : sharedLabel('syn', msg.service, msg.dst, () => `SYN ${msg.dst.replace(/^nodeport:/, ':')} (${msg.service})`)
@@ -340,6 +347,14 @@ export function labelOf(msg: Message): string {
           : `200 layers ${formatBytes(msg.sizeBytes ?? 0)}`
         : `${msg.code} ${HTTP_REASON[msg.code] ?? ''}`.trim()
   }
+}
+
+/** An ingress request: the client's `GET http://host/path`, nginx's DNATed copy, its proxied request. */
+function ingressRequestLabel(msg: TrafficRequest): string {
+  const h = msg.http!
+  if (msg.upstream) return sharedLabel('proxy', `${h.host}${h.path}`, msg.pod, () => `proxy_pass ${h.path} → ${msg.podIP}:${msg.podPort} (${msg.pod})`)
+  if (msg.pod) return sharedLabel('ingress-dnat', `${h.host}${h.path}`, msg.pod, () => `GET ${h.path} Host: ${h.host} → ${msg.pod}`)
+  return sharedLabel('get', `${h.host}${h.path}`, msg.dst, () => `GET http://${h.host}${h.path} (${msg.dst.replace(/^nodeport:/, ':')})`)
 }
 
 const HTTP_METHOD: Record<Verb, string> = {

@@ -21,6 +21,8 @@ export type ActorKind =
   | 'traffic-client'
   /** The cluster DNS add-on: stands for the pods of the `coredns` Deployment in kube-system. */
   | 'coredns'
+  /** The ingress-nginx add-on: stands for the controller process in its `ingress-nginx-controller` pod. */
+  | 'ingress-nginx'
 
 /**
  * `<component>:<instance>`: `kube-apiserver:0`, `etcd:0`, `kubelet:node-2`, `container-runtime:node-2`.
@@ -618,6 +620,10 @@ export interface TrafficView {
   note?: string
   /** The client pod's /etc/resolv.conf (dnsPolicy ClusterFirst), when it runs on a node. */
   resolvConf?: string
+  /** Answers per HTTP status (`200`, `404`, `503`); connection refused is `refused`. */
+  codes?: Record<string, number>
+  /** `host/path` the requests ask the ingress controller for, in ingress mode. */
+  ingress?: string
 }
 
 /** One node's kube-proxy rules as `iptables-save` prints them. */

@@ -4,6 +4,7 @@ import { apiserver } from './apiserver/apiserver.ts'
 import { controllerManager } from './controller-manager/controller-manager.ts'
 import { coredns } from './coredns/coredns.ts'
 import { etcd } from './etcd/etcd.ts'
+import { ingressNginx } from './ingress-nginx/ingress-nginx.ts'
 import { cloudControllerManager } from './cloud-controller-manager/cloud-controller-manager.ts'
 import { kubeProxy } from './kube-proxy/kube-proxy.ts'
 import { kubectl } from './kubectl/kubectl.ts'
@@ -27,4 +28,5 @@ export const actorDefs: ActorDefs = {
   'image-registry': registry as never,
   'traffic-client': trafficClient as never,
   coredns: coredns as never,
+  'ingress-nginx': ingressNginx as never,
 }

@@ -9,8 +9,8 @@ export function unsupportedFeature(scenario: Scenario): string | null {
   if (c.controlPlane.apiservers !== 1)
     return `cluster.controlPlane.apiservers: ${c.controlPlane.apiservers} kube-apiservers are not simulated yet (only 1)`
   if (c.controlPlane.etcd !== 1) return `cluster.controlPlane.etcd: ${c.controlPlane.etcd} etcd members are not simulated yet (only 1)`
-  const addon = c.addons.findIndex((a) => a !== 'coredns')
-  if (addon >= 0) return `cluster.addons[${addon}]: add-on "${c.addons[addon]}" is not simulated yet (known: coredns)`
+  const addon = c.addons.findIndex((a) => a !== 'coredns' && a !== 'ingress-nginx')
+  if (addon >= 0) return `cluster.addons[${addon}]: add-on "${c.addons[addon]}" is not simulated yet (known: coredns, ingress-nginx)`
   // Nodes known when each step fires: the cluster's, then those that join (script order by time).
   const joined = new Set(c.nodes.map((n) => n.name))
   const order = [...scenario.script.entries()].sort(([ia, a], [ib, b]) => a.atMs - b.atMs || ia - ib)

@@ -18,6 +18,8 @@ export function trafficView(world: World): TrafficView {
     refused: s.refused,
     counts: { ...s.counts },
     podNodes: { ...s.podNodes },
+    ...(s.codes && Object.keys(s.codes).length ? { codes: { ...s.codes } } : {}),
+    ...(t?.http ? { ingress: `${t.http.host}${t.http.path}` } : {}),
     ...(s.note ? { note: s.note } : {}),
     // kubelet --cluster-dns is kube-dns's address when the cluster runs CoreDNS (kubeadm's KubeletConfiguration clusterDNS).
     ...(t && t.from !== 'outside' && s.dnsServer ? { resolvConf: clusterFirstResolvConf(t.namespace, s.dnsServer) } : {}),

@@ -24,6 +24,7 @@ import type { KObject, Scenario } from '../protocol.ts'
 import { resourceByKind } from '../k8s/resources.ts'
 import { newCorednsState, corednsId } from '../actors/coredns/coredns.ts'
 import { corednsConfigMap, seedControllerManager, stampCoredns } from './bootstrap-coredns.ts'
+import { bootIngressNginx } from './bootstrap-ingress.ts'
 import {
   kubeDnsService,
   kubernetesEndpoints,
@@ -92,6 +93,11 @@ export function wireServices(world: World, scenario: Scenario, boot: ServiceBoot
       scheduler.owners.services[cacheKey(dns)] = dns
       startTimer(world, boot.schedulerId, 'cycle', 1)
     }
+  }
+  // The ingress-nginx add-on: its objects, pod and controller actor (bootstrap-ingress.ts).
+  if (scenario.cluster.addons.includes('ingress-nginx')) {
+    objects.push(...bootIngressNginx(world, { api, kcm, scheduler, apiserverId: boot.apiserverId, cidr, cloud: scenario.cluster.cloud, random, created, store }))
+    if (scheduler) startTimer(world, boot.schedulerId, 'cycle', 1)
   }
   const fill = (cache: Cache, kind: string): void => {
     for (const o of objects) if (o.kind === kind) cache[cacheKey(o)] = o

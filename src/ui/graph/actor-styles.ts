@@ -20,6 +20,7 @@ export const actorStyles = {
   'image-registry': { color: '#db2777', role: 'image store' },
   'traffic-client': { color: '#d97706', role: 'sends requests' },
   coredns: { color: '#0891b2', role: 'cluster DNS (add-on)' },
+  'ingress-nginx': { color: '#059669', role: 'routes HTTP by host and path (add-on)' },
 } satisfies Record<ActorKind, ActorStyle>
 
 /** `kube-apiserver:0` → `kube-apiserver`; `kubelet:node-1` → `kubelet (node-1)`; `etcd:1` → `etcd-1`. */

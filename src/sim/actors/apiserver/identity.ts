@@ -53,6 +53,12 @@ export function identityOf(client: ActorId, asUser?: string): Identity {
         groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
         authz: 'RBAC: allowed by ClusterRoleBinding "kubeadm:node-proxier" of ClusterRole "system:node-proxier" to ServiceAccount "kube-proxy/kube-system"',
       }
+    case 'ingress-nginx':
+      return {
+        user: 'system:serviceaccount:ingress-nginx:ingress-nginx',
+        groups: ['system:serviceaccounts', 'system:serviceaccounts:ingress-nginx', 'system:authenticated'],
+        authz: 'RBAC: allowed by ClusterRoleBinding "ingress-nginx" of ClusterRole "ingress-nginx" to ServiceAccount "ingress-nginx/ingress-nginx"',
+      }
     default:
       return { user: `system:${component}`, groups: ['system:authenticated'], authz: 'RBAC: allowed' }
   }

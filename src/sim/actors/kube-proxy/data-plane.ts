@@ -9,6 +9,7 @@ import type { Ctx } from '../../engine/actor.ts'
 import type { DnsQuery, Message, TrafficRequest } from '../../messages.ts'
 import type { Stage } from '../../protocol.ts'
 import { corednsId } from '../coredns/coredns.ts'
+import { ingressNginxId } from '../ingress-nginx/state.ts'
 import type { KubeProxyState } from './kube-proxy.ts'
 import { printProbability, route, type RouteResult } from './rules.ts'
 
@@ -85,6 +86,11 @@ function onRequest(state: KubeProxyState, msg: TrafficRequest, ctx: Ctx): void {
     return
   }
   const e = r.endpoint
+  if (msg.http && !msg.upstream) {
+    // DNATed to the ingress controller's pod: nginx there reads the HTTP request (the actor stands for it).
+    ctx.send(ingressNginxId, { ...msg, pod: e.pod ?? e.ip, podIP: e.ip, podPort: e.port, chains: chainsOf(r) }, { durationMs: hopMs })
+    return
+  }
   const to = `kube-proxy:${e.nodeName ?? state.node}`
   ctx.send(to, { ...msg, pod: e.pod ?? e.ip, podIP: e.ip, podPort: e.port, chains: chainsOf(r) }, { durationMs: hopMs })
 }

@@ -13,6 +13,7 @@ import type { ParsedLine } from './parse.ts'
 import { describePodDisruptionBudget } from './print/describe-pdb.ts'
 import { describeConfigMap, describeDaemonSet, describeDeployment, describeGeneric, describeJob, describeNamespace, describeReplicaSet, describeStatefulSet } from './print/describe-objects.ts'
 import { describeNode } from './print/describe-node.ts'
+import { describeIngress, describeIngressClass } from './print/describe-ingress.ts'
 import { eventsFor } from './print/events-table.ts'
 import { formatSelector, ownerRefs } from './print/get-tables.ts'
 import { objectPath, parseTargets, send, unknownFlag, type Finish } from './prog.ts'
@@ -26,13 +27,15 @@ export interface DescribeProg {
   group: string
   name: string
   /** A named object: get → (lease) → related → events; every object of a kind: list → list-related → list-events. */
-  phase: 'get' | 'list' | 'lease' | 'related' | 'events' | 'list-related' | 'list-leases' | 'list-events'
+  phase: 'get' | 'list' | 'lease' | 'related' | 'events' | 'list-related' | 'list-leases' | 'list-events' | 'ingress-services'
   lease?: KObject | null
   /** Every node's Lease, when describing all nodes. */
   leases?: KObject[]
   object?: KObject
   related: KObject[]
   items: KObject[]
+  /** An Ingress's backend Services (its EndpointSlices are `related`). */
+  services?: KObject[]
 }
 
 export function startDescribeObjects(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): { ok: true } | { ok: false; stderr: string } {
@@ -100,6 +103,10 @@ function render(prog: DescribeProg, o: KObject, events: Event[], nowMs: number):
       return describeConfigMap(o, events, nowMs)
     case 'poddisruptionbudgets':
       return describePodDisruptionBudget(o, events, nowMs)
+    case 'ingresses':
+      return describeIngress(o, prog.services ?? [], prog.related, events, nowMs)
+    case 'ingressclasses':
+      return describeIngressClass(o, events, nowMs)
     default:
       return describeGeneric(o, events, nowMs)
   }
@@ -158,6 +165,12 @@ export function continueDescribe(state: KubectlState, ctx: Ctx, cmd: RunningComm
         send(state, ctx, cmd, 'get', objectPath(resourceByName('leases', 'coordination.k8s.io')!, 'kube-node-lease', String(o.metadata.name)), 'describe')
         return
       }
+      if (prog.resource === 'ingresses') {
+        // describeBackendV1 reads each backend's Service and EndpointSlices: listed once here.
+        prog.phase = 'ingress-services'
+        send(state, ctx, cmd, 'list', objectPath(resourceByName('services')!, o.metadata.namespace ?? ns), 'describe', { query: [['limit', '500']] })
+        return
+      }
       if (['deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs'].includes(prog.resource)) {
         prog.phase = 'related'
         const related = prog.resource === 'deployments' ? resourceByName('replicasets', 'apps')! : resourceByName('pods')!
@@ -166,6 +179,11 @@ export function continueDescribe(state: KubectlState, ctx: Ctx, cmd: RunningComm
       }
       break
     }
+    case 'ingress-services':
+      prog.services = (msg.body as { items?: KObject[] }).items ?? []
+      prog.phase = 'related'
+      send(state, ctx, cmd, 'list', objectPath(resourceByName('endpointslices', 'discovery.k8s.io')!, prog.object!.metadata.namespace ?? ns), 'describe', { query: [['limit', '500']] })
+      return
     case 'related':
       prog.related = (msg.body as { items?: KObject[] }).items ?? []
       break

@@ -24,6 +24,8 @@ export const builtInImages: RegistryImage[] = [
   // kubeadm v1.34's CoreDNS (constants.CoreDNSVersion); size taken as v1.12.0's.
   { name: 'registry.k8s.io/coredns/coredns:v1.12.1', sizeBytes: 20_939_036 },
   { name: 'registry.k8s.io/e2e-test-images/agnhost:2.39', sizeBytes: 51_103_437 },
+  // The ingress-nginx add-on's controller (changelog/controller-1.14.4.md); size approximate, not pinned from a source.
+  { name: 'registry.k8s.io/ingress-nginx/controller:v1.14.4', sizeBytes: 110_000_000 },
   { name: 'perl:5.34.0', sizeBytes: 336_374_010 },
   { name: 'python:3.12', sizeBytes: 395_004_234 },
 ]

@@ -27,6 +27,8 @@ export interface TrafficTarget {
   rate: number
   /** A node's name for a client pod there, or `outside`. */
   from: string
+  /** Ingress mode (`--ingress host/path`): HTTP requests to the ingress-nginx controller's Service. */
+  http?: { host: string; path: string }
 }
 
 export interface TrafficClientState {
@@ -50,23 +52,46 @@ export interface TrafficClientState {
   counts: Record<string, number>
   /** The node each answering pod runs on. */
   podNodes: Record<string, string>
+  /** Answers per HTTP status, `refused` for a refused connection. */
+  codes: Record<string, number>
   /** Why the last start or request could not go, for the page. */
   note?: string
 }
 
 export function newTrafficClientState(nodes: string[], dnsServer?: string): TrafficClientState {
-  return { nodes, ...(dnsServer ? { dnsServer } : {}), services: {}, target: null, dnsPending: false, carry: 0, nextReq: 0, nextNode: 0, sent: 0, ok: 0, refused: 0, counts: {}, podNodes: {} }
+  return { nodes, ...(dnsServer ? { dnsServer } : {}), services: {}, target: null, dnsPending: false, carry: 0, nextReq: 0, nextNode: 0, sent: 0, ok: 0, refused: 0, counts: {}, podNodes: {}, codes: {} }
 }
 
-/** `start web --rate 20 --namespace default --port 80 --from node-1` or `stop`. */
+/** The ingress-nginx add-on's controller Service, which `--ingress` requests go to (port 80, http). */
+export const ingressControllerService = { namespace: 'ingress-nginx', service: 'ingress-nginx-controller', port: 80 }
+
+/** `example.com/testpath` → Host `example.com`, path `/testpath`. */
+export function parseIngressTarget(v: string): { host: string; path: string } | undefined {
+  const slash = v.indexOf('/')
+  const host = (slash < 0 ? v : v.slice(0, slash)).toLowerCase()
+  if (!host) return undefined
+  return { host, path: slash < 0 ? '/' : v.slice(slash) }
+}
+
+/**
+ * `start web --rate 20 --namespace default --port 80 --from node-1`, `stop`, or in ingress mode
+ * `start --ingress example.com/testpath [--rate N] [--from NODE|outside]` (HTTP with that Host
+ * header and path, to the ingress-nginx controller's Service).
+ */
 export function parseTrafficLine(line: string): TrafficTarget | 'stop' | string {
   const words = line.trim().split(/\s+/)
   if (words[0] === 'stop') return 'stop'
-  if (words[0] !== 'start' || !words[1]) return 'usage: start <service> [--rate N] [--namespace NS] [--port P] [--from NODE|outside] | stop'
-  const t: TrafficTarget = { service: words[1], namespace: 'default', rate: 10, from: 'outside' }
-  for (let i = 2; i < words.length; i += 2) {
+  const usage = 'usage: start <service> [--rate N] [--namespace NS] [--port P] [--from NODE|outside] | start --ingress HOST[/PATH] [--rate N] [--from NODE|outside] | stop'
+  if (words[0] !== 'start' || !words[1]) return usage
+  const ingressMode = words[1] === '--ingress'
+  const t: TrafficTarget = ingressMode ? { ...ingressControllerService, rate: 10, from: 'outside' } : { service: words[1], namespace: 'default', rate: 10, from: 'outside' }
+  for (let i = ingressMode ? 1 : 2; i < words.length; i += 2) {
     const v = words[i + 1] ?? ''
-    if (words[i] === '--rate') t.rate = Number(v)
+    if (words[i] === '--ingress') {
+      const http = parseIngressTarget(v)
+      if (!http) return `--ingress needs HOST[/PATH], e.g. --ingress example.com/testpath`
+      t.http = http
+    } else if (words[i] === '--rate') t.rate = Number(v)
     else if (words[i] === '--namespace' || words[i] === '-n') t.namespace = v
     else if (words[i] === '--port') t.port = Number(v)
     else if (words[i] === '--from') t.from = v
@@ -110,7 +135,7 @@ function sendOne(state: TrafficClientState, ctx: Ctx, t: TrafficTarget, aim: Aim
     }
     const node = state.nodes[state.nextNode++ % state.nodes.length]!
     state.sent++
-    ctx.send(`kube-proxy:${node}`, { kind: 'traffic.request', reqId, client: ctx.self, dst: `nodeport:${p.nodePort}/${p.protocol}`, service }, { durationMs: externalHopMs, causeId: null })
+    ctx.send(`kube-proxy:${node}`, { kind: 'traffic.request', reqId, client: ctx.self, dst: `nodeport:${p.nodePort}/${p.protocol}`, service, ...(t.http ? { http: t.http } : {}) }, { durationMs: externalHopMs, causeId: null })
     return
   }
   let ip: string | undefined
@@ -131,7 +156,7 @@ function sendOne(state: TrafficClientState, ctx: Ctx, t: TrafficTarget, aim: Aim
     return
   }
   state.sent++
-  ctx.send(`kube-proxy:${t.from}`, { kind: 'traffic.request', reqId, client: ctx.self, dst: `${ip}:${p.port}/${p.protocol}`, service }, { durationMs: hopMs, causeId: null })
+  ctx.send(`kube-proxy:${t.from}`, { kind: 'traffic.request', reqId, client: ctx.self, dst: `${ip}:${p.port}/${p.protocol}`, service, ...(t.http ? { http: t.http } : {}) }, { durationMs: hopMs, causeId: null })
 }
 
 function start(state: TrafficClientState, ctx: Ctx, input: UserInput): void {
@@ -168,7 +193,11 @@ export const trafficClient: ActorDef<TrafficClientState> = {
         if (msg.rcode === 'NOERROR' && msg.ips[0]) state.resolved = { name: msg.name, ip: msg.ips[0], expiresAt: ctx.now + dnsTtlMs }
         else state.note = `${msg.name}: ${msg.rcode}`
         return
-      case 'traffic.response':
+      case 'traffic.response': {
+        const code = msg.code ? String(msg.code) : 'refused'
+        state.codes[code] = (state.codes[code] ?? 0) + 1
+        // The ingress controller's own answers (404, 503, 502) reached no pod of the Service.
+        if (msg.code >= 400) return
         if (msg.code) {
           state.ok++
           if (msg.pod) {
@@ -177,6 +206,7 @@ export const trafficClient: ActorDef<TrafficClientState> = {
           }
         } else state.refused++
         return
+      }
     }
   },
   timer(state, name, _data, ctx) {

@@ -158,4 +158,17 @@ export const componentInfo: Record<ActorKind, ComponentInfo> = {
       { flag: 'cache', value: '30 (success and denial disabled for cluster.local)' },
     ],
   },
+  'ingress-nginx': {
+    what: 'The community ingress-nginx controller (an add-on): the process in the ingress-nginx-controller pod. It watches Ingresses of its IngressClass nginx, the Services and EndpointSlices they name, and turns them into nginx servers (one per host) and locations (one per path); a request reaching the pod through the controller Service is matched by Host header and path and proxied straight to a ready endpoint pod. No rule matches: 404 from its default backend; no ready endpoint: 503. It writes the Ingresses’ status.loadBalancer.ingress (the ADDRESS column) every 60 s.',
+    watches: ['ingresses', 'ingressclasses', 'services', 'endpointslices', 'its own pods'],
+    writes: ['ingresses/status', 'events (Sync: Scheduled for sync)', 'HTTP answers and proxied requests'],
+    flags: [
+      { flag: 'image', value: 'registry.k8s.io/ingress-nginx/controller:v1.14.4' },
+      { flag: '--controller-class', value: 'k8s.io/ingress-nginx' },
+      { flag: '--ingress-class', value: 'nginx' },
+      { flag: '--watch-ingress-without-class', value: 'false (an Ingress without a class is taken only when IngressClass nginx is the default)' },
+      { flag: '--publish-service', value: 'only with a cloud: ingress-nginx/ingress-nginx-controller (else the nodes of its Ready pods)' },
+      { flag: 'load-balance', value: 'round_robin' },
+    ],
+  },
 }

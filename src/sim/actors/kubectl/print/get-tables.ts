@@ -5,6 +5,7 @@
  * have none, as the server's default table convertor prints them).
  */
 import type { KObject } from '../../../protocol.ts'
+import { ingressAddress, ingressClassParameters, ingressHosts } from './describe-ingress.ts'
 import { endpointSliceCells } from './describe-service.ts'
 import { since } from './duration.ts'
 import { parseTime } from './time.ts'
@@ -338,9 +339,13 @@ const T: Record<string, Columns> = {
     wide: [],
     row: (o, now) => {
       const s = spec(o)
-      const hosts = ((s.rules ?? []) as Json[]).map((r) => String(r.host ?? '*'))
-      return [String(s.ingressClassName ?? '<none>'), hosts.length ? hosts.join(',') : '*', '', (s.tls as unknown[] | undefined)?.length ? '80, 443' : '80', age(o, now)]
+      return [String(s.ingressClassName ?? '<none>'), ingressHosts(o), ingressAddress(o, false), (s.tls as unknown[] | undefined)?.length ? '80, 443' : '80', age(o, now)]
     },
+  },
+  ingressclasses: {
+    header: ['CONTROLLER', 'PARAMETERS', 'AGE'],
+    wide: [],
+    row: (o, now) => [String(spec(o).controller ?? ''), ingressClassParameters(o), age(o, now)],
   },
   networkpolicies: {
     header: ['POD-SELECTOR', 'AGE'],
