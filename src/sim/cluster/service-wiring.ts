@@ -12,7 +12,7 @@ import type { ControllerManagerState } from '../actors/controller-manager/contro
 import { newServiceControllersState, type ServiceInformer } from '../actors/controller-manager/service-client.ts'
 import type { EtcdState } from '../actors/etcd/etcd.ts'
 import { put } from '../actors/etcd/mvcc.ts'
-import { newCloudState } from '../actors/cloud-controller-manager/service-lb.ts'
+import { newCloudState, provisionMs } from '../actors/cloud-controller-manager/service-lb.ts'
 import { initializedNode, instanceOf, newCloudNodes, nodeMonitorPeriodMs } from '../actors/cloud-controller-manager/node-controller.ts'
 import { newKubeProxyState } from '../actors/kube-proxy/kube-proxy.ts'
 import { seedNode, type SchedulerState } from '../actors/scheduler/scheduler.ts'
@@ -168,5 +168,9 @@ export function wireServices(world: World, scenario: Scenario, boot: ServiceBoot
     }
     addWatcher(api, { client: boot.cloudControllerManagerId, prefix: '/registry/minions', fieldSelector: '', labelSelector: '' })
     startTimer(world, boot.cloudControllerManagerId, 'node-monitor', nodeMonitorPeriodMs)
+    // A LoadBalancer Service stored at bootstrap (the ingress-nginx add-on's) is still being provisioned.
+    for (const o of objects)
+      if (o.kind === 'Service' && (o.spec as { type?: string }).type === 'LoadBalancer')
+        startTimer(world, boot.cloudControllerManagerId, `lb:${cacheKey(o)}`, provisionMs, cacheKey(o))
   }
 }

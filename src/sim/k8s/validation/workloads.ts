@@ -6,6 +6,7 @@
 import type { KObject } from '../../protocol.ts'
 import { parseQuantity } from '../quantity.ts'
 import type { FieldError } from '../status.ts'
+import { validateIngress } from './ingress.ts'
 import { validateObjectName, validatePod, validateSubdomain } from '../validation.ts'
 
 type Json = Record<string, unknown>
@@ -216,6 +217,8 @@ export function validateKind(kind: string, o: KObject): FieldError[] {
         errs.push(invalid('metadata.name', o.metadata.name, 'must be no more than 52 characters'))
       return errs
     }
+    case 'Ingress':
+      return [...errs, ...validateIngress(o)]
     case 'Namespace':
     case 'ConfigMap':
     case 'Secret':

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { createSimulation } from '../../index.ts'
+import { scenario } from '../../testing/test-cluster.ts'
+import { webApp, withIngress } from './fixtures.ts'
+
+describe('kubectl and the ingress-nginx add-on', () => {
+  it('describes an Ingress as kubectl does: address, class, rules with endpoints, aggregated Sync events', () => {
+    const c = withIngress()
+    c.kubectlStdin('apply -f -', webApp)
+    c.run(70_000)
+    const out = c.kubectl('describe ingress web').stdout
+    const eps = c.kubectl('get endpointslices -l kubernetes.io/service-name=web -o jsonpath={.items[0].endpoints[*].addresses[0]}').stdout
+    expect(out).toMatch(/^Name:             web\nLabels:           <none>\nNamespace:        default\nAddress:          10\.0\.0\.1\d\nIngress Class:    nginx\nDefault backend:  <default>\nRules:\n  Host         Path  Backends\n  ----         ----  --------\n  example\.com  \n               \/testpath   web:80 \(10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80\)\nAnnotations:   <none>\nEvents:\n  Type    Reason  Age +From +Message\n  ----    ------  ---- +---- +-------\n  Normal  Sync    \d+s \(x2 over \d+s\)  nginx-ingress-controller  Scheduled for sync\n$/)
+    if (eps) for (const ip of eps.split(' ')) expect(out).toContain(`${ip}:80`)
+  })
+
+  it('lists the IngressClass with its controller', () => {
+    const c = withIngress()
+    expect(c.kubectl('get ingressclass').stdout).toMatch(/^NAME    CONTROLLER             PARAMETERS   AGE\nnginx   k8s\.io\/ingress-nginx   <none>       \d+s\n$/)
+  })
+
+  it('refuses an Ingress without pathType, with a relative path or without a backend port, with the apiserver texts', () => {
+    const c = withIngress()
+    const bad = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: bad}
+spec:
+  rules:
+  - http:
+      paths:
+      - {path: /a, backend: {service: {name: web, port: {number: 80}}}}
+      - {path: foo, pathType: Prefix, backend: {service: {name: web, port: {}}}}
+`
+    const r = c.kubectlStdin('apply -f -', bad)
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toBe(
+      'The Ingress "bad" is invalid: \n' +
+        '* spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified\n' +
+        '* spec.rules[0].http.paths[1].path: Invalid value: "foo": must be an absolute path\n' +
+        '* spec.rules[0].http.paths[1].backend.service.port: Required value: port name or number is required\n',
+    )
+  })
+
+  it('leaves an Ingress of another class without an address', () => {
+    const c = withIngress()
+    const other = webApp.replace('ingressClassName: nginx', 'ingressClassName: nginx-example')
+    c.kubectlStdin('apply -f -', other)
+    c.run(130_000)
+    expect(c.kubectl('get ingress web').stdout).toMatch(/^NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE\nweb\s+nginx-example\s+example\.com\s+80\s+\S+\n$/)
+    expect(c.sim.events().filter((e) => e.involvedObject.kind === 'Ingress')).toHaveLength(0)
+  })
+
+  it('with a cloud, publishes the load balancer address the cloud-controller-manager gave its Service', () => {
+    const c = withIngress(true)
+    c.kubectlStdin('apply -f -', webApp)
+    c.run(130_000)
+    const svc = c.kubectl('get svc ingress-nginx-controller -n ingress-nginx').stdout
+    const lb = /LoadBalancer\s+\S+\s+(203\.0\.113\.\d+)/.exec(svc)?.[1]
+    expect(lb).toBeDefined()
+    expect(c.kubectl('get ingress web').stdout).toContain(` ${lb} `)
+    expect(c.flows({ from: 'ingress-nginx', label: 'GET /api/v1/namespaces/ingress-nginx/services/ingress-nginx-controller' }).length).toBeGreaterThan(0)
+  })
+
+  it('runs the same way twice: same seed, same trace hash', () => {
+    const s = scenario({ seed: 11, cluster: { ...scenario().cluster, addons: ['coredns', 'ingress-nginx'] }, script: [{ atMs: 0, apply: webApp }, { atMs: 40_000, traffic: 'start --ingress example.com/testpath --rate 50' }], untilMs: 70_000 })
+    const hash = (): string => {
+      const sim = createSimulation(s)
+      sim.runUntil(70_000)
+      return sim.traceHash()
+    }
+    expect(hash()).toBe(hash())
+  })
+})
