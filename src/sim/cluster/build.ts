@@ -28,7 +28,7 @@ import { applyFault } from './faults.ts'
 import { watchWorkloads } from './workload-watches.ts'
 import { startNodeLifecycle } from './node-lifecycle-boot.ts'
 import { trafficClientId, wireServices } from './service-wiring.ts'
-import { freezeDeep } from '../engine/clone.ts'
+import { freezeLevels } from '../engine/clone.ts'
 import { leaseObject, namespaceObject, nodeObject, rootCaConfigMap, serviceAccountObject, systemNamespaces } from './bootstrap-objects.ts'
 
 export const apiserverId = 'kube-apiserver:0'
@@ -98,7 +98,10 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
 
   wireServices(world, scenario, { etcd, api, kcm, apiserverId, controllerManagerId, schedulerId, cloudControllerManagerId, random, created })
   // Bootstrap is done editing what it stored: committed data is frozen from here on (etcd.ts).
-  for (const kv of Object.values(etcd.store.kv)) api.cache[kv.key] = freezeDeep(kv).value
+  for (const kv of Object.values(etcd.store.kv)) {
+    api.cache[kv.key] = freezeLevels(kv.value)
+    Object.freeze(kv)
+  }
   scenario.script.forEach((step, i) => scheduleScript(world, i, step.atMs))
   return world
 }

@@ -3,7 +3,7 @@
  * write to each apiserver's watch (the apiserver's watch cache; FIDELITY.md §1.0.2).
  */
 import type { ActorDef, Ctx } from '../../engine/actor.ts'
-import { freezeDeep } from '../../engine/clone.ts'
+import { freezeLevels } from '../../engine/clone.ts'
 import type { EtcdRange, EtcdResponse, EtcdTxn, EtcdWatchEvent, Message } from '../../messages.ts'
 import type { ActorId } from '../../protocol.ts'
 import { put, range, remove, type Mvcc } from './mvcc.ts'
@@ -35,7 +35,9 @@ function txn(state: EtcdState, msg: EtcdTxn, from: ActorId, ctx: Ctx): void {
     reply(ctx, from, { txnId: msg.txnId, succeeded: true, revision: store.revision, kvs: [prev] })
   } else {
     // Committed data never changes (a write stores a new object): frozen, so checkpoints share it.
-    const kv = freezeDeep(put(store, msg.key, msg.value!))
+    const kv = put(store, msg.key, msg.value!)
+    freezeLevels(kv.value)
+    Object.freeze(kv)
     event = { type: 'PUT', key: msg.key, value: kv.value, prevValue: current?.value ?? null, modRevision: kv.modRevision }
     reply(ctx, from, { txnId: msg.txnId, succeeded: true, revision: store.revision, kvs: [kv] })
   }
