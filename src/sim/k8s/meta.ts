@@ -1,8 +1,17 @@
 /** Object metadata the apiserver fills in: uids, timestamps, generated names. */
 
 /** RFC 3339 at second precision, as metav1.Time serialises: `2026-01-01T00:00:12Z`. */
+/** The last second written: most timestamps of a run fall in the second before (one write per ms). */
+let lastSecond = Number.NaN
+let lastText = ''
+
 export function rfc3339(epochMs: number): string {
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+  const second = Math.floor(epochMs / 1000)
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
+    lastSecond = second
+  }
+  return lastText
 }
 
 /** metav1.MicroTime: `2026-01-01T00:00:12.345000Z`. */
