@@ -95,10 +95,18 @@ export function maxRevision(rss: KObject[]): number {
   return rss.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0)
 }
 
+/** withoutHash of frozen templates (committed objects never change: etcd.ts freezes them). */
+const withoutHashOf = new WeakMap<object, string>()
+
 function withoutHash(template: DeploymentSpec['template']): string {
+  const known = template && withoutHashOf.get(template)
+  if (known !== undefined) return known
   const t = JSON.parse(JSON.stringify(template ?? {})) as NonNullable<DeploymentSpec['template']>
   if (t.metadata?.labels) delete t.metadata.labels[podTemplateHashLabel]
-  return canonicalJson(t)
+  const text = canonicalJson(t)
+  // Every Deployment sync compares its template with each of its ReplicaSets' (EqualIgnoreHash).
+  if (template && Object.isFrozen(template)) withoutHashOf.set(template, text)
+  return text
 }
 
 /** EqualIgnoreHash: the same pod template apart from the pod-template-hash label. */
