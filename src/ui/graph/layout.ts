@@ -246,6 +246,10 @@ export function layoutCluster(
   const dnsServers = ofKind(actors, 'coredns')
   const dnsY = busY + outsideSize.height / 2 + gapY
   dnsServers.forEach((a, i) => root(a.id, 'component', i * (outsideSize.width + pad), dnsY, outsideSize))
+  // The ingress controller add-on (it stands for its pod drawn on a node) sits under the DNS add-on.
+  const ingressControllers = ofKind(actors, 'ingress-nginx')
+  const ingressY = dnsServers.length ? dnsY + outsideSize.height + gapY : dnsY
+  ingressControllers.forEach((a, i) => root(a.id, 'component', i * (outsideSize.width + pad), ingressY, outsideSize))
 
   const nodeById = new Map(nodes.map((n) => [n.id, n]))
   const centers: Record<string, Point> = {}
@@ -336,6 +340,24 @@ export function layoutCluster(
     for (const cl of clients) {
       const c = centers[cl.id]
       if (c) addLink(dns.id, cl.id, [d, { x: c.x, y: d.y }, c])
+    }
+  }
+
+  // A request DNATed to the controller pod reaches it from a node's rules down its left gutter; its
+  // proxied request goes back up to the backend pod's node; its answer goes to the client along the left edge.
+  for (const ing of ingressControllers) {
+    const g = centers[ing.id]
+    if (!g) continue
+    for (const kp of ofKind(actors, 'kube-proxy')) {
+      const o = centers[kp.id]
+      if (!o) continue
+      const gutter = groupX(nodeIndex(kp.node)) - 14
+      addLink(kp.id, ing.id, [o, { x: gutter, y: o.y }, { x: gutter, y: g.y }, g])
+    }
+    for (const cl of clients) {
+      const c = centers[cl.id]
+      const edge = -pad
+      if (c) addLink(ing.id, cl.id, [g, { x: edge, y: g.y }, { x: edge, y: c.y }, c])
     }
   }
 

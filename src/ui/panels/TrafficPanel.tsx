@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { inspectProxy, sendTraffic, useNetworkStore } from '../../state/network-store.ts'
 import { useSimStore } from '../../state/sim-store.ts'
+import { TrafficCodes } from './TrafficCodes.tsx'
 import './traffic.css'
 
 const RATES = [1, 5, 20, 100]
@@ -26,12 +27,21 @@ export function TrafficPanel() {
   const proxyNode = useNetworkStore((s) => s.proxyNode)
   const nodes = useSimStore(useShallow((s) => s.actors.filter((a) => a.kind === 'kube-proxy').map((a) => a.node ?? '')))
   const [service, setService] = useState('web')
+  // `service`: a Service by name; `ingress`: HTTP with a Host header and path through the ingress controller.
+  const [via, setVia] = useState<'service' | 'ingress'>('service')
+  const [ingress, setIngress] = useState('example.com/')
+  const hasIngressController = useSimStore((s) => s.actors.some((a) => a.kind === 'ingress-nginx'))
   const [rate, setRate] = useState(5)
   const [from, setFrom] = useState('')
   const origin = from || nodes[0] || 'outside'
   const counts = Object.entries(traffic.counts).sort(([a], [b]) => (a < b ? -1 : 1))
   const max = Math.max(1, ...counts.map(([, n]) => n))
-  const start = (): void => sendTraffic(`start ${service.trim()} --rate ${rate} --from ${origin}`)
+  const start = (): void =>
+    sendTraffic(
+      via === 'ingress' && hasIngressController
+        ? `start --ingress ${ingress.trim()} --rate ${rate} --from ${origin}`
+        : `start ${service.trim()} --rate ${rate} --from ${origin}`,
+    )
   const hasService = useSimStore((s) => Object.keys(s.objects).some(isOwnService))
   const [folded, setFolded] = useState(false)
   if (!hasService && !traffic.running && traffic.sent === 0 && proxyNode === null) return null
@@ -52,10 +62,26 @@ export function TrafficPanel() {
       {folded ? null : (
         <>
           <div className="traffic__controls">
-            <label>
-              Service{' '}
-              <input data-testid="traffic.service" value={service} size={8} onChange={(e) => setService(e.target.value)} />
-            </label>
+            {hasIngressController ? (
+              <label>
+                to{' '}
+                <select data-testid="traffic.via" value={via} onChange={(e) => setVia(e.target.value as 'service' | 'ingress')}>
+                  <option value="service">Service</option>
+                  <option value="ingress">Ingress host/path</option>
+                </select>
+              </label>
+            ) : null}
+            {via === 'ingress' && hasIngressController ? (
+              <label>
+                URL{' '}
+                <input data-testid="traffic.ingress" value={ingress} size={14} onChange={(e) => setIngress(e.target.value)} />
+              </label>
+            ) : (
+              <label>
+                Service{' '}
+                <input data-testid="traffic.service" value={service} size={8} onChange={(e) => setService(e.target.value)} />
+              </label>
+            )}
             <label>
               from{' '}
               <select data-testid="traffic.from" value={origin} onChange={(e) => setFrom(e.target.value)}>
@@ -88,9 +114,11 @@ export function TrafficPanel() {
             )}
           </div>
           <p className="traffic__totals" data-testid="traffic.totals">
+            {traffic.running && traffic.ingress ? `http://${traffic.ingress} via ingress-nginx, ` : ''}
             {traffic.running ? `${traffic.service} from ${traffic.from === 'outside' ? 'outside' : `a pod on ${traffic.from}`}: ` : ''}
             sent {traffic.sent} · answered {traffic.ok} · refused <span className={traffic.refused ? 'traffic__bad' : ''}>{traffic.refused}</span>
           </p>
+          <TrafficCodes codes={traffic.codes} />
           {traffic.note ? (
             <p className="traffic__note" role="status">
               {traffic.note}

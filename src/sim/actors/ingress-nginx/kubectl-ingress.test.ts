@@ -14,6 +14,16 @@ describe('kubectl and the ingress-nginx add-on', () => {
     if (eps) for (const ip of eps.split(' ')) expect(out).toContain(`${ip}:80`)
   })
 
+  it('creates an Ingress from --rule as kubectl create ingress does (a trailing * is a Prefix path)', () => {
+    const c = withIngress()
+    expect(c.kubectl('create ingress web --class=nginx --rule=example.com/testpath*=web:80').stdout).toBe('ingress.networking.k8s.io/web created\n')
+    const spec = c.object('/registry/ingress/default/web')!.spec
+    expect(spec).toEqual({ ingressClassName: 'nginx', rules: [{ host: 'example.com', http: { paths: [{ path: '/testpath', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] })
+    c.kubectl('create ingress exact --rule=a.com/x=web:http')
+    expect((c.object('/registry/ingress/default/exact')!.spec as { rules: { http: { paths: unknown[] } }[] }).rules[0]!.http.paths[0]).toEqual({ path: '/x', pathType: 'Exact', backend: { service: { name: 'web', port: { name: 'http' } } } })
+    expect(c.kubectl('create ingress bad --rule=nopath').stderr).toBe('error: rule nopath is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]\n')
+  })
+
   it('lists the IngressClass with its controller', () => {
     const c = withIngress()
     expect(c.kubectl('get ingressclass').stdout).toMatch(/^NAME    CONTROLLER             PARAMETERS   AGE\nnginx   k8s\.io\/ingress-nginx   <none>       \d+s\n$/)

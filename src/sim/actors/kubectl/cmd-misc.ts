@@ -15,6 +15,7 @@ import { eventAge } from './print/events-table.ts'
 import { formatTable } from './print/tabwriter.ts'
 import { parseTime } from './print/time.ts'
 import { objectPath, send, unknownFlag, type Finish } from './prog.ts'
+import { startCreateIngress } from './create-ingress.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
 
 export interface SimpleProg {
@@ -37,6 +38,7 @@ function containerNames(images: string[]): string[] {
 
 export function startCreate(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): { ok: true } | { ok: false; stderr: string } | undefined {
   const what = p.args[1]
+  if (what === 'ingress' || what === 'ing') return startCreateIngress(state, ctx, cmd, p)
   if (what !== 'deployment' && what !== 'deploy' && what !== 'namespace' && what !== 'ns') return undefined
   const kind = what.startsWith('d') ? 'deployment' : 'namespace'
   const bad = unknownFlag(p, `create ${kind}`, kind === 'deployment' ? ['image', 'replicas', 'port', 'dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields'] : ['dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields'])

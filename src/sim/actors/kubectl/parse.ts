@@ -52,6 +52,8 @@ const VALUE_FLAGS = new Set([
   // object commands (objects-commands.ts)
   'replicas', 'to-revision', 'revision', 'field-manager', 'sort-by', 'api-group', 'current-replicas',
   'resource-version', 'chunk-size',
+  // create ingress (create-ingress.ts)
+  'rule', 'class', 'default-backend', 'annotation',
 ])
 const SHORT_ALIASES: Record<string, string> = { n: 'namespace', o: 'output', A: 'all-namespaces', l: 'selector', f: 'filename' }
 
