@@ -4,7 +4,7 @@ import { selectKubectlResults, selectKubectlStreams } from '../../state/selector
 import { simStore, useSimStore } from '../../state/sim-store.ts'
 import { complete } from './console/completion.ts'
 import { historyMove, historyPush, type HistoryCursor } from './console/history.ts'
-import { consoleText } from './console/transcript.ts'
+import { ConsoleOutput } from './console/ConsoleOutput.tsx'
 import './console/console.css'
 
 /**
@@ -77,16 +77,12 @@ export function Console() {
     }
   }
 
-  const text = consoleText(results, streams, pending)
-
   return (
     <section className="panel panel--console" aria-labelledby="console-heading">
       <h2 id="console-heading" className="panel__heading">
         Console
       </h2>
-      <pre ref={outputRef} className="console__output" data-testid="console.output" tabIndex={0}>
-        {text || 'kubectl answers appear here.'}
-      </pre>
+      <ConsoleOutput results={results} streams={streams} pending={pending} outputRef={outputRef} />
       <form className="console__form" onSubmit={submit}>
         <label htmlFor={inputId} className="console__prompt">
           $ kubectl

@@ -57,7 +57,8 @@ export interface Completion {
   candidates: string[]
 }
 
-function typeOf(word: string): ResourceType | undefined {
+/** The type a word names (`po`, `pods`, `deploy`), from kubectl's names and short names. */
+export function typeOf(word: string): ResourceType | undefined {
   return types.find((t) => t.names.includes(word.toLowerCase()))
 }
 

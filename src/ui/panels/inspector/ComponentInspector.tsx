@@ -1,16 +1,30 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { InspectionSection } from '../../../sim/protocol.ts'
+import { inspectObject } from '../../../state/object-inspector.ts'
 import { closeActorInspection, useActorInspectionStore } from '../../../state/actor-inspection.ts'
 import { selectActor } from '../../../state/selectors.ts'
-import { useSimStore } from '../../../state/sim-store.ts'
+import { simStore, useSimStore } from '../../../state/sim-store.ts'
 import { formatSeconds } from '../../../state/time.ts'
 import { actorDisplayName } from '../../graph/actor-styles.ts'
+import { indexByName, type NameIndex } from '../console/object-refs.ts'
 import { componentInfo } from './component-info.ts'
+import { liveCellKey } from './live-cell.ts'
 import './component-inspector.css'
 
 const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
 
-function LiveTable({ s }: { s: InspectionSection }) {
+/** A cell as text, or as a link to the object inspector when it names a stored object. */
+function LiveCell({ column, cell, index }: { column: string; cell: string; index: NameIndex }) {
+  const key = liveCellKey(column, cell, index)
+  if (!key) return <>{cell}</>
+  return (
+    <button type="button" className="oinspect__link cinspect__object" data-testid="inspector.object" data-object-key={key} title={`Inspect ${key}`} onClick={() => inspectObject(key)}>
+      {cell}
+    </button>
+  )
+}
+
+function LiveTable({ s, index }: { s: InspectionSection; index: NameIndex }) {
   return (
     <div className="cinspect__section" data-testid={`inspector.section.${slug(s.title)}`}>
       <h4 className="cinspect__h4">{s.title}</h4>
@@ -31,7 +45,9 @@ function LiveTable({ s }: { s: InspectionSection }) {
             {s.rows.map((r, i) => (
               <tr key={i} data-testid={`inspector.row.${slug(s.title)}.${slug(r[0] ?? '')}`}>
                 {r.map((cell, j) => (
-                  <td key={j}>{cell}</td>
+                  <td key={j}>
+                    <LiveCell column={s.columns[j] ?? ''} cell={cell} index={index} />
+                  </td>
                 ))}
               </tr>
             ))}
@@ -48,6 +64,8 @@ export function ComponentInspector() {
   const live = useActorInspectionStore((s) => s.inspection)
   const answered = useActorInspectionStore((s) => s.answered)
   const actor = useSimStore((s) => (id ? selectActor(id)(s) : undefined))
+  // Names in the live tables resolve against the mirror as it is when the engine's answer comes.
+  const index = useMemo(() => (live ? indexByName(simStore.getState().objects) : new Map()), [live])
   useEffect(() => {
     if (!id) return
     const onKey = (e: KeyboardEvent): void => {
@@ -115,7 +133,7 @@ export function ComponentInspector() {
                 </dl>
               ) : null}
               {live.sections.map((s) => (
-                <LiveTable key={s.title} s={s} />
+                <LiveTable key={s.title} s={s} index={index} />
               ))}
             </>
           )}
