@@ -7,8 +7,8 @@ import type { ActorId, ActorKind, Flow, Stage } from '../protocol.ts'
 import type { ActorDef, Ctx, Observation, SendOptions, UserInput } from './actor.ts'
 import { heapPeek, heapPop, heapPush } from './queue.ts'
 import { streamKey } from './kubectl-streams.ts'
-import { linkLatencyMs, partitioned } from './network.ts'
-import { mulberry32, seedFor } from './rng.ts'
+import { linkRange, partitioned } from './network.ts'
+import { mulberry32Step, mulberry32Value, seedFor } from './rng.ts'
 import type { ActorRecord, QueueEvent, World } from './world.ts'
 
 export type ActorDefs = Partial<Record<ActorKind, ActorDef<never>>>
@@ -88,7 +88,8 @@ class ActorCtx implements Ctx {
   readonly now: number
   readonly startTimeMs: number
   readonly from: ActorId | null
-  readonly random: () => number
+  /** Made on first use: most deliveries draw no number besides the link jitter (`draw`). */
+  private randomFn: (() => number) | undefined
 
   constructor(
     private readonly world: World,
@@ -101,11 +102,17 @@ class ActorCtx implements Ctx {
     this.now = world.now
     this.startTimeMs = world.startTimeMs
     this.from = handling === null ? null : world.flows[handling - 1]!.from
-    this.random = () => {
-      const [next, value] = mulberry32(record.rng)
-      record.rng = next
-      return value
-    }
+  }
+
+  /** The actor's next random number (its mulberry32 stream). */
+  private draw(): number {
+    const record = this.record
+    record.rng = mulberry32Step(record.rng)
+    return mulberry32Value(record.rng)
+  }
+
+  get random(): () => number {
+    return (this.randomFn ??= () => this.draw())
   }
 
   send(to: ActorId, msg: Message, opts: SendOptions = {}): string {
@@ -113,7 +120,11 @@ class ActorCtx implements Ctx {
     const target = world.actors[to]
     if (!target) throw new Error(`${record.id} sent ${msg.kind} to unknown actor ${to}`)
     const link = linkKey(record.id, to)
-    const travel = opts.durationMs ?? linkLatencyMs(record.kind, target.kind, this.random)
+    let travel = opts.durationMs
+    if (travel === undefined) {
+      const [min, max] = linkRange(record.kind, target.kind)
+      travel = min === max ? min : min + Math.floor(this.draw() * (max - min + 1))
+    }
     const arrivesAt = Math.max(world.now + travel, world.linkArrivals[link] ?? 0)
     world.linkArrivals[link] = arrivesAt
     const n = world.flows.length + 1

@@ -27,12 +27,17 @@ const cache = new Map<ActorKind, Map<ActorKind, Range>>()
 
 /** Latency of one hop; `random` is the sender's stream, so jitter is deterministic. */
 export function linkLatencyMs(from: ActorKind, to: ActorKind, random: () => number): number {
+  const [min, max] = linkRange(from, to)
+  return min === max ? min : min + Math.floor(random() * (max - min + 1))
+}
+
+/** [min, max] latency of a hop from one kind of component to another. */
+export function linkRange(from: ActorKind, to: ActorKind): Range {
   let byTo = cache.get(from)
   if (!byTo) cache.set(from, (byTo = new Map()))
   let range = byTo.get(to)
   if (!range) byTo.set(to, (range = rangeFor(from, to)))
-  const [min, max] = range
-  return min === max ? min : min + Math.floor(random() * (max - min + 1))
+  return range
 }
 
 /**

@@ -19,9 +19,19 @@ export function seedFor(simSeed: number, actorId: string): number {
 
 /** Advances `state` one step; returns [next state, a float in [0, 1)]. */
 export function mulberry32(state: number): [number, number] {
-  const next = (state + 0x6d2b79f5) >>> 0
+  const next = mulberry32Step(state)
+  return [next, mulberry32Value(next)]
+}
+
+/** The next state word (mulberry32 without the pair the engine's hot path would allocate). */
+export function mulberry32Step(state: number): number {
+  return (state + 0x6d2b79f5) >>> 0
+}
+
+/** The value in [0, 1) drawn on reaching state word `next`. */
+export function mulberry32Value(next: number): number {
   let t = next
   t = Math.imul(t ^ (t >>> 15), t | 1)
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-  return [next, ((t ^ (t >>> 14)) >>> 0) / 4294967296]
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
 }
