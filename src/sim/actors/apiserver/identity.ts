@@ -71,3 +71,13 @@ export function authStages(who: Identity): Stage[] {
     { name: 'authorization', outcome: 'ok', detail: who.authz },
   ]
 }
+
+/** The two stages per caller, made once: every request carries them, and they are the same texts. */
+const stagesByCaller = new Map<string, readonly Stage[]>()
+
+export function callerStages(client: ActorId, asUser?: string): readonly Stage[] {
+  const key = asUser === undefined ? client : `${client}\u0000${asUser}`
+  let stages = stagesByCaller.get(key)
+  if (!stages) stagesByCaller.set(key, (stages = Object.freeze(authStages(identityOf(client, asUser)).map((s) => Object.freeze(s)))))
+  return stages
+}

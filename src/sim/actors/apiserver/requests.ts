@@ -11,7 +11,7 @@ import { proxyLogs } from './log-proxy.ts'
 import { deletesInTwoSteps, finalizerFor, propagationOf } from './deletion.ts'
 import { dryRunUpdate } from './dry-run-update.ts'
 import { isDryRun } from './kinds-admission.ts'
-import { authStages, identityOf } from './identity.ts'
+import { callerStages } from './identity.ts'
 import { guaranteedUpdate } from './mutate.ts'
 import { respond, sendRange, sendTxn } from './respond.ts'
 import type { ApiserverState, RequestRef } from './state.ts'
@@ -27,7 +27,7 @@ function notFoundPath(): Status {
 
 export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx): void {
   const req: RequestRef = { reqId: msg.reqId, client: ctx.from!, path: msg.path }
-  for (const s of authStages(identityOf(ctx.from!, msg.asUser))) ctx.stage(s)
+  for (const s of callerStages(ctx.from!, msg.asUser)) ctx.stage(s)
   const parsed = parsePath(msg.path)
   if (!parsed) {
     respond(ctx, req, 404, notFoundPath())
