@@ -57,7 +57,10 @@ function ownedRSs(state: ControllerManagerState, d: KObject): KObject[] {
   const uid = String(d.metadata.uid)
   return Object.values(state.caches.replicasets!)
     .filter((rs) => rs.metadata.namespace === ns && controllerRef(rs)?.uid === uid)
-    .map((rs) => clonePlain(rs))
+    // A sync changes a ReplicaSet's annotations and replicas on its own copy (scaleReplicaSet);
+    // the rest, the pod template above all, stays the cache's frozen object, whose
+    // EqualIgnoreHash text is then made once (deployment-util.ts withoutHash).
+    .map((rs) => ({ ...rs, metadata: { ...rs.metadata }, spec: { ...(rs.spec as object) }, ...(rs.status ? { status: clonePlain(rs.status) } : {}) }))
     .sort((a, b) => epochOf(a.metadata.creationTimestamp) - epochOf(b.metadata.creationTimestamp) || String(a.metadata.name).localeCompare(String(b.metadata.name)))
 }
 
