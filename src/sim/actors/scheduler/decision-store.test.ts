@@ -28,4 +28,12 @@ describe('stored decisions', () => {
     expect(a.scores.every((s) => typeof s.raw === 'string' && typeof s.normalized === 'string')).toBe(true)
     expect(a.nodeOrder).toBe(b.nodeOrder)
   })
+
+  it('round-trips score columns with values too big or not whole for packing, written out instead', () => {
+    const d = decideFor(cases['scored over several feasible nodes, some failing'], w)
+    const odd = { ...d, scores: d.scores.map((p, k) => (k ? p : { ...p, raw: p.raw.map((v, i) => (i ? v + 0.5 : 70_000)) })), totals: d.totals.map((v) => v + 60_000) }
+    const stored = storeDecision(odd)
+    expect(stored.totals.startsWith('60')).toBe(true)
+    expect(JSON.parse(JSON.stringify(loadDecision(stored)))).toEqual(JSON.parse(JSON.stringify(odd)))
+  })
 })

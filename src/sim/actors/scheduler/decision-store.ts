@@ -1,7 +1,7 @@
 /**
  * A decision as kube-scheduler keeps it for the inspector: the same fields, with the per-node
- * lists (feasible names, score columns, totals) joined into strings. Every pod's last decision
- * stays in the scheduler's state, and a checkpoint copies that state: one string per column is
+ * lists (feasible names, score columns, totals) joined into strings, score columns packed. Every
+ * pod's last decision stays in the scheduler's state, and a checkpoint copies that state: one string per column is
  * one value to copy instead of one per node (3,000 decisions over 100 nodes were 4.5 million
  * values). Node names (RFC 1123 subdomains) and numbers never contain the separator.
  */
@@ -42,14 +42,40 @@ export function numberText(n: number): string {
   return Number.isInteger(n) && n >= 0 && n < 1024 ? smallTexts[n]! : String(n)
 }
 
+/**
+ * Marks a column packed one value per UTF-16 code unit: scores are small whole numbers, and one
+ * String.fromCharCode per column is ~10x cheaper than writing each number out and joining (the
+ * store ran 30 µs a decision over 100 nodes, a tenth of a whole cycle). A decimal text never
+ * starts with it; a column with any other value is written out.
+ */
+const packed = '\u0001'
+/** Below the surrogates: every packed string is well-formed UTF-16 (JSON, structured clone). */
+const packedLimit = 0xd800
+
 function joinNumbers(values: number[]): string {
+  let small = true
+  for (let i = 0; i < values.length && small; i++) {
+    const v = values[i]!
+    small = Number.isInteger(v) && v >= 0 && v < packedLimit
+  }
+  if (small) {
+    let out = packed
+    // In slices: an argument list has a length limit.
+    for (let i = 0; i < values.length; i += 8192) out += String.fromCharCode.apply(null, values.slice(i, i + 8192))
+    return out
+  }
   const texts = new Array<string>(values.length)
   for (let i = 0; i < values.length; i++) texts[i] = numberText(values[i]!)
   return texts.join(sep)
 }
 
 const splitNames = (s: string): string[] => (s ? s.split(sep) : [])
-const splitNumbers = (s: string): number[] => (s ? s.split(sep).map(Number) : [])
+function splitNumbers(s: string): number[] {
+  if (!s.startsWith(packed)) return s ? s.split(sep).map(Number) : []
+  const out = new Array<number>(s.length - 1)
+  for (let i = 1; i < s.length; i++) out[i - 1] = s.charCodeAt(i)
+  return out
+}
 
 /** Frozen: a stored decision is replaced, never changed, so checkpoints keep it by reference. */
 export function storeDecision(d: Decision): StoredDecision {
