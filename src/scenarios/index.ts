@@ -13,6 +13,7 @@ import { lessonNodeFailureYaml } from './lesson-node-failure.ts'
 import { lessonCrashLoopYaml } from './lesson-crashloop.ts'
 import { lessonControlPlaneYaml } from './lesson-control-plane.ts'
 import { lessonServiceYaml } from './lesson-service.ts'
+import { lessonIngressYaml } from './lesson-ingress.ts'
 import { schedulingYaml } from './scheduling.ts'
 import { servicesYaml } from './services.ts'
 
@@ -50,6 +51,7 @@ export const scenarios: readonly ScenarioEntry[] = [
     title: "A request's path through a Service",
     source: lessonServiceYaml,
   },
+  { id: 'lesson-ingress', title: 'Ingress → Service → Pod', source: lessonIngressYaml },
   { id: 'scheduling', title: 'Scheduling, plugin by plugin', source: schedulingYaml },
   { id: 'services', title: 'Services, kube-proxy and traffic', source: servicesYaml },
 ]

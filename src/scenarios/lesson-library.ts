@@ -38,4 +38,8 @@ export const lessonLibrary: readonly LessonSummary[] = [
     id: 'lesson-service',
     summary: 'A request through a Service: EndpointSlice, DNS, kube-proxy rules and DNAT.',
   },
+  {
+    id: 'lesson-ingress',
+    summary: 'An Ingress, the ingress-nginx controller that claims it, and HTTP routed by host and path.',
+  },
 ]
