@@ -58,4 +58,30 @@ describe('ingress-nginx add-on', () => {
     c.run(2_000)
     expect(c.sim.trafficView().codes?.['503']).toBeGreaterThan(10)
   })
+
+  it('sends ingress traffic from a client pod through its node to the controller Service (DNS, ClusterIP)', () => {
+    const c = withIngress()
+    c.kubectlStdin('apply -f -', webApp)
+    c.runUntil(() => c.sim.podViews().filter((p) => (p.name.startsWith('web-') || p.namespace === 'ingress-nginx') && p.ready === '1/1').length === 3, 120_000)
+    c.run(5_000)
+    c.sim.traffic('start --ingress example.com/testpath --rate 20 --from node-1')
+    c.run(3_000)
+    expect(c.flows({ kind: 'dns.query', label: /ingress-nginx-controller\.ingress-nginx\.svc\.cluster\.local/ }).length).toBeGreaterThan(0)
+    expect(c.sim.trafficView().codes?.['200']).toBeGreaterThan(20)
+  })
+
+  it('starts again in a new pod when its pod is deleted: a new LIST and WATCH, and it routes again', () => {
+    const c = withIngress()
+    c.kubectlStdin('apply -f -', webApp)
+    c.runUntil(() => c.sim.podViews().filter((p) => (p.name.startsWith('web-') || p.namespace === 'ingress-nginx') && p.ready === '1/1').length === 3, 120_000)
+    const old = c.sim.podViews().find((p) => p.namespace === 'ingress-nginx')!.name
+    c.kubectl(`delete pod ${old} -n ingress-nginx --wait=false`)
+    c.runUntil(() => c.sim.podViews().some((p) => p.namespace === 'ingress-nginx' && p.name !== old && p.ready === '1/1'), 400_000)
+    expect(c.flows({ from: 'ingress-nginx', kind: 'apiserver.list', label: /\/ingresses\?/ })).toHaveLength(2)
+    expect(c.flows({ from: 'ingress-nginx', kind: 'watch.close' })).toHaveLength(4)
+    c.run(5_000)
+    c.sim.traffic('start --ingress example.com/testpath --rate 20 --from outside')
+    c.run(3_000)
+    expect(c.sim.trafficView().codes?.['200']).toBeGreaterThan(20)
+  })
 })
