@@ -32,9 +32,14 @@ function measureInPage(ms) {
     let last = performance.now()
     const start = last
     const tokenCounts = []
+    // Tokens drawn: the DOM tokens (control plane) plus what the data-plane canvas painted in its
+    // last frame (its data-drawn); the canvas's keyboard/test handles are buttons, not drawings.
+    const drawnTokens = () =>
+      document.querySelectorAll('[data-testid="flow.token"]:not([data-canvas-handle])').length +
+      Number(document.querySelector('[data-testid="flow.canvas"]')?.getAttribute('data-drawn') ?? 0)
     const tick = (now) => {
       frames++
-      if (frames % 10 === 0) tokenCounts.push(document.querySelectorAll('[data-testid="flow.token"]').length)
+      if (frames % 10 === 0) tokenCounts.push(drawnTokens())
       gaps.push(now - last)
       last = now
       if (now - start < ms) requestAnimationFrame(tick)
@@ -49,7 +54,7 @@ function measureInPage(ms) {
           max: gaps[gaps.length - 1] ?? 0,
           longTasks: longTasks.length,
           longestTask: Math.max(0, ...longTasks),
-          tokens: document.querySelectorAll('[data-testid="flow.token"]').length,
+          tokens: drawnTokens(),
           tokensMin: tokenCounts.length ? Math.min(...tokenCounts) : 0,
           tokensMax: tokenCounts.length ? Math.max(...tokenCounts) : 0,
           tokensMean: tokenCounts.length ? tokenCounts.reduce((a, b) => a + b, 0) / tokenCounts.length : 0,

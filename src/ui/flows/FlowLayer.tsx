@@ -1,29 +1,36 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import { ViewportPortal } from '@xyflow/react'
 import { AnimatePresence, useAnimationFrame } from 'motion/react'
+import { useShallow } from 'zustand/react/shallow'
 import type { Flow } from '../../sim/protocol.ts'
 import { playbackStore } from '../../state/playback-store.ts'
 import {
   selectReducedMotion,
   selectSelectedFlowId,
   selectShowAmbient,
-  useLiveFlowIds,
 } from '../../state/selectors.ts'
 import { usePlaybackStore } from '../../state/playback-store.ts'
-import { simStore } from '../../state/sim-store.ts'
+import { simStore, useSimStore, type SimState } from '../../state/sim-store.ts'
 import { hopProgress } from '../../state/time.ts'
 import { useUiStore } from '../../state/ui-store.ts'
 import { flowPath, pointAlong, type ClusterLayout, type Point } from '../graph/layout.ts'
 import { FlowToken } from './FlowToken.tsx'
+import { TokenCanvas } from './TokenCanvas.tsx'
 import { dataPlaneKinds } from './data-plane-kinds.ts'
-import { createPlainTokenPool, type PlainTokenPool } from './plain-token-pool.ts'
-
-/** Past this many data-plane tokens in flight they are drawn as dots, without their noun. */
-const denseTokens = 40
-import { selectFlow } from '../../state/actions.ts'
-import './plain-token.css'
+import { createOutcomeLookup } from './flow-outcomes.ts'
+import './flow-layer.css'
 import { emitPulse } from './pulses.ts'
 import { virtualNow } from './useVirtualNow.ts'
+
+/**
+ * Ids of the live flows drawn as DOM tokens: all but the data plane, which TokenCanvas paints.
+ * Packets start and end every frame under traffic; this list changes only with the control plane.
+ */
+const selectDomFlowIds = (s: SimState): string[] => {
+  const ids: string[] = []
+  for (const f of s.live) if (!dataPlaneKinds.has(f.kind)) ids.push(f.id)
+  return ids
+}
 
 interface Tracked {
   el: HTMLDivElement
@@ -43,10 +50,11 @@ interface Tracked {
  * React renders the set of tokens (it changes at update rate); positions are written straight to
  * the DOM every animation frame from the displayed virtual time:
  * progress = clamp((now − sentAt) / (arrivesAt − sentAt)). With reduced motion a token waits at
- * the sender and jumps to the receiver on arrival.
+ * the sender and jumps to the receiver on arrival. Requests, answers and DNS packets (hundreds in
+ * flight under traffic) are painted by TokenCanvas instead, with the same math.
  */
 export function FlowLayer({ layout }: { layout: ClusterLayout }) {
-  const ids = useLiveFlowIds()
+  const ids = useSimStore(useShallow(selectDomFlowIds))
   const showAmbient = useUiStore(selectShowAmbient)
   const selectedId = useUiStore(selectSelectedFlowId)
   const reduced = usePlaybackStore(selectReducedMotion)
@@ -58,7 +66,7 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
   /** The live flows of the last render by id: hundreds of tokens mount per update, no scan each. */
   const liveById = useRef(new Map<string, Flow>())
   /** Outcomes by flow id, rebuilt only when the store's flows array changes. */
-  const outcomes = useRef<{ of: readonly Flow[] | null; byId: Map<string, Flow['outcome']> }>({ of: null, byId: new Map() })
+  const [outcomeOf] = useState(createOutcomeLookup)
 
   const register = useCallback((id: string, el: HTMLDivElement | null) => {
     if (!el) {
@@ -68,17 +76,6 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
     const flow = liveById.current.get(id) ?? simStore.getState().live.find((f) => f.id === id)
     if (flow) tracked.current.set(id, { el, flow, path: null, layout: null, arrived: false })
   }, [])
-
-  const outcomeOf = (id: string): Flow['outcome'] | undefined => {
-    const all = simStore.getState().flows
-    const cache = outcomes.current
-    if (cache.of !== all) {
-      cache.of = all
-      cache.byId.clear()
-      for (const f of all) cache.byId.set(f.id, f.outcome)
-    }
-    return cache.byId.get(id)
-  }
 
   useAnimationFrame(() => {
     const now = virtualNow()
@@ -123,56 +120,29 @@ export function FlowLayer({ layout }: { layout: ClusterLayout }) {
   // eslint-disable-next-line react-hooks/refs
   liveById.current = byId
   const flows: Flow[] = []
-  const dataPlane: Flow[] = []
   for (const id of ids) {
     const f = byId.get(id)
-    if (f && (showAmbient || !f.ambient)) (dataPlaneKinds.has(f.kind) ? dataPlane : flows).push(f)
-  }
-
-  // Data-plane tokens live in a pool outside React (plain-token-pool.ts); synced after each render.
-  const plainRef = useRef<HTMLDivElement>(null)
-  const pool = useRef<PlainTokenPool | null>(null)
-  useLayoutEffect(() => {
-    const container = plainRef.current
-    if (!container) return
-    pool.current ??= createPlainTokenPool(container)
-    // In a crowd of packets their nouns overlap unreadably; dots alone cost far less to lay out.
-    container.classList.toggle('flow-layer__plain--dense', dataPlane.length > denseTokens)
-    pool.current.sync(
-      dataPlane,
-      selectedId,
-      ({ el, flow }) => tracked.current.set(flow.id, { el, flow, path: null, layout: null, arrived: false }),
-      (id) => tracked.current.delete(id),
-    )
-  })
-  useEffect(
-    () => () => {
-      pool.current?.clear()
-      pool.current = null
-    },
-    [],
-  )
-  const clickPlain = (e: React.MouseEvent): void => {
-    const id = (e.target as HTMLElement).closest('[data-flow-id]')?.getAttribute('data-flow-id')
-    if (id) selectFlow(id)
+    if (f && (showAmbient || !f.ambient)) flows.push(f)
   }
 
   return (
-    <ViewportPortal>
-      <div className="flow-layer" data-testid="flow.layer">
-        <AnimatePresence>
-          {flows.map((f) => (
-            <FlowToken
-              key={f.id}
-              flow={f}
-              selected={f.id === selectedId}
-              reduced={reduced}
-              register={register}
-            />
-          ))}
-        </AnimatePresence>
-        <div ref={plainRef} className="flow-layer__plain" onClick={clickPlain} />
-      </div>
-    </ViewportPortal>
+    <>
+      <TokenCanvas layout={layout} />
+      <ViewportPortal>
+        <div className="flow-layer" data-testid="flow.layer">
+          <AnimatePresence>
+            {flows.map((f) => (
+              <FlowToken
+                key={f.id}
+                flow={f}
+                selected={f.id === selectedId}
+                reduced={reduced}
+                register={register}
+              />
+            ))}
+          </AnimatePresence>
+        </div>
+      </ViewportPortal>
+    </>
   )
 }
