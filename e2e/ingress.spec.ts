@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures.ts'
 import type { App } from './pages/app.ts'
 import { IngressTraffic } from './pages/ingress-traffic.ts'
+import { Inspector } from './pages/inspector.ts'
 import { Share } from './pages/share.ts'
 import { TimelineBar } from './pages/timeline.ts'
 
@@ -59,6 +60,16 @@ test('an Ingress gets its ADDRESS from ingress-nginx, requests reach the pods th
   expect(await traffic.codeCount('200')).toBeGreaterThan(50)
   await expect(traffic.totals).toContainText('http://example.com/testpath via ingress-nginx')
   await page.screenshot({ path: test.info().outputPath('ingress-traffic.png') })
+
+  // The controller's routing table, as data, in the component inspector.
+  const inspector = new Inspector(page)
+  // Enter on the box: a click could land on a request token passing over it.
+  await inspector.component('ingress-nginx').focus()
+  await page.keyboard.press('Enter')
+  await expect(inspector.section('routing-table-nginx-servers-and-locations')).toBeVisible()
+  await expect(inspector.row('routing-table-nginx-servers-and-locations', 'example-com').first()).toContainText('default/web:80')
+  await page.screenshot({ path: test.info().outputPath('ingress-inspector.png') })
+  await inspector.close.click()
 
   await traffic.stop.click()
   await traffic.url.fill('other.example.org/')
