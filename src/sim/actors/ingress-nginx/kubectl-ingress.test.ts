@@ -1,7 +1,13 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createSimulation } from '../../index.ts'
 import { scenario } from '../../testing/test-cluster.ts'
 import { webApp, withIngress } from './fixtures.ts'
+
+/** The shared manifest corpus beside the repository (as corpus.test.ts finds it). */
+const minimalIngress = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus/manifests/service/networking/minimal-ingress.yaml')
 
 describe('kubectl and the ingress-nginx add-on', () => {
   it('describes an Ingress as kubectl does: address, class, rules with endpoints, aggregated Sync events', () => {
@@ -12,6 +18,17 @@ describe('kubectl and the ingress-nginx add-on', () => {
     const eps = c.kubectl('get endpointslices -l kubernetes.io/service-name=web -o jsonpath={.items[0].endpoints[*].addresses[0]}').stdout
     expect(out).toMatch(/^Name:             web\nLabels:           <none>\nNamespace:        default\nAddress:          10\.0\.0\.1\d\nIngress Class:    nginx\nDefault backend:  <default>\nRules:\n  Host         Path  Backends\n  ----         ----  --------\n  example\.com  \n               \/testpath   web:80 \(10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80\)\nAnnotations:   <none>\nEvents:\n  Type    Reason  Age +From +Message\n  ----    ------  ---- +---- +-------\n  Normal  Sync    \d+s \(x2 over \d+s\)  nginx-ingress-controller  Scheduled for sync\n$/)
     if (eps) for (const ip of eps.split(' ')) expect(out).toContain(`${ip}:80`)
+    // Without a name every Ingress gets the same describer, its backends' endpoints included.
+    expect(c.kubectl('describe ingress').stdout).toBe(out)
+  })
+
+  it.skipIf(!existsSync(minimalIngress))('leaves the corpus minimal-ingress (class nginx-example) without an address', () => {
+    const c = withIngress()
+    const yaml = readFileSync(minimalIngress, 'utf8')
+    expect(c.kubectlStdin('apply -f -', yaml).stdout).toBe('ingress.networking.k8s.io/minimal-ingress created\n')
+    c.run(130_000)
+    expect(c.object('/registry/ingress/default/minimal-ingress')!.status).toBeUndefined()
+    expect(c.kubectl('get ingress minimal-ingress').stdout).toMatch(/^NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE\nminimal-ingress\s+nginx-example\s+\*\s+80\s+\S+\n$/)
   })
 
   it('creates an Ingress from --rule as kubectl create ingress does (a trailing * is a Prefix path)', () => {

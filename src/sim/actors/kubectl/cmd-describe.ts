@@ -27,7 +27,7 @@ export interface DescribeProg {
   group: string
   name: string
   /** A named object: get → (lease) → related → events; every object of a kind: list → list-related → list-events. */
-  phase: 'get' | 'list' | 'lease' | 'related' | 'events' | 'list-related' | 'list-leases' | 'list-events' | 'ingress-services'
+  phase: 'get' | 'list' | 'lease' | 'related' | 'events' | 'list-related' | 'list-leases' | 'list-events' | 'ingress-services' | 'list-ingress-services'
   lease?: KObject | null
   /** Every node's Lease, when describing all nodes. */
   leases?: KObject[]
@@ -124,6 +124,11 @@ export function continueDescribe(state: KubectlState, ctx: Ctx, cmd: RunningComm
       // once for all of them.
       prog.items = items
       const listNs = cmd.allNamespaces || prog.resource === 'nodes' ? '' : ns
+      if (prog.resource === 'ingresses') {
+        prog.phase = 'list-ingress-services'
+        send(state, ctx, cmd, 'list', objectPath(resourceByName('services')!, listNs), 'describe', { query: [['limit', '500']] })
+        return
+      }
       if (['deployments', 'replicasets', 'statefulsets', 'daemonsets', 'nodes'].includes(prog.resource)) {
         prog.phase = 'list-related'
         const related = prog.resource === 'deployments' ? resourceByName('replicasets', 'apps')! : resourceByName('pods')!
@@ -134,6 +139,11 @@ export function continueDescribe(state: KubectlState, ctx: Ctx, cmd: RunningComm
       send(state, ctx, cmd, 'list', objectPath(resourceByName('events')!, listNs), 'describe', { query: [['limit', '500']] })
       return
     }
+    case 'list-ingress-services':
+      prog.services = (msg.body as { items?: KObject[] }).items ?? []
+      prog.phase = 'list-related'
+      send(state, ctx, cmd, 'list', objectPath(resourceByName('endpointslices', 'discovery.k8s.io')!, cmd.allNamespaces ? '' : ns), 'describe', { query: [['limit', '500']] })
+      return
     case 'list-related': {
       prog.related = (msg.body as { items?: KObject[] }).items ?? []
       if (prog.resource === 'nodes') {
