@@ -86,6 +86,11 @@ spec:
     expect(lb).toBeDefined()
     expect(c.kubectl('get ingress web').stdout).toContain(` ${lb} `)
     expect(c.flows({ from: 'ingress-nginx', label: 'GET /api/v1/namespaces/ingress-nginx/services/ingress-nginx-controller' }).length).toBeGreaterThan(0)
+    // Requests from outside go to the load balancer's address, which every node's rules match.
+    c.sim.traffic('start --ingress example.com/testpath --rate 20 --from outside')
+    c.run(3_000)
+    expect(c.flows({ from: 'traffic-client', label: `GET http://example.com/testpath (${lb}:80/TCP)` }).length).toBeGreaterThan(20)
+    expect(c.sim.trafficView().codes?.['200']).toBeGreaterThan(20)
   })
 
   it('runs the same way twice: same seed, same trace hash', () => {

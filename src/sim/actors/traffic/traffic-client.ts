@@ -135,7 +135,11 @@ function sendOne(state: TrafficClientState, ctx: Ctx, t: TrafficTarget, aim: Aim
     }
     const node = state.nodes[state.nextNode++ % state.nodes.length]!
     state.sent++
-    ctx.send(`kube-proxy:${node}`, { kind: 'traffic.request', reqId, client: ctx.self, dst: `nodeport:${p.nodePort}/${p.protocol}`, service, ...(t.http ? { http: t.http } : {}) }, { durationMs: externalHopMs, causeId: null })
+    // In ingress mode with a cloud, the client connects to the load balancer's address; the
+    // balancer hands the packet to a node, whose rules match that address (KUBE-SERVICES "loadbalancer IP").
+    const lb = t.http && svc ? (svc.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress?.[0]?.ip : undefined
+    const dst = lb ? `${lb}:${p.port}/${p.protocol}` : `nodeport:${p.nodePort}/${p.protocol}`
+    ctx.send(`kube-proxy:${node}`, { kind: 'traffic.request', reqId, client: ctx.self, dst, service, ...(t.http ? { http: t.http } : {}) }, { durationMs: externalHopMs, causeId: null })
     return
   }
   let ip: string | undefined
