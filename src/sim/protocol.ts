@@ -198,7 +198,10 @@ export type ScriptStep =
   | { atMs: number; apply: string }
   | { atMs: number; fault: Fault }
   | { atMs: number; addNode: NodeSpec }
-  /** Starts or stops the traffic source: `start web --rate 20 --from node-1`, `start web --from outside`, `stop`. */
+  /**
+   * Starts or stops the traffic source: `start web --rate 20 --from node-1`, `start web --from outside`,
+   * `start --ingress example.com/testpath --from outside` (HTTP through the ingress-nginx add-on), `stop`.
+   */
   | { atMs: number; traffic: string }
 
 /** A declarative chapter trigger, evaluated in the engine. */
