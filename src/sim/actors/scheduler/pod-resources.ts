@@ -69,7 +69,30 @@ function copy(r: Requests): Requests {
   return { milliCpu: r.milliCpu, memory: r.memory, ephemeral: r.ephemeral, scalar: { ...r.scalar } }
 }
 
+/**
+ * Requests of committed pod specs, worked out once (the real scheduler's PodInfo keeps them too):
+ * the cache adds and removes a pod's requests on every assume, bind and update, and each cycle
+ * takes the pod's own. Keyed by the frozen spec or containers (etcd.ts freezes what it commits,
+ * and a frozen spec's containers are frozen too); frozen results.
+ */
+const known = [new WeakMap<object, Requests>(), new WeakMap<object, Requests>()] as const
+
 export function podRequests(pod: KObject, nonZero = false): Requests {
+  const spec = pod.spec as Containers | undefined
+  if (!spec || !Object.isFrozen(spec)) return computeRequests(pod, nonZero)
+  // Binding writes a new spec (nodeName) around the same containers: key on those when they are all.
+  const by: object = spec.containers && !spec.initContainers && !spec.overhead ? spec.containers : spec
+  const memo = known[nonZero ? 1 : 0]
+  let r = memo.get(by)
+  if (!r) {
+    r = computeRequests(pod, nonZero)
+    Object.freeze(r.scalar)
+    memo.set(by, Object.freeze(r))
+  }
+  return r
+}
+
+function computeRequests(pod: KObject, nonZero: boolean): Requests {
   const spec = (pod.spec ?? {}) as Containers
   const reqs = emptyRequests()
   for (const c of spec.containers ?? []) addList(reqs, c.resources?.requests, nonZero)
