@@ -59,8 +59,9 @@ function joinNumbers(values: number[]): string {
     small = Number.isInteger(v) && v >= 0 && v < packedLimit
   }
   if (small) {
+    // In slices past 8,192 values: an argument list has a length limit.
+    if (values.length <= 8192) return packed + String.fromCharCode.apply(null, values)
     let out = packed
-    // In slices: an argument list has a length limit.
     for (let i = 0; i < values.length; i += 8192) out += String.fromCharCode.apply(null, values.slice(i, i + 8192))
     return out
   }
