@@ -32,7 +32,7 @@ import {
   type Condition,
 } from './deployment-util.ts'
 import { computeHash } from './hash.ts'
-import { annotations, canonicalJson, controllerRef, epochOf, newControllerRef } from './objects.ts'
+import { annotations, canonicalJson, controllerRef, epochOf, newControllerRef, sameJson } from './objects.ts'
 import { ownedPods } from './replicaset.ts'
 import type { ControllerManagerState } from './state.ts'
 import { emit, enqueue, send } from './workqueue.ts'
@@ -312,8 +312,8 @@ function syncStatus(s: Sync, newRS: KObject | undefined, rss: KObject[]): void {
     ...((d.status as { collisionCount?: number } | undefined)?.collisionCount !== undefined ? { collisionCount: (d.status as { collisionCount: number }).collisionCount } : {}),
   }
   if (status.observedGeneration === undefined) delete status.observedGeneration
-  const annChanged = canonicalJson(s.annotations) !== canonicalJson(annotations(d))
-  if (!annChanged && canonicalJson(status) === canonicalJson(d.status ?? {})) return
+  const annChanged = !sameJson(s.annotations, annotations(d))
+  if (!annChanged && sameJson(status, d.status ?? {})) return
   const body: KObject = { ...d, metadata: { ...d.metadata, annotations: s.annotations }, status }
   send(s.state, s.ctx, ctrl, s.key, 'update', restPath(resourceByKind('Deployment')!, String(d.metadata.namespace), String(d.metadata.name), 'status'), { body, step: 'status' })
 }
