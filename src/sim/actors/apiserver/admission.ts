@@ -9,6 +9,7 @@ import { forbidden, invalid, notFound, type Status } from '../../k8s/status.ts'
 import { validatePod } from '../../k8s/validation.ts'
 import type { KObject } from '../../protocol.ts'
 import { validateResources } from '../../k8s/validation/workloads.ts'
+import { admitDefaultIngressClass } from './default-ingress-class.ts'
 import { admitKind } from './kinds-admission.ts'
 import { admitNodeTaint } from './node-taint-admission.ts'
 import { admitService } from './service-admission.ts'
@@ -53,6 +54,10 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
     notes.push(admitServiceAccount(obj, ctx.random), admitDefaultTolerations(obj), admitPriority(obj, classes))
   }
   if (info.kind === 'Node') notes.push(admitNodeTaint(obj))
+  if (info.kind === 'Ingress') {
+    const note = admitDefaultIngressClass(state.cache, obj)
+    if (note) notes.push(note)
+  }
   ctx.stage({
     name: 'admission',
     outcome: 'ok',

@@ -41,6 +41,21 @@ describe('kubectl and the ingress-nginx add-on', () => {
     expect(c.kubectl('create ingress bad --rule=nopath').stderr).toBe('error: rule nopath is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]\n')
   })
 
+  it('gives an Ingress without a class the default IngressClass (DefaultIngressClass admission), which the controller then claims', () => {
+    const c = withIngress()
+    c.kubectl('create ingress plain --rule=example.com/*=web:80')
+    expect((c.object('/registry/ingress/default/plain')!.spec as { ingressClassName?: string }).ingressClassName).toBeUndefined()
+    c.kubectl('annotate ingressclass nginx ingressclass.kubernetes.io/is-default-class=true')
+    c.kubectl('create ingress web --rule=example.com/*=web:80')
+    expect((c.object('/registry/ingress/default/web')!.spec as { ingressClassName?: string }).ingressClassName).toBe('nginx')
+    const create = c.flows({ kind: 'apiserver.create', from: 'kubectl', label: /\/ingresses\?/ }).at(-1)!
+    expect(create.stages?.find((st) => st.name === 'admission')?.detail).toContain('DefaultIngressClass: spec.ingressClassName set to nginx')
+    c.run(20_000)
+    const synced = c.sim.events().filter((e) => e.reason === 'Sync').map((e) => e.involvedObject.name)
+    // The class-less one is claimed too now that nginx is the default class.
+    expect(synced.sort()).toEqual(['plain', 'web'])
+  })
+
   it('lists the IngressClass with its controller', () => {
     const c = withIngress()
     expect(c.kubectl('get ingressclass').stdout).toMatch(/^NAME    CONTROLLER             PARAMETERS   AGE\nnginx   k8s\.io\/ingress-nginx   <none>       \d+s\n$/)
