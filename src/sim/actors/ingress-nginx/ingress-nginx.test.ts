@@ -33,6 +33,10 @@ describe('ingress-nginx add-on', () => {
     c.run(2_000)
     const get = c.kubectl('get ingress')
     expect(get.stdout).toMatch(new RegExp(`^NAME\\s+CLASS\\s+HOSTS\\s+ADDRESS\\s+PORTS\\s+AGE\\nweb\\s+nginx\\s+example.com\\s+${internal.replace(/\./g, '\\.')}\\s+80\\s+\\S+\\n$`))
+    const table = c.sim.inspect('ingress-nginx')!.sections[0]!
+    expect(table.rows[0]!.slice(0, 3)).toEqual(['example.com', '/testpath (Prefix)', 'default/web:80'])
+    expect(table.rows[0]![3]).toMatch(/^10\.244\.\d+\.\d+:80, 10\.244\.\d+\.\d+:80$/)
+    expect(table.rows.map((r) => r.slice(0, 3))).toContainEqual(['_', '/ (root)', 'default backend (404)'])
     const events = c.sim.events().filter((e) => e.involvedObject.kind === 'Ingress')
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ reason: 'Sync', message: 'Scheduled for sync', source: 'nginx-ingress-controller', count: 2 })

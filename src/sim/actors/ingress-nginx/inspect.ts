@@ -15,10 +15,10 @@ export function routingRows(state: IngressNginxState): string[][] {
     for (const l of server.locations) {
       const up = upstreamOf(state, l.backend)
       const eps = up.endpoints.map((e) => `${e.ip}:${e.port}`).join(', ')
-      rows.push([server.host, l.path, l.pathType, `${l.backend.service}:${l.backend.port}`, eps || up.why || 'none', l.ingress])
+      rows.push([server.host, `${l.path} (${l.pathType})`, `${l.backend.service}:${l.backend.port}`, eps || up.why || 'none', l.ingress])
     }
     const root = server.root ? `${server.root.service}:${server.root.port}` : 'default backend (404)'
-    rows.push([server.host, '/ (root)', '—', root, server.root ? upstreamOf(state, server.root).endpoints.map((e) => `${e.ip}:${e.port}`).join(', ') || 'none' : '—', server.rootIngress ?? ''])
+    rows.push([server.host, '/ (root)', root, server.root ? upstreamOf(state, server.root).endpoints.map((e) => `${e.ip}:${e.port}`).join(', ') || 'none' : '—', server.rootIngress ?? ''])
   }
   return rows
 }
@@ -38,7 +38,7 @@ export function inspectIngressNginx(s: IngressNginxState): Read {
     sections: [
       {
         title: 'routing table (nginx servers and locations)',
-        columns: ['host', 'path', 'pathType', 'backend', 'endpoints', 'Ingress'],
+        columns: ['host', 'path (pathType)', 'backend', 'endpoints', 'Ingress'],
         rows: routingRows(s).slice(0, 50),
         empty: 'no Ingress of class nginx yet',
       },
