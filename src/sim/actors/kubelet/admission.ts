@@ -23,9 +23,22 @@ function containerRequests(c: Containers[number]): Requests {
   return { cpu: milliValue(r.cpu), memory: byteValue(r.memory) }
 }
 
+/** Requests of committed pods by their frozen containers: every admission adds up its node's pods. */
+const known = new WeakMap<object, Requests>()
+
 /** The pod's effective requests: the sum over containers, or the largest init container if more. */
 export function podRequests(pod: KObject): Requests {
   const spec = pod.spec as { containers?: Containers; initContainers?: Containers }
+  const key = Object.isFrozen(spec) && spec.containers && !spec.initContainers ? spec.containers : undefined
+  let r = key && known.get(key)
+  if (!r) {
+    r = computeRequests(spec)
+    if (key) known.set(key, Object.freeze(r))
+  }
+  return r
+}
+
+function computeRequests(spec: { containers?: Containers; initContainers?: Containers }): Requests {
   const sum = (spec.containers ?? []).map(containerRequests).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 })
   for (const init of (spec.initContainers ?? []).map(containerRequests)) {
     sum.cpu = Math.max(sum.cpu, init.cpu)
