@@ -15,17 +15,27 @@ export function rfc3339(epochMs: number): string {
 }
 
 /** metav1.MicroTime: `2026-01-01T00:00:12.345000Z`. */
+let lastMicroMs = Number.NaN
+let lastMicro = ''
+
 export function microTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z')
+  // Several writes share a virtual ms (an Event and its object's update): the last one is kept.
+  if (epochMs !== lastMicroMs) {
+    lastMicro = new Date(epochMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z')
+    lastMicroMs = epochMs
+  }
+  return lastMicro
 }
 
 export function parseTime(text: string): number {
   return Date.parse(text)
 }
 
+const hexDigits = '0123456789abcdef'
+
 function hex(random: () => number, digits: number): string {
   let out = ''
-  for (let i = 0; i < digits; i++) out += Math.floor(random() * 16).toString(16)
+  for (let i = 0; i < digits; i++) out += hexDigits[Math.floor(random() * 16)]
   return out
 }
 
