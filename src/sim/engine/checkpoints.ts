@@ -4,7 +4,9 @@
  *
  * The world is small (~100 KB) except for its flows, which only grow (13,800 after 30 virtual
  * minutes). A settled flow never changes again, so the flows live once in a shared `archive`
- * and a checkpoint keeps only how many there were and copies of those still in flight.
+ * and a checkpoint keeps only how many there were and copies of those still in flight. Objects
+ * etcd committed are frozen (etcd.ts) and never change, so every checkpoint, the apiserver's watch
+ * cache and the informers hold the same one: a checkpoint copies the records around them only.
  */
 import type { Flow, SimPosition } from '../protocol.ts'
 import { clonePlain, cloneUnfrozen } from './clone.ts'
