@@ -274,14 +274,15 @@ export function topologySpreadPreScore(c: Cycle, feasible: NodeInfo[]): boolean 
       continue
     }
     const labels = info.node.metadata.labels ?? {}
-    list.forEach((k, i) => {
-      if (k.topologyKey === labelHostname) return
+    for (let i = 0; i < list.length; i++) {
+      const k = list[i]!
+      if (k.topologyKey === labelHostname) continue
       const v = labels[k.topologyKey] ?? ''
       if (counts[i]![v] === undefined) {
         counts[i]![v] = 0
         sizes[i]!++
       }
-    })
+    }
   }
   const weights = list.map((k, i) => Math.log((k.topologyKey === labelHostname ? feasible.length - Object.keys(ignored).length : sizes[i]!) + 2))
   const memo = new Map<LabelSelector, Map<string, number>>()
@@ -306,12 +307,14 @@ export function topologySpreadScore(c: Cycle, info: NodeInfo): number {
   if (s.ignored[info.name]) return 0
   const labels = info.node.metadata.labels ?? {}
   let score = 0
-  s.constraints.forEach((k, i) => {
+  // A loop, not forEach: Score runs once per feasible node per cycle, a closure each time adds up.
+  for (let i = 0; i < s.constraints.length; i++) {
+    const k = s.constraints[i]!
     const v = labels[k.topologyKey]
-    if (v === undefined) return
+    if (v === undefined) continue
     const cnt = k.topologyKey === labelHostname ? countMatchingOnce(s.memo, c, info, k.selector) : (s.counts[i]![v] ?? 0)
     score += cnt * s.weights[i]! + (k.maxSkew - 1)
-  })
+  }
   return Math.round(score)
 }
 
