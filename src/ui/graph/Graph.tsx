@@ -54,21 +54,31 @@ function toEdges(layout: ClusterLayout): Edge[] {
   }))
 }
 
-/** How far overlays marked `data-graph-inset="bottom"` (the timeline) reach up into the graph, in px. */
-function bottomInset(container: HTMLElement): number {
+/**
+ * How far overlays reach into the graph, in px: `data-graph-inset="bottom"` (the timeline, a
+ * lesson's narration) from the bottom edge; `"right"` (the expanded Traffic panel) from the right
+ * edge, or from the top when it spans most of the width (a phone).
+ */
+function insetsOf(container: HTMLElement): { bottom: number; right: number; top: number } {
   const box = container.getBoundingClientRect()
-  let inset = 0
-  for (const el of document.querySelectorAll<HTMLElement>('[data-graph-inset="bottom"]')) {
+  const inset = { bottom: 0, right: 0, top: 0 }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-graph-inset]')) {
     const r = el.getBoundingClientRect()
-    if (r.height > 0 && r.top < box.bottom) inset = Math.max(inset, box.bottom - r.top)
+    if (r.height <= 0) continue
+    if (el.dataset.graphInset === 'bottom') {
+      if (r.top < box.bottom) inset.bottom = Math.max(inset.bottom, box.bottom - r.top)
+    } else if (el.dataset.graphInset === 'right') {
+      if (r.width > box.width / 2) inset.top = Math.max(inset.top, r.bottom - box.top)
+      else if (r.left < box.right) inset.right = Math.max(inset.right, box.right - r.left)
+    }
   }
   return inset
 }
 
 /**
  * Fits the whole cluster in view when it first appears, when its shape changes and when the
- * window or an overlay resizes, clear of the overlays along the bottom edge (the timeline), so the
- * bottom row (the image registry, the traffic client) is never under them. The layout's own
+ * window or an overlay resizes, clear of the overlays along the bottom edge (the timeline) and the
+ * expanded Traffic panel, so no component is ever under them. The layout's own
  * bounds are used, so it never waits for node measurement.
  */
 function FitToLayout({ width, height }: { width: number; height: number }) {
@@ -84,13 +94,13 @@ function FitToLayout({ width, height }: { width: number; height: number }) {
       if (w <= 0 || h <= 0) return
       // 3 % of the smaller side around the cluster, as fitBounds' padding 0.03 did.
       const pad = 0.03 * Math.min(w, h)
-      const bottom = bottomInset(container)
-      const availW = Math.max(1, w - 2 * pad)
-      const availH = Math.max(1, h - bottom - 2 * pad)
+      const { bottom, right, top } = insetsOf(container)
+      const availW = Math.max(1, w - right - 2 * pad)
+      const availH = Math.max(1, h - bottom - top - 2 * pad)
       const zoom = Math.min(maxZoom, Math.max(minZoom, Math.min(availW / width, availH / height)))
       void setViewport({
         x: pad + (availW - width * zoom) / 2,
-        y: pad + Math.max(0, (availH - height * zoom) / 2),
+        y: top + pad + Math.max(0, (availH - height * zoom) / 2),
         zoom,
       })
     }
@@ -109,9 +119,16 @@ function FitToLayout({ width, height }: { width: number; height: number }) {
       fit()
     })
     comings.observe(shell, { childList: true })
+    // An overlay that starts or stops being one (the Traffic panel folded or unfolded).
+    const marks = new MutationObserver(() => {
+      watchInsets()
+      fit()
+    })
+    marks.observe(shell, { subtree: true, attributes: true, attributeFilter: ['data-graph-inset'] })
     return () => {
       observer.disconnect()
       comings.disconnect()
+      marks.disconnect()
     }
   }, [container, width, height, setViewport, minZoom, maxZoom])
   return null

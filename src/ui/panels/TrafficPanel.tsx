@@ -43,11 +43,18 @@ export function TrafficPanel() {
         : `start ${service.trim()} --rate ${rate} --from ${origin}`,
     )
   const hasService = useSimStore((s) => Object.keys(s.objects).some(isOwnService))
-  const [folded, setFolded] = useState(false)
+  // A phone's picture is small: the panel starts folded there, and unfolded it pushes the picture down.
+  const [folded, setFolded] = useState(() => window.matchMedia?.('(max-width: 640px)').matches ?? false)
   if (!hasService && !traffic.running && traffic.sent === 0 && proxyNode === null) return null
 
   return (
-    <section className={`traffic${folded ? ' traffic--folded' : ''}`} aria-label="Traffic" data-testid="traffic.panel">
+    <section
+      className={`traffic${folded ? ' traffic--folded' : ''}`}
+      aria-label="Traffic"
+      data-testid="traffic.panel"
+      // Unfolded, the graph fits beside it (or below it on a phone): it hides no component.
+      data-graph-inset={folded ? undefined : 'right'}
+    >
       <h2 className="traffic__title">
         <button
           type="button"
