@@ -50,12 +50,7 @@ test.describe('object names open the object inspector', () => {
   })
 
   test("the pods a kubelet's live state lists open the object inspector", async ({ app, page }) => {
-    await app.toolbar.heartbeats.uncheck()
-    await app.toolbar.setSpeed('10')
-    await app.toolbar.play()
-    const pod = app.graph.pod('default', 'nginx')
-    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
-    await app.toolbar.pause()
+    const pod = await app.runNginx()
     const node = (await pod.getAttribute('data-node'))!
     const inspector = new Inspector(page)
     await inspector.component(`kubelet:${node}`).focus()

@@ -9,12 +9,7 @@ test.describe('component inspector', () => {
     app,
     page,
   }, testInfo) => {
-    await app.toolbar.heartbeats.uncheck()
-    await app.toolbar.setSpeed('10')
-    await app.toolbar.play()
-    const pod = app.graph.pod('default', 'nginx')
-    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
-    await app.toolbar.pause()
+    const pod = await app.runNginx()
     const node = (await pod.getAttribute('data-node'))!
     const inspector = new Inspector(page)
 
@@ -68,12 +63,7 @@ test.describe('object inspector', () => {
     app,
     page,
   }, testInfo) => {
-    await app.toolbar.heartbeats.uncheck()
-    await app.toolbar.setSpeed('10')
-    await app.toolbar.play()
-    const pod = app.graph.pod('default', 'nginx')
-    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
-    await app.toolbar.pause()
+    const pod = await app.runNginx()
     const node = (await pod.getAttribute('data-node'))!
     await pod.click()
     const inspector = new ObjectInspector(page)
@@ -114,12 +104,7 @@ test.describe('object inspector', () => {
   })
 
   test('the versions follow the timeline: fewer at an earlier moment, all of them again after', async ({ app, page }) => {
-    await app.toolbar.heartbeats.uncheck()
-    await app.toolbar.setSpeed('10')
-    await app.toolbar.play()
-    const pod = app.graph.pod('default', 'nginx')
-    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
-    await app.toolbar.pause()
+    const pod = await app.runNginx()
     await pod.click()
     const inspector = new ObjectInspector(page)
     await inspector.tab('history').click()
@@ -142,12 +127,7 @@ test.describe('object inspector', () => {
   })
 
   test('by keyboard: Enter on a pod opens it, arrows move between tabs, Esc closes', async ({ app, page }) => {
-    await app.toolbar.heartbeats.uncheck()
-    await app.toolbar.setSpeed('10')
-    await app.toolbar.play()
-    const pod = app.graph.pod('default', 'nginx')
-    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
-    await app.toolbar.pause()
+    const pod = await app.runNginx()
     await pod.focus()
     await page.keyboard.press('Enter')
     const inspector = new ObjectInspector(page)
@@ -187,12 +167,7 @@ test.describe('object inspector', () => {
 test('the object inspector has no axe violations on any of its tabs', async ({ app, page }) => {
   // Four axe passes on a shared, busy machine.
   test.setTimeout(120_000)
-  await app.toolbar.heartbeats.uncheck()
-  await app.toolbar.setSpeed('10')
-  await app.toolbar.play()
-  const pod = app.graph.pod('default', 'nginx')
-  await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
-  await app.toolbar.pause()
+  const pod = await app.runNginx()
   await pod.click()
   const inspector = new ObjectInspector(page)
   for (const tab of ['scheduling', 'yaml', 'history', 'diff']) {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { Console } from './console.ts'
 import { Flows } from './flows.ts'
 import { Graph } from './graph.ts'
@@ -24,5 +24,19 @@ export class App {
     await this.page.goto(scenarioId ? `/?scenario=${encodeURIComponent(scenarioId)}` : '/')
     await expect(this.graph.component('kube-apiserver:0')).toBeVisible()
     await expect(this.toolbar.clock).toHaveAttribute('data-delivered', '0')
+  }
+
+  /**
+   * Plays the default scenario at 10×, heartbeats hidden, until its nginx pod runs, then pauses
+   * there; returns the pod's box (the setup the inspector tests share).
+   */
+  async runNginx(): Promise<Locator> {
+    await this.toolbar.heartbeats.uncheck()
+    await this.toolbar.setSpeed('10')
+    await this.toolbar.play()
+    const pod = this.graph.pod('default', 'nginx')
+    await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 40_000 })
+    await this.toolbar.pause()
+    return pod
   }
 }

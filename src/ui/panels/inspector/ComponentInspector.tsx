@@ -9,6 +9,7 @@ import { actorDisplayName } from '../../graph/actor-styles.ts'
 import { indexByName, type NameIndex } from '../console/object-refs.ts'
 import { componentInfo } from './component-info.ts'
 import { liveCellKey } from './live-cell.ts'
+import './inspector-card.css'
 import './component-inspector.css'
 
 const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
@@ -79,8 +80,8 @@ export function ComponentInspector() {
   const info = kind ? componentInfo[kind] : undefined
   const name = kind ? actorDisplayName(id, kind) : id
   return (
-    <section className="panel cinspect" data-testid="panel.component" data-actor={id} aria-label={`Inspector: ${name}`}>
-      <div className="cinspect__head">
+    <section className="panel inspector-card cinspect" data-testid="panel.component" data-actor={id} aria-label={`Inspector: ${name}`}>
+      <div className="inspector-card__head">
         <h2 className="cinspect__title">
           {name}
           {actor?.node ? <span className="cinspect__node"> on {actor.node}</span> : null}

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { closeObjectInspector, objectTitle, useObjectInspector } from '../../../state/object-inspector.ts'
 import { ObjectBody } from './ObjectBody.tsx'
 import { ObjectDelete, ObjectDeleteOutput } from './ObjectDelete.tsx'
+import './inspector-card.css'
 import './object-inspector.css'
 
 /**
@@ -25,8 +26,8 @@ export function ObjectInspector() {
   if (!open) return null
   const title = objectTitle(key, history)
   return (
-    <section className="panel oinspect" data-testid="panel.object" aria-label={`Object inspector: ${title}`}>
-      <div className="oinspect__head">
+    <section className="panel inspector-card oinspect" data-testid="panel.object" aria-label={`Object inspector: ${title}`}>
+      <div className="inspector-card__head">
         <h2 className="oinspect__title" data-testid="object.title">
           {title} <code className="oinspect__key">{key}</code>
         </h2>
