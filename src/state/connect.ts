@@ -13,6 +13,7 @@ import { applyCauseTree } from './cause-store.ts'
 import { applyInspectedObject } from './object-inspector.ts'
 import { applyLesson } from './lesson-store.ts'
 import { applyUpdate, reportError } from './sim-store.ts'
+import { coalesceUpdates } from './update-coalescer.ts'
 
 let current: SimClient | null = null
 /** Commands sent so far: a resting update counts as current only once the worker handled them all. */
@@ -37,21 +38,26 @@ export function connect(
     },
   }
   current = counting
-  const offUpdate = client.onUpdate((update) => {
-    applyUpdate(update, now())
-    applySessionUpdate(update, sent)
-    applyTimeline(update)
-    applyCauseTree(update)
-    applyInspectedObject(update)
-    applyLesson(update)
-    applyPodDecision(update)
-    applyActorInspection(update)
-    applyNetwork(update)
-    const playback = playbackStore.getState()
-    if (playback.playing !== update.playing || playback.speed !== update.speed) {
-      playbackStore.setState({ playing: update.playing, speed: update.speed })
-    }
-  })
+  // Folded once per animation frame (update-coalescer.ts), each stamped with its arrival time.
+  const offUpdate = client.onUpdate(
+    coalesceUpdates((update, receivedAt) => {
+      // Updates that waited for the frame after a disconnect are no longer this page's.
+      if (current !== counting) return
+      applyUpdate(update, receivedAt)
+      applySessionUpdate(update, sent)
+      applyTimeline(update)
+      applyCauseTree(update)
+      applyInspectedObject(update)
+      applyLesson(update)
+      applyPodDecision(update)
+      applyActorInspection(update)
+      applyNetwork(update)
+      const playback = playbackStore.getState()
+      if (playback.playing !== update.playing || playback.speed !== update.speed) {
+        playbackStore.setState({ playing: update.playing, speed: update.speed })
+      }
+    }, now),
+  )
   const offError = client.onError(reportError)
   return () => {
     offUpdate()

@@ -9,8 +9,17 @@ import type { ClusterLayout } from '../graph/layout.ts'
 import { createOutcomeLookup } from './flow-outcomes.ts'
 import { createTokenCanvas, type TokenCanvas as Canvas } from './token-canvas.ts'
 import { createTokenHandles, type TokenHandles } from './token-handles.ts'
+import type { SurfaceFactory } from './token-paint.ts'
 import { virtualNow } from './useVirtualNow.ts'
 import './token-canvas.css'
+
+/** Sprites for the crowd's dots (token-paint.ts), on canvases that are never in the page. */
+const offscreen: SurfaceFactory = (width, height) => {
+  if (typeof OffscreenCanvas === 'undefined') return null
+  const image = new OffscreenCanvas(width, height)
+  const ctx = image.getContext('2d')
+  return ctx ? { ctx, image } : null
+}
 
 /** Wall ms between two refreshes of the keyboard/test handles while the same flow stays selected. */
 const handleRefreshMs = 250
@@ -47,7 +56,7 @@ export function TokenCanvas({ layout }: { layout: ClusterLayout }) {
     const list = listRef.current
     const ctx = el?.getContext('2d')
     if (!el || !list || !ctx) return
-    const canvas = createTokenCanvas(ctx, getComputedStyle(el).fontFamily)
+    const canvas = createTokenCanvas(ctx, getComputedStyle(el).fontFamily, offscreen)
     const focus = getComputedStyle(el).getPropertyValue('--focus').trim()
     if (focus) canvas.painter.focusColor = focus
     const state = {

@@ -30,6 +30,7 @@ function recorder() {
     translate: rec('translate'),
     scale: rec('scale'),
     setTransform: rec('setTransform'),
+    drawImage: rec('drawImage'),
     clearRect: rec('clearRect'),
     stroke: (): void => void calls.push({ op: 'stroke', args: [ctx.strokeStyle] }),
     fill: (): void => void calls.push({ op: 'fill', args: [ctx.fillStyle, ctx.globalAlpha] }),
@@ -131,6 +132,34 @@ describe('token canvas', () => {
     expect(calls.filter((c) => c.op === 'fillText').map((c) => c.args[0])).toEqual(['request'])
     // The amber outline of the selection.
     expect(calls.filter((c) => c.op === 'stroke').map((c) => c.args[0])).toEqual(['#f59e0b'])
+  })
+
+  it("a crowd's dots are copied from one sprite per colour and scale; the selected one is drawn whole", () => {
+    const { ctx, calls } = recorder()
+    const sprites: { width: number; height: number; painted: string[] }[] = []
+    const canvas = createTokenCanvas(ctx, 'sans-serif', (width, height) => {
+      const sprite = recorder()
+      const entry = { width, height, painted: [] as string[] }
+      sprites.push(entry)
+      sprite.ctx.fill = () => void entry.painted.push(String(sprite.ctx.fillStyle))
+      return { ctx: sprite.ctx, image: entry as unknown as CanvasImageSource }
+    })
+    const live = [
+      ...Array.from({ length: denseTokens }, (_, i) => flow(i + 1)),
+      ...Array.from({ length: 5 }, (_, i) => flow(100 + i, 'traffic.response')),
+    ]
+    canvas.frame(frame(live, { selectedId: 'flow:2', dpr: 2, viewport: { x: 0, y: 0, zoom: 1.5 } }))
+    // Two colours, a 12-unit ring with a unit of margin each side, at 3 device pixels per unit.
+    expect(sprites).toHaveLength(2)
+    expect(sprites.map((x) => x.width)).toEqual([42, 42])
+    expect(sprites[0]!.painted).toEqual(['#f59e0b', '#fff'])
+    expect(calls.filter((c) => c.op === 'drawImage')).toHaveLength(live.length - 1)
+    expect(calls.filter((c) => c.op === 'fillText').map((c) => c.args[0])).toEqual(['request'])
+    // The next frame reuses them.
+    canvas.frame(
+      frame(live, { now: 6, selectedId: 'flow:2', dpr: 2, viewport: { x: 0, y: 0, zoom: 1.5 } }),
+    )
+    expect(sprites).toHaveLength(2)
   })
 
   it('a click hits the topmost token under it, through pan and zoom, and nothing beside it', () => {

@@ -11,7 +11,12 @@ import { flowPath, pointAlong, type ClusterLayout, type Point } from '../graph/l
 import { dataPlaneKinds } from './data-plane-kinds.ts'
 import { flowStyle } from './flow-styles.ts'
 import { emitPulse } from './pulses.ts'
-import { createPainter, type PaintContext, type Painter } from './token-paint.ts'
+import {
+  createPainter,
+  type PaintContext,
+  type Painter,
+  type SurfaceFactory,
+} from './token-paint.ts'
 import { droppedLook, onBox, type Box } from './token-shape.ts'
 
 /** Past this many data-plane tokens in flight they are drawn as dots, without their noun. */
@@ -70,13 +75,13 @@ const hitSlopPx = 3
 
 export function createTokenCanvas(
   ctx: PaintContext & {
-    setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void
     clearRect(x: number, y: number, w: number, h: number): void
     canvas: { width: number; height: number }
   },
   fontFamily: string,
+  surfaces?: SurfaceFactory,
 ): TokenCanvas {
-  const painter = createPainter(fontFamily)
+  const painter = createPainter(fontFamily, surfaces)
   const states = new Map<string, TokenState>()
   let statesOf: readonly Flow[] | null = null
   const paths = new Map<string, Point[] | null>()
@@ -165,15 +170,21 @@ export function createTokenCanvas(
           if (!f.reduced && dropped.alpha > 0) fading = true
         }
         const style = flowStyle(flow.kind)
-        const box = painter.paint(ctx, at.x, at.y, {
-          color: style.color,
-          noun: dense && !isSelected ? null : style.noun,
-          ambient: flow.ambient === true,
-          arrived: state.arrived,
-          selected: isSelected,
-          focused: flow.id === f.focusedId,
-          dropped,
-        })
+        const box = painter.paint(
+          ctx,
+          at.x,
+          at.y,
+          {
+            color: style.color,
+            noun: dense && !isSelected ? null : style.noun,
+            ambient: flow.ambient === true,
+            arrived: state.arrived,
+            selected: isSelected,
+            focused: flow.id === f.focusedId,
+            dropped,
+          },
+          k,
+        )
         next.push({ flow, box })
       }
       for (const flow of flows) {

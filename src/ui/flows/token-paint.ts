@@ -43,6 +43,8 @@ export type PaintContext = Pick<
   | 'translate'
   | 'scale'
   | 'moveTo'
+  | 'drawImage'
+  | 'setTransform'
 > & {
   fillStyle: CanvasRenderingContext2D['fillStyle']
   strokeStyle: CanvasRenderingContext2D['strokeStyle']
@@ -65,15 +67,56 @@ interface FontMetrics {
 
 /** Text measures per font, kept across frames: a noun is measured once per page. */
 export interface Painter {
-  /** The box the token occupies (graph units), for hit-testing. */
-  paint(ctx: PaintContext, x: number, y: number, look: TokenLook): Box
+  /**
+   * Paints the token whose point is (x, y) in graph units; `deviceScale` is device pixels per
+   * graph unit (zoom × devicePixelRatio). Returns the box it occupies, for hit-testing.
+   */
+  paint(ctx: PaintContext, x: number, y: number, look: TokenLook, deviceScale?: number): Box
   /** The page's focus colour (CSS `--focus`), read once the page's styles are known. */
   focusColor: string
 }
 
-export function createPainter(fontFamily: string): Painter {
+/** An offscreen surface to paint a sprite on (an OffscreenCanvas in the page). */
+export type SurfaceFactory = (
+  width: number,
+  height: number,
+) => { ctx: PaintContext; image: CanvasImageSource } | null
+
+/** Sprites kept at most (colours × looks × zoom levels seen lately). */
+const spriteLimit = 64
+
+export function createPainter(fontFamily: string, surfaces?: SurfaceFactory): Painter {
   const fonts = new Map<number, FontMetrics>()
   const fontOf = (px: number): string => `700 ${px}px ${fontFamily}`
+  /**
+   * A crowd's dots (hundreds a frame, issue 8) are copied from a sprite per colour, look and
+   * scale: two antialiased path fills per dot were most of the canvas's frame.
+   */
+  const sprites = new Map<string, CanvasImageSource | null>()
+  const spriteFor = (
+    color: string,
+    alpha: number,
+    scale: number,
+    box: Box,
+    metrics: TokenMetrics,
+  ): CanvasImageSource | null => {
+    const key = `${color}|${alpha}|${scale}`
+    let image = sprites.get(key)
+    if (image !== undefined) return image
+    if (sprites.size >= spriteLimit) sprites.clear()
+    // One graph unit of margin for the antialiased edge, the surface in device pixels.
+    const side = Math.ceil((box.width + 2) * scale)
+    const surface = surfaces?.(side, side) ?? null
+    image = surface?.image ?? null
+    if (surface) {
+      const k = side / (box.width + 2)
+      surface.ctx.setTransform(k, 0, 0, k, 0, 0)
+      surface.ctx.globalAlpha = alpha
+      body(surface.ctx, { ...box, left: 1, top: 1 }, metrics, color)
+    }
+    sprites.set(key, image)
+    return image
+  }
 
   const measure = (
     ctx: PaintContext,
@@ -100,7 +143,7 @@ export function createPainter(fontFamily: string): Painter {
 
   const painter: Painter = {
     focusColor: '#2563eb',
-    paint(ctx, x, y, look) {
+    paint(ctx, x, y, look, deviceScale = 1) {
       const nounPx = look.ambient ? ambientNounFontPx : nounFontPx
       const noun = look.noun === null ? null : measure(ctx, nounPx, look.noun)
       const cross = look.dropped ? measure(ctx, crossFontPx, '✕') : null
@@ -114,6 +157,13 @@ export function createPainter(fontFamily: string): Painter {
       let alpha = look.ambient ? 0.4 : look.arrived ? 0.75 : 1
       if (look.dropped) alpha *= look.dropped.alpha
       if (alpha <= 0) return box
+      if (look.noun === null && !look.dropped && !look.selected && !look.focused && surfaces) {
+        const sprite = spriteFor(look.color, alpha, deviceScale, box, metrics)
+        if (sprite) {
+          ctx.drawImage(sprite, box.left - 1, box.top - 1, box.width + 2, box.height + 2)
+          return box
+        }
+      }
       const scaled = look.dropped !== null && look.dropped.scale !== 1
       if (scaled) {
         ctx.save()
@@ -124,29 +174,22 @@ export function createPainter(fontFamily: string): Painter {
         ctx.translate(-cx, -cy)
       }
       ctx.globalAlpha = alpha
-      // The body with the dot cut out, then the dot: no shape lies over another, so the group's
-      // opacity (CSS opacity on the body) comes out the same as drawing each at that opacity.
-      ctx.beginPath()
-      ctx.roundRect(box.left, box.top, box.width, box.height, radius)
       const cy = box.top + box.height / 2
-      const dotX = leadLeft(box, metrics) + dotPx / 2
-      if (!cross) {
-        ctx.moveTo(dotX + dotPx / 2, cy)
-        ctx.arc(dotX, cy, dotPx / 2, 0, Math.PI * 2)
-      }
-      ctx.fillStyle = look.dropped ? droppedColor : look.color
-      ctx.fill('evenodd')
-      ctx.fillStyle = '#fff'
-      ctx.textBaseline = 'alphabetic'
       if (cross) {
+        ctx.beginPath()
+        ctx.roundRect(box.left, box.top, box.width, box.height, radius)
+        ctx.fillStyle = droppedColor
+        ctx.fill()
+        ctx.fillStyle = '#fff'
+        ctx.textBaseline = 'alphabetic'
         ctx.font = fontOf(crossFontPx)
         ctx.fillText('✕', leadLeft(box, metrics), cy - cross.f.lineHeight / 2 + cross.f.ascent)
       } else {
-        ctx.beginPath()
-        ctx.arc(dotX, cy, dotPx / 2, 0, Math.PI * 2)
-        ctx.fill()
+        body(ctx, box, metrics, look.color)
       }
       if (noun && look.noun !== null) {
+        ctx.fillStyle = '#fff'
+        ctx.textBaseline = 'alphabetic'
         ctx.font = fontOf(nounPx)
         ctx.fillText(look.noun, nounLeft(box, metrics), cy - noun.f.lineHeight / 2 + noun.f.ascent)
       }
@@ -167,6 +210,26 @@ export function createPainter(fontFamily: string): Painter {
     },
   }
   return painter
+}
+
+/**
+ * The body in its colour with the dot cut out, then the white dot: no shape lies over another, so
+ * the group's opacity (CSS opacity on the body) comes out the same as drawing each at that opacity.
+ */
+function body(ctx: PaintContext, box: Box, metrics: TokenMetrics, color: string): void {
+  const radius = Math.min(box.width, box.height) / 2
+  const cy = box.top + box.height / 2
+  const dotX = leadLeft(box, metrics) + dotPx / 2
+  ctx.beginPath()
+  ctx.roundRect(box.left, box.top, box.width, box.height, radius)
+  ctx.moveTo(dotX + dotPx / 2, cy)
+  ctx.arc(dotX, cy, dotPx / 2, 0, Math.PI * 2)
+  ctx.fillStyle = color
+  ctx.fill('evenodd')
+  ctx.fillStyle = '#fff'
+  ctx.beginPath()
+  ctx.arc(dotX, cy, dotPx / 2, 0, Math.PI * 2)
+  ctx.fill()
 }
 
 /** A CSS outline of `width` drawn `offset` outside the box, following its rounded corners. */

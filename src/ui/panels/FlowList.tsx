@@ -1,8 +1,13 @@
 import { memo } from 'react'
 import type { Flow } from '../../sim/protocol.ts'
 import { selectFlow } from '../../state/actions.ts'
-import { selectFlows, selectSelectedFlowId, selectShowAmbient } from '../../state/selectors.ts'
-import { useSimStore } from '../../state/sim-store.ts'
+import {
+  selectFlows,
+  selectSelectedFlowId,
+  selectShowAmbient,
+  usePlaying,
+} from '../../state/selectors.ts'
+import { useSimStore, type SimState } from '../../state/sim-store.ts'
 import { useUiStore } from '../../state/ui-store.ts'
 import { actorLabel } from '../graph/actor-styles.ts'
 import { flowStyle } from '../flows/flow-styles.ts'
@@ -11,6 +16,16 @@ import { useThrottled } from './use-throttled.ts'
 
 /** Rows drawn at most; the store keeps more for the inspector. */
 const rowLimit = 150
+
+/**
+ * Rows drawn while a crowd of messages is in flight (more than this many) and the clock runs:
+ * under traffic every row is new at each redraw, faster than anyone reads, and building 150 new
+ * rows 8 times a second cost the page more than drawing the 300 tokens (issue 8 frame-rate bench).
+ * Paused, the list shows all its rows again.
+ */
+const crowdRowLimit = 30
+const crowdInFlight = 40
+const selectCrowded = (s: SimState): boolean => s.live.length > crowdInFlight
 
 /**
  * The list is redrawn at most this often: under traffic most of its rows change every frame, and
@@ -57,8 +72,11 @@ export function FlowList() {
   const flows = useThrottled(useSimStore(selectFlows), redrawWallMs)
   const selectedId = useUiStore(selectSelectedFlowId)
   const showAmbient = useUiStore(selectShowAmbient)
+  const crowded = useSimStore(selectCrowded)
+  const playing = usePlaying()
+  const limit = crowded && playing ? crowdRowLimit : rowLimit
   const rows: Flow[] = []
-  for (let i = flows.length - 1; i >= 0 && rows.length < rowLimit; i--) {
+  for (let i = flows.length - 1; i >= 0 && rows.length < limit; i--) {
     const f = flows[i]!
     if (showAmbient || !f.ambient) rows.push(f)
   }
