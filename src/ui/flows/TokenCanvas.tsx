@@ -164,6 +164,7 @@ export function TokenCanvas({ layout }: { layout: ClusterLayout }) {
       state.handles.sync(
         drawn.map((d) => d.flow),
         ui.selectedFlowId,
+        state.canvas.centerOf,
       )
     }
   })

@@ -58,6 +58,8 @@ export interface TokenCanvas {
   frame(f: CanvasFrame): void
   /** The tokens drawn by the last frame, in paint order (the last one is on top). */
   drawn(): readonly DrawnToken[]
+  /** The centre of a token the last frame drew, in canvas CSS px, or null. */
+  centerOf(id: string): { x: number; y: number } | null
   /** The flow id of the topmost token under the canvas point (CSS px), or null. */
   hit(x: number, y: number): string | null
   painter: Painter
@@ -106,6 +108,15 @@ export function createTokenCanvas(
   return {
     painter,
     drawn: () => drawn,
+    centerOf(id) {
+      const d = drawn.find((t) => t.flow.id === id)
+      if (!d) return null
+      const { x, y, zoom } = viewport
+      return {
+        x: x + (d.box.left + d.box.width / 2) * zoom,
+        y: y + (d.box.top + d.box.height / 2) * zoom,
+      }
+    },
     hit(x, y) {
       const { zoom } = viewport
       const gx = (x - viewport.x) / zoom

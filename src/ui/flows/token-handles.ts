@@ -13,7 +13,11 @@ export const handleLimit = 12
 
 export interface TokenHandles {
   /** Lists `flows` (paint order) as buttons; `selectedId` is marked pressed and kept listed. */
-  sync(flows: readonly Flow[], selectedId: string | null): void
+  sync(
+    flows: readonly Flow[],
+    selectedId: string | null,
+    centerOf?: (id: string) => { x: number; y: number } | null,
+  ): void
   /** The flow id whose button has focus, or null. */
   focused(): string | null
 }
@@ -56,44 +60,59 @@ export function createTokenHandles(list: HTMLElement, select: (id: string) => vo
 
   return {
     focused: () => focusedId,
-    sync(flows, selectedId) {
+    sync(flows, selectedId, centerOf) {
       const picked = pickHandles(flows, [selectedId, focusedId])
       const key = `${flows.length}|${selectedId}|${picked.map((f) => f.id).join(',')}`
-      if (key === lastKey) return
-      lastKey = key
-      list.setAttribute(
-        'aria-label',
-        `Packets in flight: ${flows.length}${flows.length > picked.length ? ` (${picked.length} listed)` : ''}`,
-      )
-      // A flow keeps its button (the focused one keeps focus); a button whose flow left is renamed.
-      const byId = new Map<string, HTMLButtonElement>()
-      const free: HTMLButtonElement[] = []
-      const pickedIds = new Set(picked.map((f) => f.id))
-      for (const b of list.querySelectorAll<HTMLButtonElement>('button')) {
-        const id = b.dataset.flowId ?? ''
-        if (pickedIds.has(id)) byId.set(id, b)
-        else free.push(b)
+      if (key !== lastKey) {
+        lastKey = key
+        relist(flows.length, picked, selectedId)
       }
-      for (const flow of picked) {
-        let b = byId.get(flow.id)
-        if (!b) {
-          b = free.pop()
-          if (!b) {
-            b = doc.createElement('button')
-            b.type = 'button'
-            b.dataset.testid = 'flow.token'
-            b.dataset.canvasHandle = ''
-            list.append(b)
-          }
-          b.dataset.flowId = flow.id
-          b.dataset.flowKind = flow.kind
-          b.textContent = handleName(flow)
-        }
-        const isSelected = flow.id === selectedId
-        b.className = isSelected ? 'token-handle token--selected' : 'token-handle'
-        b.setAttribute('aria-pressed', String(isSelected))
+      // Where each listed token is on the canvas (CSS px from its top left), for a pointer or a
+      // test to click the drawing itself.
+      if (!centerOf) return
+      for (const b of list.children as HTMLCollectionOf<HTMLButtonElement>) {
+        const at = centerOf(b.dataset.flowId ?? '')
+        const x = at ? at.x.toFixed(1) : ''
+        const y = at ? at.y.toFixed(1) : ''
+        if (b.dataset.x !== x) b.dataset.x = x
+        if (b.dataset.y !== y) b.dataset.y = y
       }
-      for (const b of free) b.remove()
     },
+  }
+
+  function relist(total: number, picked: readonly Flow[], selectedId: string | null): void {
+    list.setAttribute(
+      'aria-label',
+      `Packets in flight: ${total}${total > picked.length ? ` (${picked.length} listed)` : ''}`,
+    )
+    // A flow keeps its button (the focused one keeps focus); a button whose flow left is renamed.
+    const byId = new Map<string, HTMLButtonElement>()
+    const free: HTMLButtonElement[] = []
+    const pickedIds = new Set(picked.map((f) => f.id))
+    for (const b of list.querySelectorAll<HTMLButtonElement>('button')) {
+      const id = b.dataset.flowId ?? ''
+      if (pickedIds.has(id)) byId.set(id, b)
+      else free.push(b)
+    }
+    for (const flow of picked) {
+      let b = byId.get(flow.id)
+      if (!b) {
+        b = free.pop()
+        if (!b) {
+          b = doc.createElement('button')
+          b.type = 'button'
+          b.dataset.testid = 'flow.token'
+          b.dataset.canvasHandle = ''
+          list.append(b)
+        }
+        b.dataset.flowId = flow.id
+        b.dataset.flowKind = flow.kind
+        b.textContent = handleName(flow)
+      }
+      const isSelected = flow.id === selectedId
+      b.className = isSelected ? 'token-handle token--selected' : 'token-handle'
+      b.setAttribute('aria-pressed', String(isSelected))
+    }
+    for (const b of free) b.remove()
   }
 }
