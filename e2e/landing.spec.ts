@@ -5,7 +5,9 @@ test('a newcomer starts a lesson in one click; Next shows its first chapter', as
   await page.goto('/')
   const landing = page.getByTestId('landing')
   await expect(landing).toBeVisible()
-  await expect(landing.getByRole('button')).toHaveCount(9)
+  // Nine lessons and "Just explore"; the newest lesson is listed last.
+  await expect(landing.getByRole('button')).toHaveCount(10)
+  await expect(page.getByTestId('landing.lesson.lesson-ingress')).toBeVisible()
   await expect(page.getByTestId('landing.lesson.lesson-tour')).toBeFocused()
   await page.screenshot({ path: test.info().outputPath('landing.png') })
   await page.getByTestId('landing.lesson.lesson-deployment').click()
