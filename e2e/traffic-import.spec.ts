@@ -40,6 +40,10 @@ test('an imported scenario file starts its traffic, draws the requests, and keep
   // 20 s: the script's traffic has run 5 s at 2000/s and requests are on their way.
   await expect(traffic.stop).toBeVisible()
   expect(await sent()).toBeGreaterThan(5_000)
+  // The form shows the running traffic's own target, not its defaults (5/s).
+  await expect(page.getByTestId('traffic.rate')).toHaveValue('2000')
+  await expect(page.getByTestId('traffic.from')).toHaveValue('node-1')
+  await expect(page.getByTestId('traffic.service')).toHaveValue('web')
   const token = page.locator('[data-testid="flow.token"][data-flow-kind^="traffic."]').first()
   await expect(token).toBeVisible()
   const id = await token.getAttribute('data-flow-id')

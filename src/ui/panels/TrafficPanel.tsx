@@ -33,6 +33,21 @@ export function TrafficPanel() {
   const hasIngressController = useSimStore((s) => s.actors.some((a) => a.kind === 'ingress-nginx'))
   const [rate, setRate] = useState(5)
   const [from, setFrom] = useState('')
+  // Traffic started elsewhere (a scenario's `traffic:` step, a lesson, a share link) shows its own
+  // target in the form, so the form never names another Service or source than the one running.
+  const runningKey = traffic.running ? `${traffic.service}|${traffic.ingress ?? ''}|${traffic.from}|${traffic.rate}` : ''
+  const [adopted, setAdopted] = useState('')
+  if (runningKey !== adopted) {
+    setAdopted(runningKey)
+    if (traffic.running) {
+      setVia(traffic.ingress ? 'ingress' : 'service')
+      if (traffic.ingress) setIngress(traffic.ingress)
+      else if (traffic.service) setService(traffic.service.split('/').pop() ?? traffic.service)
+      if (traffic.from) setFrom(traffic.from)
+      if (traffic.rate) setRate(traffic.rate)
+    }
+  }
+  const rates = RATES.includes(rate) ? RATES : [...RATES, rate].sort((a, b) => a - b)
   const origin = from || nodes[0] || 'outside'
   const counts = Object.entries(traffic.counts).sort(([a], [b]) => (a < b ? -1 : 1))
   const max = Math.max(1, ...counts.map(([, n]) => n))
@@ -103,7 +118,7 @@ export function TrafficPanel() {
             <label>
               rate{' '}
               <select data-testid="traffic.rate" value={rate} onChange={(e) => setRate(Number(e.target.value))}>
-                {RATES.map((r) => (
+                {rates.map((r) => (
                   <option key={r} value={r}>
                     {r}/s
                   </option>
