@@ -6,18 +6,13 @@
  * admission), so the controllers find nothing to change and keep reconciling them afterwards: a
  * deleted coredns pod is replaced like any other ReplicaSet's.
  */
-import { clonePlain } from '../engine/clone.ts'
-import { randomSuffix } from '../k8s/meta.ts'
-import { admitDefaultTolerations, admitPriority, admitServiceAccount, applyPodDefaults } from '../k8s/pod-defaults.ts'
 import { applyKindDefaults } from '../k8s/validation/defaults.ts'
 import type { KObject } from '../protocol.ts'
-import { newRSAnnotations, podTemplateHashLabel } from '../actors/controller-manager/deployment-util.ts'
-import { computeHash } from '../actors/controller-manager/hash.ts'
-import { keyOf, newControllerRef, ownerRefs } from '../actors/controller-manager/objects.ts'
+import { keyOf, ownerRefs } from '../actors/controller-manager/objects.ts'
 import { updatePodStats } from '../actors/controller-manager/pod-stats.ts'
 import type { ControllerManagerState } from '../actors/controller-manager/state.ts'
-import { podFromTemplate } from '../actors/controller-manager/replicaset.ts'
 import { corednsImage } from './service-bootstrap.ts'
+import { stampDeployment, type Stamped } from './bootstrap-deployment-stamp.ts'
 
 /** kubeadm's Corefile (manifests.go CoreDNSConfigMap) for the cluster domain cluster.local. */
 export const corefile = `.:53 {
@@ -117,78 +112,11 @@ export function corednsDeployment(created: string): KObject {
   return d
 }
 
-export interface Stamped {
-  deployment: KObject
-  replicaSet: KObject
-  pods: KObject[]
-}
+export type { Stamped } from './bootstrap-deployment-stamp.ts'
 
-/**
- * The Deployment's first ReplicaSet and its pods, as the deployment controller (getNewReplicaSet)
- * and the ReplicaSet controller (GetPodFromTemplate + the apiserver's admission) wrote them.
- * `store` gives each object its uid and resourceVersion; pods are Pending, for the scheduler.
- */
+/** CoreDNS's Deployment with its first ReplicaSet and pods, as its controllers would have written them. */
 export function stampCoredns(created: string, random: () => number, store: (o: KObject) => KObject): Stamped {
-  const d = corednsDeployment(created)
-  const hash = computeHash((d.spec as { template: unknown }).template)
-  const rsName = `coredns-${hash}`
-  // The controller's status once its pods exist but none is ready yet (sync.go, progress.go).
-  d.metadata.annotations = { 'deployment.kubernetes.io/revision': '1' }
-  d.status = {
-    observedGeneration: 1,
-    replicas: corednsReplicas,
-    updatedReplicas: corednsReplicas,
-    unavailableReplicas: corednsReplicas,
-    conditions: [
-      { type: 'Available', status: 'False', lastUpdateTime: created, lastTransitionTime: created, reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' },
-      { type: 'Progressing', status: 'True', lastUpdateTime: created, lastTransitionTime: created, reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` },
-    ],
-  }
-  const deployment = store(d)
-  const spec = deployment.spec as { template: { metadata: { labels: Record<string, string> } }; selector: { matchLabels: Record<string, string> }; minReadySeconds?: number }
-  const template = clonePlain(spec.template)
-  template.metadata = { ...template.metadata, labels: { ...template.metadata.labels, [podTemplateHashLabel]: hash } }
-  const rs: KObject = {
-    apiVersion: 'apps/v1',
-    kind: 'ReplicaSet',
-    metadata: {
-      name: rsName,
-      namespace: 'kube-system',
-      creationTimestamp: created,
-      generation: 1,
-      labels: { ...template.metadata.labels },
-      annotations: {
-        ...newRSAnnotations(deployment, undefined, 1),
-        'deployment.kubernetes.io/desired-replicas': String(corednsReplicas),
-        // maxSurge 25% of 2 rounds up to 1 (deployment/util MaxSurge).
-        'deployment.kubernetes.io/max-replicas': String(corednsReplicas + 1),
-      },
-      ownerReferences: [newControllerRef(deployment)],
-    },
-    spec: {
-      replicas: corednsReplicas,
-      minReadySeconds: spec.minReadySeconds ?? 0,
-      selector: { ...spec.selector, matchLabels: { ...spec.selector.matchLabels, [podTemplateHashLabel]: hash } },
-      template,
-    },
-    status: { replicas: corednsReplicas, fullyLabeledReplicas: corednsReplicas, observedGeneration: 1 },
-  }
-  applyKindDefaults('ReplicaSet', rs)
-  const replicaSet = store(rs)
-  const pods: KObject[] = []
-  for (let i = 0; i < corednsReplicas; i++) {
-    const pod = podFromTemplate(replicaSet, template as never)
-    // The apiserver names it from generateName (5 random characters), then defaults and admits it.
-    pod.metadata.name = `${pod.metadata.generateName}${randomSuffix(random)}`
-    pod.metadata.creationTimestamp = created
-    pod.metadata.generation = 1
-    applyPodDefaults(pod)
-    admitServiceAccount(pod, random)
-    admitDefaultTolerations(pod)
-    admitPriority(pod)
-    pods.push(store(pod))
-  }
-  return { deployment, replicaSet, pods }
+  return stampDeployment(corednsDeployment(created), created, random, store)
 }
 
 /**

@@ -15,7 +15,7 @@ import { addActor } from '../engine/engine.ts'
 import type { World } from '../engine/world.ts'
 import { ipStaticBand, intToIp, nodePortMax, nodePortMin, parseCidr, portStaticBand } from '../k8s/service.ts'
 import type { KObject } from '../protocol.ts'
-import { stampDeployment } from './bootstrap-ingress-stamp.ts'
+import { stampDeployment } from './bootstrap-deployment-stamp.ts'
 import { seedControllerManager } from './bootstrap-coredns.ts'
 import { rootCaConfigMap, serviceAccountObject } from './bootstrap-objects.ts'
 import {

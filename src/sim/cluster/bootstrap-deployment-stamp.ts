@@ -1,8 +1,8 @@
 /**
  * A Deployment's first ReplicaSet and pods as its controllers would have written them (the
  * deployment controller's getNewReplicaSet, the ReplicaSet controller's GetPodFromTemplate, then
- * the apiserver's naming, defaulting and admission), for an add-on stored at bootstrap. The same
- * steps as CoreDNS's (bootstrap-coredns.ts stampCoredns), for any Deployment with maxSurge 25%.
+ * the apiserver's naming, defaulting and admission), for an add-on stored at bootstrap (CoreDNS,
+ * ingress-nginx): any Deployment with the default maxSurge of 25%.
  */
 import { newRSAnnotations, podTemplateHashLabel } from '../actors/controller-manager/deployment-util.ts'
 import { computeHash } from '../actors/controller-manager/hash.ts'
@@ -13,10 +13,18 @@ import { randomSuffix } from '../k8s/meta.ts'
 import { admitDefaultTolerations, admitPriority, admitServiceAccount, applyPodDefaults } from '../k8s/pod-defaults.ts'
 import { applyKindDefaults } from '../k8s/validation/defaults.ts'
 import type { KObject } from '../protocol.ts'
-import type { Stamped } from './bootstrap-coredns.ts'
+
+export interface Stamped {
+  deployment: KObject
+  replicaSet: KObject
+  pods: KObject[]
+}
 
 type Spec = { replicas: number; template: { metadata: { labels: Record<string, string> } }; selector: { matchLabels: Record<string, string> }; minReadySeconds?: number }
 
+/**
+ * `store` gives each object its uid and resourceVersion; pods are Pending, for the scheduler.
+ */
 export function stampDeployment(d: KObject, created: string, random: () => number, store: (o: KObject) => KObject): Stamped {
   const replicas = (d.spec as Spec).replicas
   const hash = computeHash((d.spec as Spec).template)
