@@ -5,7 +5,6 @@
  */
 import { createSimulation } from '../src/sim/index.ts'
 import type { Scenario } from '../src/sim/protocol.ts'
-import { createObject } from '../src/sim/testing/admin-requests.ts'
 import { node, scenario } from '../src/sim/testing/test-cluster.ts'
 
 function cluster(nodes: number): Scenario {
@@ -13,6 +12,24 @@ function cluster(nodes: number): Scenario {
   s.cluster.nodes = Array.from({ length: nodes }, (_, i) => node(`node-${i + 1}`, { images: [{ names: ['docker.io/library/nginx:1.25', 'nginx:1.25'], sizeBytes: 70_544_635 }] }))
   return s
 }
+
+const manifest = (replicas: number): string =>
+  `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.25
+`
 
 const deploymentKey = '/registry/deployments/default/web'
 
@@ -33,12 +50,8 @@ function run(replicas: number, nodes: number): { wallMs: number; cpuMs: number; 
   const sim = createSimulation(cluster(nodes))
   const start = performance.now()
   const cpu = process.cpuUsage()
-  createObject(sim, {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'web', namespace: 'default' },
-    spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] } } },
-  })
+  // What a learner types: kubectl parses the manifest and POSTs it to kube-apiserver (timed too).
+  sim.kubectl('create -f -', manifest(replicas))
   // Look every 250 virtual ms: the Deployment's readyReplicas is what `kubectl rollout status` reads.
   let ready = 0
   while ((ready = readyCount(sim, ready)) < replicas && sim.now() < 600_000) sim.runUntil(sim.now() + 250)
