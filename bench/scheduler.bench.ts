@@ -162,7 +162,8 @@ function engine(nodeCount: number): { ms: number; cpuMs: number; virtualMs: numb
 }
 
 console.log(`kube-scheduler: ${pods.toLocaleString('en-US')} pending pods (100m cpu, 128Mi each), median of ${runs}`)
-for (const n of [100, 1000]) {
+// BENCH_SKIP_DECIDE=1 leaves out the decide-path runs (to time the engine alone).
+for (const n of process.env.BENCH_SKIP_DECIDE ? [] : [100, 1000]) {
   const times: number[] = []
   const cpus: number[] = []
   decidePath(n)
