@@ -79,6 +79,24 @@ function linkKey(from: ActorId, to: ActorId): string {
   return key
 }
 
+/** The actor's next random number (its mulberry32 stream, kept in the record so it is world state). */
+function draw(record: ActorRecord): number {
+  record.rng = mulberry32Step(record.rng)
+  return mulberry32Value(record.rng)
+}
+
+/**
+ * `ctx.random`, made once per actor record rather than once per delivery (a record is replaced by
+ * a copy on restore, so a new copy gets its own). Not world state: it only reads the record's rng.
+ */
+const randoms = new WeakMap<ActorRecord, () => number>()
+
+function randomOf(record: ActorRecord): () => number {
+  let fn = randoms.get(record)
+  if (!fn) randoms.set(record, (fn = () => draw(record)))
+  return fn
+}
+
 /**
  * The capabilities of one actor while it handles one event. A class rather than a closure bag:
  * one small allocation per delivery keeps the loop fast. It is not world state and never cloned.
@@ -88,8 +106,6 @@ class ActorCtx implements Ctx {
   readonly now: number
   readonly startTimeMs: number
   readonly from: ActorId | null
-  /** Made on first use: most deliveries draw no number besides the link jitter (`draw`). */
-  private randomFn: (() => number) | undefined
 
   constructor(
     private readonly world: World,
@@ -104,26 +120,19 @@ class ActorCtx implements Ctx {
     this.from = handling === null ? null : world.flows[handling - 1]!.from
   }
 
-  /** The actor's next random number (its mulberry32 stream). */
-  private draw(): number {
-    const record = this.record
-    record.rng = mulberry32Step(record.rng)
-    return mulberry32Value(record.rng)
-  }
-
   get random(): () => number {
-    return (this.randomFn ??= () => this.draw())
+    return randomOf(this.record)
   }
 
-  send(to: ActorId, msg: Message, opts: SendOptions = {}): string {
+  send(to: ActorId, msg: Message, opts?: SendOptions): string {
     const { world, record } = this
     const target = world.actors[to]
     if (!target) throw new Error(`${record.id} sent ${msg.kind} to unknown actor ${to}`)
     const link = linkKey(record.id, to)
-    let travel = opts.durationMs
+    let travel = opts?.durationMs
     if (travel === undefined) {
       const [min, max] = linkRange(record.kind, target.kind)
-      travel = min === max ? min : min + Math.floor(this.draw() * (max - min + 1))
+      travel = min === max ? min : min + Math.floor(draw(record) * (max - min + 1))
     }
     const arrivesAt = Math.max(world.now + travel, world.linkArrivals[link] ?? 0)
     world.linkArrivals[link] = arrivesAt
@@ -137,12 +146,12 @@ class ActorCtx implements Ctx {
       label: labelOf(msg),
       sentAt: world.now,
       arrivesAt,
-      causeId: opts.causeId !== undefined ? opts.causeId : this.causeId,
+      causeId: opts?.causeId !== undefined ? opts.causeId : this.causeId,
       outcome: 'in-flight',
-      ambient: opts.ambient ?? this.ambient,
+      ambient: opts?.ambient ?? this.ambient,
     }
-    if (opts.stages) flow.stages = [...opts.stages]
-    if (opts.via) flow.via = opts.via
+    if (opts?.stages) flow.stages = [...opts.stages]
+    if (opts?.via) flow.via = opts.via
     world.flows.push(flow)
     heapPush(world.queue, { time: arrivesAt, seq: world.seq++, type: 'deliver', flow: n, msg })
     return id
