@@ -8,6 +8,17 @@ describe('kubectl', () => {
     expect(r).toMatchObject({ exitCode: 0, stdout: 'pod/nginx created\n', stderr: '' })
   })
 
+  it('run takes --env and --annotations once per occurrence (stringArray flags), keeping every one', () => {
+    const c = new TestCluster()
+    c.kubectl('run web --image=nginx:1.27 --env=MODE=prod --env=URL=http://a/?x=1 --annotations=team=web --annotations=tier=front')
+    const pod = c.object('/registry/pods/default/web')!
+    expect((pod.spec as { containers: { env?: unknown }[] }).containers[0]!.env).toEqual([
+      { name: 'MODE', value: 'prod' },
+      { name: 'URL', value: 'http://a/?x=1' },
+    ])
+    expect(pod.metadata.annotations).toEqual({ team: 'web', tier: 'front' })
+  })
+
   it('run twice answers AlreadyExists', () => {
     const c = new TestCluster()
     c.kubectl('run nginx --image=nginx:1.27')

@@ -41,6 +41,28 @@ describe('kubectl and the ingress-nginx add-on', () => {
     expect(c.kubectl('create ingress bad --rule=nopath').stderr).toBe('error: rule nopath is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]\n')
   })
 
+  it('takes --rule and --annotation many times, as kubectl create ingress does: paths grouped by host, TLS hosts by secret', () => {
+    const c = withIngress()
+    // The example of `kubectl create ingress --help`: two rules for one host, TLS with one secret.
+    const line = 'create ingress annotated --class=default --rule=foo.com/bar=svc:port --rule=foo.com/*=svc2:8080,tls=secret1 --rule=bar.com/=svc3:80,tls=secret1 --annotation ingress.annotation1=foo --annotation ingress.annotation2=bla'
+    expect(c.kubectl(line).stdout).toBe('ingress.networking.k8s.io/annotated created\n')
+    const o = c.object('/registry/ingress/default/annotated')!
+    expect(o.metadata.annotations).toEqual({ 'ingress.annotation1': 'foo', 'ingress.annotation2': 'bla' })
+    const backend = (name: string, port: Record<string, unknown>) => ({ service: { name, port } })
+    expect(o.spec).toEqual({
+      ingressClassName: 'default',
+      tls: [{ hosts: ['foo.com', 'bar.com'], secretName: 'secret1' }],
+      rules: [
+        { host: 'foo.com', http: { paths: [{ path: '/bar', pathType: 'Exact', backend: backend('svc', { name: 'port' }) }, { path: '/', pathType: 'Prefix', backend: backend('svc2', { number: 8080 }) }] } },
+        { host: 'bar.com', http: { paths: [{ path: '/', pathType: 'Exact', backend: backend('svc3', { number: 80 }) }] } },
+      ],
+    })
+    // Every rule is checked before anything is sent: the second, bad one stops the create.
+    expect(c.kubectl('create ingress two --rule=a.com/=web:80 --rule=oops').stderr).toBe('error: rule oops is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]\n')
+    expect(c.object('/registry/ingress/default/two')).toBeUndefined()
+    expect(c.kubectl('create ingress ann --rule=a.com/=web:80 --annotation=novalue').stderr).toBe('error: annotation novalue is invalid and should be in format key=[value]\n')
+  })
+
   it('gives an Ingress without a class the default IngressClass (DefaultIngressClass admission), which the controller then claims', () => {
     const c = withIngress()
     c.kubectl('create ingress plain --rule=example.com/*=web:80')

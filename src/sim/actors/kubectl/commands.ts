@@ -52,14 +52,18 @@ export function startRun(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: 
     else container.args = p.rest
   }
   if (p.flags.port) container.ports = [{ containerPort: Number(p.flags.port) }]
-  if (p.flags.env) {
-    const [k, ...v] = p.flags.env.split('=')
-    container.env = [{ name: k, value: v.join('=') }]
+  // --env and --annotations are stringArray flags: one k=v per occurrence (run.go).
+  const env = p.repeated.env ?? []
+  if (env.length) {
+    container.env = env.map((pair) => {
+      const [k, ...v] = pair.split('=')
+      return { name: k, value: v.join('=') }
+    })
   }
   cmd.name = name
-  // --annotations k=v (repeatable in kubectl; comma-separated here) and --overrides '<json>'.
+  // --annotations k=v, and --overrides '<json>'.
   const annotations: Record<string, string> = {}
-  for (const pair of p.flags.annotations ? [p.flags.annotations] : []) {
+  for (const pair of p.repeated.annotations ?? []) {
     const eq = pair.indexOf('=')
     if (eq > 0) annotations[pair.slice(0, eq)] = pair.slice(eq + 1)
   }

@@ -34,8 +34,13 @@ export function tokenize(line: string): string[] {
 export interface ParsedLine {
   /** Words that are not flags, the command first. */
   args: string[]
-  /** `--name=value`, `--name value`, `-n value`; booleans get 'true'. */
+  /** `--name=value`, `--name value`, `-n value`; booleans get 'true'. A repeated flag: its last value. */
   flags: Record<string, string>
+  /**
+   * Every value of each flag, in order: kubectl's stringArray flags (`--rule`, `--env`,
+   * `--annotation`) take one value per occurrence and keep them all.
+   */
+  repeated: Record<string, string[]>
   /** Words after `--`. */
   rest: string[]
 }
@@ -60,6 +65,7 @@ const SHORT_ALIASES: Record<string, string> = { n: 'namespace', o: 'output', A: 
 export function parseLine(words: string[]): ParsedLine {
   const args: string[] = []
   const flags: Record<string, string> = {}
+  const repeated: Record<string, string[]> = {}
   let rest: string[] = []
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!
@@ -81,10 +87,13 @@ export function parseLine(words: string[]): ParsedLine {
       }
       const name = long ? body : (SHORT_ALIASES[body] ?? body)
       if (value === undefined && VALUE_FLAGS.has(body) && i + 1 < words.length) value = words[++i]
-      flags[name] = value ?? 'true'
+      const given = value ?? 'true'
+      flags[name] = given
+      const all = (repeated[name] ??= [])
+      all.push(given)
     } else args.push(w)
   }
-  return { args, flags, rest }
+  return { args, flags, repeated, rest }
 }
 
 /** Levenshtein distance, for cobra's "Did you mean this?" (SuggestionsMinimumDistance 2). */
