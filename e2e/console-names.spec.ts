@@ -49,6 +49,33 @@ test.describe('object names open the object inspector', () => {
     await expect(object.title).toContainText(key)
   })
 
+  test('the OBJECT column of the Events tab: click or keyboard opens the object the event is about', async ({ app, page }, testInfo) => {
+    await app.runNginx()
+    await page.getByRole('tab', { name: 'Events' }).click()
+    const table = page.getByTestId('events.table')
+    const scheduled = table.locator('tr[data-reason="Scheduled"]', { hasText: 'Pod/nginx' }).getByTestId('events.object')
+    await expect(scheduled).toHaveText('Pod/nginx')
+    await expect(scheduled).toHaveAttribute('data-object-key', '/registry/pods/default/nginx')
+    await scheduled.click()
+    const object = new ObjectInspector(page)
+    await expect(object.title).toContainText('/registry/pods/default/nginx')
+    const shot = testInfo.outputPath('events-object-opened.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('events-object-opened', { path: shot, contentType: 'image/png' })
+    await object.close.click()
+    await expect(object.panel).toBeHidden()
+
+    // Keyboard: the table is one tab stop; ↑ goes to the newest event's object, Enter opens it.
+    const region = page.getByRole('region', { name: 'Events table' })
+    await region.focus()
+    await page.keyboard.press('ArrowUp')
+    const objects = table.getByTestId('events.object')
+    await expect(objects.last()).toBeFocused()
+    const key = (await objects.last().getAttribute('data-object-key'))!
+    await page.keyboard.press('Enter')
+    await expect(object.title).toContainText(key)
+  })
+
   test("the pods a kubelet's live state lists open the object inspector", async ({ app, page }) => {
     const pod = await app.runNginx()
     const node = (await pod.getAttribute('data-node'))!

@@ -42,4 +42,18 @@ describe('event rows', () => {
     expect(rows[1]!.lastSeen).toBe('10s (x3 over 40s)')
     expect(clusterStartMs(objects)).toBe(t0)
   })
+
+  it('links each row to the object the event is about, by kind, namespace and name', () => {
+    const objects: Record<string, KObject> = {
+      '/registry/events/default/a': event('a', 10),
+      '/registry/events/default/b': event('b', 20, { involvedObject: { kind: 'Node', name: 'node-1' } }),
+      '/registry/events/default/c': event('c', 30, { involvedObject: { kind: 'Pod', namespace: 'default', name: 'gone' } }),
+      '/registry/pods/default/web-1': { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'default' } },
+      '/registry/pods/other/web-1': { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'other' } },
+      '/registry/minions/node-1': { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } },
+    }
+    objects['/registry/events/default/a']!.involvedObject = { kind: 'Pod', namespace: 'default', name: 'web-1' }
+    const rows = eventRows(objects, t0 + 40_000)
+    expect(rows.map((r) => r.objectKey)).toEqual(['/registry/pods/default/web-1', '/registry/minions/node-1', undefined])
+  })
 })

@@ -11,6 +11,8 @@ export interface EventRow {
   type: string
   reason: string
   object: string
+  /** The etcd key of the object the event is about, when the mirror holds it: OBJECT opens it. */
+  objectKey?: string
   message: string
   /** Epoch ms of the last occurrence, for sorting. */
   at: number
@@ -50,9 +52,30 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : ''
 }
 
+const refKey = (kind: string, namespace: string, name: string): string => `${kind}/${namespace}/${name}`
+
+/**
+ * The mirror's keys by kind, namespace and name, made only when some event needs one. An Event
+ * names its object by kind, namespace and name (involvedObject / regarding); the mirror is keyed by
+ * etcd key, whose resource part is not the kind (`minions` for Nodes), so the index goes by kind.
+ */
+function lazyRefIndex(objects: Record<string, KObject>): (kind: string, namespace: string, name: string) => string | undefined {
+  let index: Map<string, string> | undefined
+  return (kind, namespace, name) => {
+    if (!index) {
+      index = new Map()
+      for (const [key, o] of Object.entries(objects)) {
+        if (o.kind !== 'Event' && o.metadata?.name) index.set(refKey(o.kind, o.metadata.namespace ?? '', o.metadata.name), key)
+      }
+    }
+    return index.get(refKey(kind, namespace, name))
+  }
+}
+
 /** Rows for every Event in `objects`, `nowEpochMs` being the cluster's clock. */
 export function eventRows(objects: Record<string, KObject>, nowEpochMs: number): EventRow[] {
   const rows: EventRow[] = []
+  const keyOf = lazyRefIndex(objects)
   for (const [key, o] of Object.entries(objects)) {
     if (o.kind !== 'Event') continue
     const series = o.series as { lastObservedTime?: string; count?: number } | undefined
@@ -64,14 +87,16 @@ export function eventRows(objects: Record<string, KObject>, nowEpochMs: number):
       0
     const first = time(o.firstTimestamp) || time(o.eventTime) || last
     const count = series?.count ?? (typeof o.count === 'number' ? o.count : 1)
-    const involved = (o.involvedObject ?? o.regarding ?? {}) as { kind?: string; name?: string }
+    const involved = (o.involvedObject ?? o.regarding ?? {}) as { kind?: string; namespace?: string; name?: string }
     const age = humanDuration(nowEpochMs - last)
+    const objectKey = involved.kind && involved.name ? keyOf(involved.kind, involved.namespace ?? '', involved.name) : undefined
     rows.push({
       key,
       lastSeen: count > 1 ? `${age} (x${count} over ${humanDuration(nowEpochMs - first)})` : age,
       type: str(o.type),
       reason: str(o.reason),
       object: `${str(involved.kind)}/${str(involved.name)}`,
+      ...(objectKey ? { objectKey } : {}),
       message: str(o.message ?? o.note).trim(),
       at: last,
     })
