@@ -41,10 +41,20 @@ export function normalizeImage(image: string): string {
   return name
 }
 
+/**
+ * Digests by image reference: a digest depends on the reference only, and a cluster names few
+ * images, while every container start asks for one (the runtime's imageRef).
+ */
+const digests = new Map<string, string>()
+
 export function digestOf(image: string): string {
-  let hex = ''
-  for (let i = 0; hex.length < 64; i++) hex += fnv1a(`${normalizeImage(image)}#${i}`).toString(16).padStart(8, '0')
-  return `sha256:${hex.slice(0, 64)}`
+  let digest = digests.get(image)
+  if (digest === undefined) {
+    let hex = ''
+    for (let i = 0; hex.length < 64; i++) hex += fnv1a(`${normalizeImage(image)}#${i}`).toString(16).padStart(8, '0')
+    digests.set(image, (digest = `sha256:${hex.slice(0, 64)}`))
+  }
+  return digest
 }
 
 /** `docker.io/library/nginx@sha256:…`: the imageID a pulled container reports. */
