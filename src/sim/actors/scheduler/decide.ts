@@ -190,7 +190,7 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
 }
 
 /** The names of the nodes a cycle filtered, in the order it filtered them. */
-export function examinedNodes(d: Decision): string[] {
+export function examinedNodes(d: Pick<Decision, 'nodeOrder' | 'startIndex' | 'examinedCount'>): string[] {
   const out: string[] = []
   const n = d.nodeOrder.length
   for (let i = 0; i < d.examinedCount; i++) out.push(d.nodeOrder[(d.startIndex + i) % n]!)

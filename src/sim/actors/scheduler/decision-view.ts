@@ -103,6 +103,13 @@ export function decisionStages(d: Decision): Stage[] {
   return stages
 }
 
+/** Some examined node passed every filter (the stored form keeps the failures, not the passes). */
+function anyFeasible(stored: StoredDecision): boolean {
+  let failed = 0
+  for (const _ in stored.failed) failed++
+  return stored.examinedCount > failed
+}
+
 /**
  * `decisionStages` of a stored decision, with the filter and score texts written on first read.
  * They run to 12–60 KB per binding over 100 nodes and are read only when someone opens that flow
@@ -116,7 +123,7 @@ export function lazyDecisionStages(stored: StoredDecision): Stage[] {
   const stages: Stage[] = [
     {
       name: 'filter',
-      outcome: stored.feasible ? 'ok' : 'failed',
+      outcome: anyFeasible(stored) ? 'ok' : 'failed',
       get detail() {
         return expand()[0]!.detail
       },
