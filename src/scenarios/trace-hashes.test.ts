@@ -8,11 +8,11 @@ import { createSimulation } from '../sim/index.ts'
 import { loadScenario } from './index.ts'
 
 const pinned: Record<string, string> = {
-  'pod-creation': '6089bcf3',
-  'lesson-tour': '00a4a398',
-  'lesson-pod-hops': '66b79ee3',
-  scheduling: '8247b8b6',
-  services: '53883edd',
+  'pod-creation': '1d55ca5f',
+  'lesson-tour': '0385fffe',
+  'lesson-pod-hops': '16e7414d',
+  scheduling: 'e6c4874c',
+  services: '5529c3d5',
 }
 
 describe('trace hashes of the built-in scenarios', () => {

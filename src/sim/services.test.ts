@@ -81,6 +81,21 @@ describe('Services', () => {
     c.runUntil(() => (slicesOf(c, 'web')[0]!.endpoints as Ep[]).length === 2, 60_000)
   })
 
+  it('after kube-controller-manager restarts, its EndpointSlice controller lists again and follows the pods', () => {
+    const c = webCluster()
+    c.kubectl('expose pod web-1 --port=80 --name=web')
+    c.run(1_000)
+    expect(slicesOf(c, 'web')[0]!.endpoints as Ep[]).toHaveLength(3)
+    expect(c.sim.fault({ kind: 'stop-component', component: 'kube-controller-manager' })).toBeNull()
+    c.run(2_000)
+    expect(c.sim.fault({ kind: 'start-component', component: 'kube-controller-manager' })).toBeNull()
+    c.run(2_000)
+    // A pod started after the restart joins the slice: the controller's informers were rebuilt.
+    expect(c.kubectl('run web-4 --image=nginx:1.27 --labels=app=web --port=80').exitCode).toBe(0)
+    c.runUntil(() => (slicesOf(c, 'web')[0]!.endpoints as Ep[]).length === 4, 60_000)
+    expect((slicesOf(c, 'web')[0]!.endpoints as Ep[]).map((e) => e.targetRef.name).sort()).toEqual(['web-1', 'web-2', 'web-3', 'web-4'])
+  })
+
   it('kube-proxy writes KUBE-SVC with probabilities 1/3, 1/2, 1 after minSyncPeriod', () => {
     const c = webCluster()
     c.kubectl('expose pod web-1 --port=80 --name=web')
@@ -154,6 +169,8 @@ describe('Services', () => {
     cloud.kubectl('run lb --image=nginx:1.27 --labels=app=lb --port=80')
     cloud.kubectl('expose pod lb --port=80 --type=LoadBalancer')
     cloud.runUntil(() => Boolean((cloud.object('/registry/services/specs/default/lb')!.status as { loadBalancer: { ingress?: unknown[] } }).loadBalancer.ingress))
+    // The controller records EnsuredLoadBalancer after the status PATCH: let that POST land too.
+    cloud.run(1_000)
     const ready = cloud.object('/registry/services/specs/default/lb')!
     expect((ready.status as { loadBalancer: { ingress: { ip: string }[] } }).loadBalancer.ingress[0]!.ip).toMatch(/^203\.0\.113\.\d+$/)
     expect(cloud.sim.events().map((e) => e.reason)).toEqual(expect.arrayContaining(['EnsuringLoadBalancer', 'EnsuredLoadBalancer']))

@@ -7,8 +7,9 @@
  * A partition cuts the links between a node and the control plane (engine/network.ts).
  */
 import type { ApiserverState } from '../actors/apiserver/state.ts'
-import { newControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
+import { newControllerManagerState, type ControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
 import { nodeLifecycleOf } from '../actors/controller-manager/node-lifecycle.ts'
+import { newServiceControllersState } from '../actors/controller-manager/service-client.ts'
 import { newKubeletState } from '../actors/kubelet/kubelet.ts'
 import { initialNodeFrom } from '../actors/kubelet/register.ts'
 import type { KubeletState } from '../actors/kubelet/state.ts'
@@ -68,10 +69,13 @@ function freshState(record: ActorRecord): unknown {
     case 'kube-scheduler':
       return newSchedulerState(apiserverId)
     case 'kube-controller-manager': {
+      const old = record.state as ControllerManagerState
       const fresh = newControllerManagerState(apiserverId)
       // Flags survive a restart: node-ipam keeps its --cluster-cidr.
-      const ipam = nodeLifecycleOf(record.state as object).ipam
+      const ipam = nodeLifecycleOf(old).ipam
       if (ipam) nodeLifecycleOf(fresh).ipam = { clusterCIDR: ipam.clusterCIDR, pending: {} }
+      // The EndpointSlice and Endpoints controllers start empty too; the relist fills their caches.
+      if (old.services) fresh.services = newServiceControllersState(apiserverId)
       return fresh
     }
     default:

@@ -25,6 +25,7 @@ import { resourceByKind } from '../k8s/resources.ts'
 import { newCorednsState, corednsId } from '../actors/coredns/coredns.ts'
 import { corednsConfigMap, seedControllerManager, stampCoredns } from './bootstrap-coredns.ts'
 import { bootIngressNginx } from './bootstrap-ingress.ts'
+import { ensureWatcher } from './shared-watch.ts'
 import {
   kubeDnsService,
   kubernetesEndpoints,
@@ -103,11 +104,11 @@ export function wireServices(world: World, scenario: Scenario, boot: ServiceBoot
     for (const o of objects) if (o.kind === kind) cache[cacheKey(o)] = o
   }
 
-  // kube-controller-manager: the EndpointSlice and Endpoints controllers' informers.
+  // kube-controller-manager: the EndpointSlice and Endpoints controllers' informers (pods come
+  // from the watch the other controllers already share).
   const svc = newServiceControllersState(boot.apiserverId)
   for (const informer of Object.keys(prefixes) as ServiceInformer[]) {
-    const w = addWatcher(api, { client: boot.controllerManagerId, prefix: prefixes[informer], fieldSelector: '', labelSelector: '' })
-    svc.watches[w.id] = informer
+    ensureWatcher(api, { client: boot.controllerManagerId, prefix: prefixes[informer], fieldSelector: '', labelSelector: '' })
   }
   fill(svc.services, 'Service')
   fill(svc.pods, 'Pod')

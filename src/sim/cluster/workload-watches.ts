@@ -3,12 +3,12 @@
  * ReplicationController, DaemonSet, StatefulSet, Job, CronJob, garbage collector): a watch per
  * resource, opened at bootstrap with the cache already listed, as a started KCM has them.
  */
-import { addWatcher } from '../actors/apiserver/watch.ts'
 import type { ApiserverState } from '../actors/apiserver/state.ts'
 import { cacheKey } from '../actors/client/informer.ts'
 import type { ControllerManagerState } from '../actors/controller-manager/state.ts'
 import type { EtcdState } from '../actors/etcd/etcd.ts'
 import { resourceByName } from '../k8s/resources.ts'
+import { ensureWatcher } from './shared-watch.ts'
 
 const workloadResources: [resource: string, group: string][] = [
   ['nodes', ''],
@@ -27,7 +27,7 @@ export function watchWorkloads(api: ApiserverState, kcm: ControllerManagerState,
   for (const [resource, group] of workloadResources) {
     const info = resourceByName(resource, group)
     if (!info) continue
-    addWatcher(api, { client: controllerManagerId, prefix: info.etcdPrefix, fieldSelector: '', labelSelector: '' })
+    ensureWatcher(api, { client: controllerManagerId, prefix: info.etcdPrefix, fieldSelector: '', labelSelector: '' })
     const cache = kcm.caches[resource]!
     for (const kv of Object.values(etcd.store.kv)) if (kv.key.startsWith(`${info.etcdPrefix}/`)) cache[cacheKey(kv.value)] = kv.value
   }

@@ -1,8 +1,8 @@
 /**
  * The Service-side controllers' own informers and API client inside kube-controller-manager: the
  * EndpointSlice controller and the Endpoints controller share caches of Services, Pods,
- * EndpointSlices and Endpoints, fed by watches opened for them at bootstrap (their ids are kept so
- * events meant for other controllers' informers are left alone).
+ * EndpointSlices and Endpoints, fed by the process's watches of those kinds (the pods one is the
+ * one every controller of the process reads).
  */
 import type { Ctx } from '../../engine/actor.ts'
 import type { ApiRequest, Verb } from '../../messages.ts'
@@ -16,8 +16,6 @@ export interface ServiceControllersState {
   nextReq: number
   /** Request id → `<svc ns/name>|<informer>|<verb>` of the sync that sent it. */
   pending: Record<string, string>
-  /** Watch id → which cache its events feed. */
-  watches: Record<string, ServiceInformer>
   services: Cache
   pods: Cache
   endpointslices: Cache
@@ -35,7 +33,7 @@ export interface ServiceControllersState {
 }
 
 export function newServiceControllersState(apiserver: ActorId): ServiceControllersState {
-  return { apiserver, nextReq: 0, pending: {}, watches: {}, services: {}, pods: {}, endpointslices: {}, endpoints: {}, inflight: {}, dirty: {}, expect: {} }
+  return { apiserver, nextReq: 0, pending: {}, services: {}, pods: {}, endpointslices: {}, endpoints: {}, inflight: {}, dirty: {}, expect: {} }
 }
 
 const KIND: Record<'create' | 'update' | 'delete', ApiRequest['kind']> = {

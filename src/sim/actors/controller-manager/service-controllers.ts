@@ -10,7 +10,7 @@ import { serviceSpec } from '../../k8s/service.ts'
 import { applyWatchEvent, cacheKey } from '../client/informer.ts'
 import { syncEndpoints } from './endpoints-controller.ts'
 import { syncEndpointSlices } from './endpointslice-controller.ts'
-import type { ServiceControllersState } from './service-client.ts'
+import type { ServiceControllersState, ServiceInformer } from './service-client.ts'
 import { matchesSelectorMap } from './service-pods.ts'
 
 function sync(state: ServiceControllersState, ctx: Ctx, svcKey: string): void {
@@ -33,6 +33,14 @@ function settle(state: ServiceControllersState, ctx: Ctx, svcKey: string): void 
   }
 }
 
+/** The informer of each kind these controllers read (the pods one is shared with the others). */
+const informerOf: Record<string, ServiceInformer | undefined> = {
+  Service: 'services',
+  Pod: 'pods',
+  EndpointSlice: 'endpointslices',
+  Endpoints: 'endpoints',
+}
+
 /** Handles the message when it is the Service controllers'; returns false otherwise. */
 export function serviceControllersReceive(state: ServiceControllersState, msg: Message, ctx: Ctx): boolean {
   if (msg.kind === 'apiserver.response') {
@@ -52,7 +60,8 @@ export function serviceControllersReceive(state: ServiceControllersState, msg: M
     return true
   }
   if (msg.kind !== 'watch.event') return false
-  const informer = state.watches[msg.watchId]
+  // By kind, not by watch: after a restart the informers are fed by a relist and new watches.
+  const informer = informerOf[msg.object.kind]
   if (!informer) return false
   const old = applyWatchEvent(state[informer], msg)
   const o = msg.object
@@ -69,6 +78,8 @@ export function serviceControllersReceive(state: ServiceControllersState, msg: M
       const selector = serviceSpec(svc).selector ?? {}
       if (matchesSelectorMap(o, selector) || (old && matchesSelectorMap(old, selector))) sync(state, ctx, key)
     }
+    // The pods informer is the whole process's: the workload controllers read the event too.
+    return false
   }
   return true
 }
