@@ -68,15 +68,19 @@ const aliases: ResourceInfo[] = [
 
 export const resources: readonly ResourceInfo[] = table
 
-/** resource + group → info, built once: every request the apiserver serves looks one up. */
-const byName = new Map<string, ResourceInfo>()
+/**
+ * group → resource → info, built once: every request the apiserver serves looks one up, and a
+ * two-level lookup needs no key string made per call.
+ */
+const byGroup = new Map<string, Map<string, ResourceInfo>>()
 for (const r of [...table, ...aliases]) {
-  const k = `${r.resource}\u0000${r.group}`
-  if (!byName.has(k)) byName.set(k, r)
+  let byResource = byGroup.get(r.group)
+  if (!byResource) byGroup.set(r.group, (byResource = new Map()))
+  if (!byResource.has(r.resource)) byResource.set(r.resource, r)
 }
 
 export function resourceByName(resource: string, group = ''): ResourceInfo | undefined {
-  return byName.get(`${resource}\u0000${group}`)
+  return byGroup.get(group)?.get(resource)
 }
 
 export function resourceByKind(kind: string): ResourceInfo | undefined {
@@ -117,31 +121,56 @@ export interface ParsedPath {
   subresource?: string
 }
 
-/** Parses `/api/v1/namespaces/default/pods/nginx/status` and friends. */
-export function parsePath(path: string): ParsedPath | undefined {
-  const parts = path.split('/').filter(Boolean)
+const namespacesInfo = resourceByName('namespaces')!
+
+/**
+ * Parses `/api/v1/namespaces/default/pods/nginx/status` and friends. Empty segments (a leading,
+ * doubled or trailing slash) are skipped; the segments are walked by index in the one array the
+ * split made, since every request the apiserver serves is parsed here.
+ */
+export function parsePath(path: string): Readonly<ParsedPath> | undefined {
+  if (parsedPaths.has(path)) return parsedPaths.get(path)
+  // A pure function of the text, so a bounded memo: most paths come back (each pod's binding
+  // and status PATCHes, every Event POST to one collection), and clearing it costs only re-parses.
+  if (parsedPaths.size >= maxParsedPaths) parsedPaths.clear()
+  const parsed = parse(path)
+  parsedPaths.set(path, parsed && Object.freeze(parsed))
+  return parsed
+}
+
+const parsedPaths = new Map<string, Readonly<ParsedPath> | undefined>()
+const maxParsedPaths = 10_000
+
+function parse(path: string): ParsedPath | undefined {
+  const parts = path.split('/')
+  let n = 0
+  for (let j = 0; j < parts.length; j++) if (parts[j]) parts[n++] = parts[j]!
+  parts.length = n
   let group = ''
-  let rest: string[]
-  if (parts[0] === 'api' && parts[1] === 'v1') rest = parts.slice(2)
-  else if (parts[0] === 'apis' && parts.length >= 3) {
+  // `i` is where the resource part starts: after /api/v1 or after /apis/<group>/<version>.
+  let i: number
+  if (parts[0] === 'api' && parts[1] === 'v1') i = 2
+  else if (parts[0] === 'apis' && n >= 3) {
     group = parts[1]!
-    rest = parts.slice(3)
+    i = 3
   } else return undefined
-  let namespace: string | undefined
+  const namespaced = parts[i] === 'namespaces' && n - i >= 3
   // `/api/v1/namespaces/<ns>/finalize` and `/status` are subresources of the namespace itself.
-  if (!group && rest[0] === 'namespaces' && rest.length === 3 && (rest[2] === 'finalize' || rest[2] === 'status')) return { info: resourceByName('namespaces')!, name: rest[1]!, subresource: rest[2] }
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
-    namespace = rest[1]
-    rest = rest.slice(2)
+  if (!group && namespaced && n - i === 3 && (parts[i + 2] === 'finalize' || parts[i + 2] === 'status'))
+    return { info: namespacesInfo, name: parts[i + 1]!, subresource: parts[i + 2]! }
+  let namespace: string | undefined
+  if (namespaced) {
+    namespace = parts[i + 1]
+    i += 2
   }
-  const info = resourceByName(rest[0] ?? '', group)
+  const info = resourceByName(parts[i] ?? '', group)
   if (!info) return undefined
+  const name = parts[i + 1]
   // `/api/v1/namespaces/default` is the namespace object itself.
-  if (!namespace && info.resource === 'namespaces' && rest[1]) return { info, name: rest[1] }
-  return {
-    info,
-    ...(namespace !== undefined ? { namespace } : {}),
-    ...(rest[1] !== undefined ? { name: rest[1] } : {}),
-    ...(rest[2] !== undefined ? { subresource: rest[2] } : {}),
-  }
+  if (namespace === undefined && info.resource === 'namespaces' && name) return { info, name }
+  const out: ParsedPath = { info }
+  if (namespace !== undefined) out.namespace = namespace
+  if (name !== undefined) out.name = name
+  if (parts[i + 2] !== undefined) out.subresource = parts[i + 2]
+  return out
 }
