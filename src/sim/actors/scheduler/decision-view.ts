@@ -103,6 +103,10 @@ export function decisionStages(d: Decision): Stage[] {
   return stages
 }
 
+function storedStages(stored: StoredDecision): Stage[] {
+  return decisionStages(loadDecision(stored))
+}
+
 /** Some examined node passed every filter (the stored form keeps the failures, not the passes). */
 function anyFeasible(stored: StoredDecision): boolean {
   let failed = 0
@@ -118,14 +122,15 @@ function anyFeasible(stored: StoredDecision): boolean {
  * copy the text; the stored decision is frozen, so the text is the same whenever it is read.
  */
 export function lazyDecisionStages(stored: StoredDecision): Stage[] {
+  // The getters share `texts` directly: a named local closure (`const expand = () => …`) costs a
+  // defineProperty of its name per binding under the tsx/esbuild keepNames transform, ~15 us each.
   let texts: Stage[] | undefined
-  const expand = (): Stage[] => (texts ??= decisionStages(loadDecision(stored)))
   const stages: Stage[] = [
     {
       name: 'filter',
       outcome: anyFeasible(stored) ? 'ok' : 'failed',
       get detail() {
-        return expand()[0]!.detail
+        return (texts ??= storedStages(stored))[0]!.detail
       },
     },
   ]
@@ -134,7 +139,7 @@ export function lazyDecisionStages(stored: StoredDecision): Stage[] {
       name: 'score',
       outcome: 'ok',
       get detail() {
-        return expand()[1]!.detail
+        return (texts ??= storedStages(stored))[1]!.detail
       },
     })
   if (stored.winner) {
