@@ -37,18 +37,13 @@ export interface RequestOptions extends SendOptions {
 export function apiRequest<C>(client: ApiClient<C>, ctx: Ctx, verb: Verb, path: string, cont: C, opts: RequestOptions = {}): string {
   const reqId = `${ctx.self}#${++client.nextReq}`
   client.pending[reqId] = cont
-  const { query, body, asUser, closeOn, ...send } = opts
-  const msg: ApiRequest = {
-    kind: KIND[verb],
-    reqId,
-    verb,
-    path,
-    ...(query ? { query } : {}),
-    ...(body !== undefined ? { body } : {}),
-    ...(asUser ? { asUser } : {}),
-    ...(closeOn ? { closeOn } : {}),
-  }
-  ctx.send(client.apiserver, msg, send)
+  const msg: ApiRequest = { kind: KIND[verb], reqId, verb, path }
+  if (opts.query) msg.query = opts.query
+  if (opts.body !== undefined) msg.body = opts.body
+  if (opts.asUser) msg.asUser = opts.asUser
+  if (opts.closeOn) msg.closeOn = opts.closeOn
+  // The engine reads only the SendOptions fields, so the request options go as they are.
+  ctx.send(client.apiserver, msg, opts)
   return reqId
 }
 

@@ -52,16 +52,37 @@ export interface Rejection {
   message: string
 }
 
+/** The node's allocatable, parsed once per committed (frozen) status object. */
+const parsedAllocatable = new WeakMap<object, { pods: number; cpu: number; memory: number }>()
+
+function allocatable(node: KObject | null): { pods: number; cpu: number; memory: number } {
+  const status = node?.status as { allocatable?: Record<string, string> } | undefined
+  let parsed = status && parsedAllocatable.get(status)
+  if (!parsed) {
+    const alloc = status?.allocatable ?? {}
+    parsed = { pods: Number(alloc.pods ?? 110), cpu: milliValue(alloc.cpu ?? '0'), memory: byteValue(alloc.memory ?? '0') }
+    if (status && Object.isFrozen(status)) parsedAllocatable.set(status, parsed)
+  }
+  return parsed
+}
+
 /** Why the pod cannot run here, or null when it fits. */
 export function admit(state: KubeletState, pod: KObject): Rejection | null {
-  const alloc = ((state.node_?.status as { allocatable?: Record<string, string> } | undefined)?.allocatable ?? {})
-  const admitted = Object.values(state.pods).filter((w) => w.step !== 'rejected' && w.step !== 'terminated' && w.uid !== pod.metadata.uid)
-  const used = admitted.map((w) => podRequests(w.pod)).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 })
+  const alloc = allocatable(state.node_)
+  let admitted = 0
+  const used = { cpu: 0, memory: 0 }
+  for (const w of Object.values(state.pods)) {
+    if (w.step === 'rejected' || w.step === 'terminated' || w.uid === pod.metadata.uid) continue
+    admitted++
+    const r = podRequests(w.pod)
+    used.cpu += r.cpu
+    used.memory += r.memory
+  }
   const want = podRequests(pod)
   const checks: [name: string, requested: number, used: number, capacity: number][] = [
-    ['pods', 1, admitted.length, Number(alloc.pods ?? 110)],
-    ['cpu', want.cpu, used.cpu, milliValue(alloc.cpu ?? '0')],
-    ['memory', want.memory, used.memory, byteValue(alloc.memory ?? '0')],
+    ['pods', 1, admitted, alloc.pods],
+    ['cpu', want.cpu, used.cpu, alloc.cpu],
+    ['memory', want.memory, used.memory, alloc.memory],
   ]
   for (const [name, requested, u, capacity] of checks) {
     if (requested === 0 || capacity === 0) continue

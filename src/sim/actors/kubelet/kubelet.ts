@@ -15,7 +15,7 @@ import { finishOrphan, onCriReply, patchStatus, preStopDone, retryPull, sendFina
 import { serveLogs } from './logs.ts'
 import { runProbe } from './probes.ts'
 import { createLease, nodeEvent, onOwnNode, onRegistered, registerNode } from './register.ts'
-import type { ApiCont, KubeletState, RuntimeContainer } from './state.ts'
+import type { ApiCont, ContainerWork, KubeletState, RuntimeContainer } from './state.ts'
 
 /** nodeLeaseDurationSeconds 40 × nodeLeaseRenewIntervalFraction 0.25 (pkg/kubelet/kubelet.go). */
 export const leaseRenewIntervalMs = 10_000
@@ -67,15 +67,50 @@ function onResponse(state: KubeletState, msg: ApiResponse, ctx: Ctx): void {
   else if (cont.do === 'register' || cont.do === 'registered') onRegistered(state, msg, ctx)
 }
 
+const noContainers: RuntimeContainer[] = []
+
+/**
+ * The relist's containers grouped by pod uid once, as the real PLEG keeps its podRecords by pod
+ * (pkg/kubelet/pleg/generic.go), instead of every pod worker scanning the whole list.
+ */
+function byPod(containers: RuntimeContainer[]): Map<string, RuntimeContainer[]> {
+  const groups = new Map<string, RuntimeContainer[]>()
+  for (const c of containers) {
+    const group = groups.get(c.podUid)
+    if (group) group.push(c)
+    else groups.set(c.podUid, [c])
+  }
+  return groups
+}
+
+/**
+ * The run the worker tracks (by id); without an id, the latest started run of that name (the
+ * last one listed among equals). Older runs of the same container are history.
+ */
+function trackedRun(mine: RuntimeContainer[], work: ContainerWork): RuntimeContainer | undefined {
+  let run: RuntimeContainer | undefined
+  let latest = -Infinity
+  for (const c of mine) {
+    if (c.name !== work.name) continue
+    if (work.id) {
+      if (c.id === work.id) return c
+    } else if ((c.startedAtMs ?? 0) >= latest) {
+      latest = c.startedAtMs ?? 0
+      run = c
+    }
+  }
+  return run
+}
+
 /** PLEG: compare the runtime's containers with what each pod worker saw last. */
 function relisted(state: KubeletState, ctx: Ctx, containers: RuntimeContainer[]): void {
+  const groups = byPod(containers)
   for (const w of Object.values(state.pods)) {
     let cause: string | null | undefined
-    const mine = containers.filter((c) => c.podUid === w.uid)
-    for (const [i, work] of w.containers.entries()) {
-      // The run the worker tracks (by id); older runs of the same container are history.
-      const same = mine.filter((c) => c.name === work.name)
-      const run = work.id ? same.find((c) => c.id === work.id) : same.sort((a, b) => (a.startedAtMs ?? 0) - (b.startedAtMs ?? 0)).pop()
+    const mine = groups.get(w.uid) ?? noContainers
+    for (let i = 0; i < w.containers.length; i++) {
+      const work = w.containers[i]!
+      const run = trackedRun(mine, work)
       if (!run) continue
       const before = w.seen[work.name]
       if (before && before.state === run.state && before.id === run.id) continue

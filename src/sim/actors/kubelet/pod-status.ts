@@ -41,21 +41,27 @@ function containerState(w: PodWorker, c: ContainerWork, initsDone: boolean, cloc
   }
 }
 
+/** imageID by image reference: a pure function of it, asked for on every status write. */
+const imageIds = new Map<string, string>()
+
+function imageId(image: string): string {
+  let id = imageIds.get(image)
+  if (id === undefined) imageIds.set(image, (id = imageIdOf(image)))
+  return id
+}
+
 function containerStatus(w: PodWorker, c: ContainerWork, initsDone: boolean, clock: { startTimeMs: number }): Json {
   const run = currentRun(w, c)
   const running = run?.state === 'CONTAINER_RUNNING'
   const terminating = w.step === 'terminating' || w.step === 'terminated'
-  return {
-    name: c.name,
-    image: c.image,
-    imageID: run ? imageIdOf(c.image) : '',
-    ...(run ? { containerID: `containerd://${run.id}` } : {}),
-    ready: running && c.ready && !terminating,
-    started: running && c.started,
-    restartCount: c.restartCount,
-    state: containerState(w, c, initsDone, clock),
-    lastState: c.lastTerminated ?? {},
-  }
+  const status: Json = { name: c.name, image: c.image, imageID: run ? imageId(c.image) : '' }
+  if (run) status.containerID = `containerd://${run.id}`
+  status.ready = running && c.ready && !terminating
+  status.started = running && c.started
+  status.restartCount = c.restartCount
+  status.state = containerState(w, c, initsDone, clock)
+  status.lastState = c.lastTerminated ?? {}
+  return status
 }
 
 function podPhase(w: PodWorker): string {
@@ -74,47 +80,50 @@ function podPhase(w: PodWorker): string {
   return 'Pending'
 }
 
+/** A pod condition as the status manager writes it; reason and message only while it is False. */
+function condition(type: string, ok: boolean, now: string, reason?: string, message?: string): Json {
+  const c: Json = { type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: now }
+  if (reason && !ok) c.reason = reason
+  if (message && !ok) c.message = message
+  return c
+}
+
 /** The status PATCH body for a pod, as the status manager sends it. */
 export function podStatusPatch(state: KubeletState, w: PodWorker, clock: { startTimeMs: number; now: number }): Json {
-  const inits = w.containers.filter((c) => c.init)
-  const apps = w.containers.filter((c) => !c.init)
+  const inits: ContainerWork[] = []
+  const apps: ContainerWork[] = []
+  for (const c of w.containers) (c.init ? inits : apps).push(c)
   const initsDone = inits.every((c) => c.phase === 'done')
   const terminating = w.step === 'terminating' || w.step === 'terminated'
-  const isReady = (c: ContainerWork): boolean => currentRun(w, c)?.state === 'CONTAINER_RUNNING' && c.ready && !terminating
-  const ready = apps.every(isReady)
-  const unready = apps.filter((c) => !isReady(c)).map((c) => c.name)
-  const incomplete = inits.filter((c) => c.phase !== 'done').map((c) => c.name)
+  const unready: string[] = []
+  for (const c of apps) if (!(currentRun(w, c)?.state === 'CONTAINER_RUNNING' && c.ready && !terminating)) unready.push(c.name)
+  const ready = unready.length === 0
   const phase = podPhase(w)
   const now = time(clock, clock.now)
-  const condition = (type: string, ok: boolean, reason?: string, message?: string): Json => ({
-    type,
-    status: ok ? 'True' : 'False',
-    lastProbeTime: null,
-    lastTransitionTime: now,
-    ...(reason && !ok ? { reason } : {}),
-    ...(message && !ok ? { message } : {}),
-  })
-  const unreadyMsg = `containers with unready status: [${unready.join(' ')}]`
   const terminal = phase === 'Succeeded' || phase === 'Failed'
+  // Only a False Ready condition carries the message; an all-ready pod never builds it.
+  const unreadyMsg = ready || terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`
+  const incompleteMsg = initsDone || terminal ? undefined : `containers with incomplete status: [${inits.filter((c) => c.phase !== 'done').map((c) => c.name).join(' ')}]`
   const conditions = [
-    condition('PodReadyToStartContainers', Boolean(w.podIP) && !terminal && w.step !== 'terminated'),
-    condition('Initialized', initsDone || terminal, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`),
-    condition('Ready', ready, terminal ? 'PodCompleted' : 'ContainersNotReady', terminal ? undefined : unreadyMsg),
-    condition('ContainersReady', ready, terminal ? 'PodCompleted' : 'ContainersNotReady', terminal ? undefined : unreadyMsg),
-    condition('PodScheduled', true),
+    condition('PodReadyToStartContainers', Boolean(w.podIP) && !terminal && w.step !== 'terminated', now),
+    condition('Initialized', initsDone || terminal, now, 'ContainersNotInitialized', incompleteMsg),
+    condition('Ready', ready, now, terminal ? 'PodCompleted' : 'ContainersNotReady', unreadyMsg),
+    condition('ContainersReady', ready, now, terminal ? 'PodCompleted' : 'ContainersNotReady', unreadyMsg),
+    condition('PodScheduled', true, now),
   ]
-  return {
-    metadata: { uid: w.uid },
-    status: {
-      observedGeneration: w.pod.metadata.generation ?? 1,
-      phase,
-      conditions,
-      hostIP: state.hostIP,
-      hostIPs: [{ ip: state.hostIP }],
-      ...(w.podIP ? { podIP: w.podIP, podIPs: [{ ip: w.podIP }] } : {}),
-      startTime: time(clock, w.startTimeMs),
-      ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(w, c, initsDone, clock)) } : {}),
-      containerStatuses: apps.map((c) => containerStatus(w, c, initsDone, clock)),
-    },
+  const status: Json = {
+    observedGeneration: w.pod.metadata.generation ?? 1,
+    phase,
+    conditions,
+    hostIP: state.hostIP,
+    hostIPs: [{ ip: state.hostIP }],
   }
+  if (w.podIP) {
+    status.podIP = w.podIP
+    status.podIPs = [{ ip: w.podIP }]
+  }
+  status.startTime = time(clock, w.startTimeMs)
+  if (inits.length) status.initContainerStatuses = inits.map((c) => containerStatus(w, c, initsDone, clock))
+  status.containerStatuses = apps.map((c) => containerStatus(w, c, initsDone, clock))
+  return { metadata: { uid: w.uid }, status }
 }
