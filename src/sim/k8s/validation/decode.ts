@@ -19,11 +19,16 @@ const ADDED: Record<string, Record<string, string>> = {
   'core.v1.Volume': { image: '' },
 }
 
+/** A type's fields with the ADDED ones merged in, made once per type: every decode walks them. */
+const fieldsByType = new Map<string, Record<string, string> | undefined>()
+
 function fieldsOf(type: string): Record<string, string> | undefined {
+  if (fieldsByType.has(type)) return fieldsByType.get(type)
   const base = knownTypes[type]
-  if (!base) return undefined
   const extra = ADDED[type]
-  return extra ? { ...base, ...extra } : base
+  const fields = base && extra ? { ...base, ...extra } : base
+  fieldsByType.set(type, fields)
+  return fields
 }
 
 const FORMAT = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
@@ -44,31 +49,49 @@ export function quantityError(value: unknown): string | null {
 interface Findings {
   unknown: string[]
   quantity: string | null
+  /**
+   * Where the walk is: field names and list indexes. A path is spelled (`spec.containers[0].x`)
+   * only for an unknown field, not built for every field of every body that decodes.
+   */
+  at: (string | number)[]
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-function walk(value: unknown, type: string, path: string, out: Findings): void {
+function spell(at: readonly (string | number)[]): string {
+  let out = ''
+  for (const part of at) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part
+  return out
+}
+
+function walk(value: unknown, type: string, out: Findings): void {
   if (type === 'q') {
     if (value !== null && !out.quantity) out.quantity = quantityError(value)
     return
   }
   if (type === '{q') {
-    if (isObject(value)) for (const v of Object.values(value)) walk(v, 'q', path, out)
+    if (isObject(value)) for (const k in value) walk(value[k], 'q', out)
     return
   }
   if (type.startsWith('[')) {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, type.slice(1), `${path}[${i}]`, out))
+    if (!Array.isArray(value)) return
+    const item = type.slice(1)
+    for (let i = 0; i < value.length; i++) {
+      out.at.push(i)
+      walk(value[i], item, out)
+      out.at.pop()
+    }
     return
   }
   const fields = type ? fieldsOf(type) : undefined
   if (!fields || !isObject(value)) return
-  for (const [k, v] of Object.entries(value)) {
-    const at = path ? `${path}.${k}` : k
-    if (!(k in fields)) out.unknown.push(at)
-    else walk(v, fields[k]!, at, out)
+  for (const k in value) {
+    out.at.push(k)
+    if (!(k in fields)) out.unknown.push(spell(out.at))
+    else walk(value[k], fields[k]!, out)
+    out.at.pop()
   }
 }
 
@@ -76,8 +99,8 @@ function walk(value: unknown, type: string, path: string, out: Findings): void {
 export function decodeError(apiVersion: string, kind: string, body: unknown): string | null {
   const type = knownKinds[`${apiVersion}/${kind}`]
   if (!type) return null
-  const out: Findings = { unknown: [], quantity: null }
-  walk(body, type, '', out)
+  const out: Findings = { unknown: [], quantity: null, at: [] }
+  walk(body, type, out)
   const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion
   const prefix = `${kind} in version "${version}" cannot be handled as a ${kind}: `
   if (out.quantity) return prefix + out.quantity
