@@ -9,11 +9,18 @@
 import type { KObject } from '../../protocol.ts'
 import type { Watcher } from './state.ts'
 
+/** The watchers selecting on one field path, by the value they select. */
+interface FieldIndex {
+  /** The path split at dots once, not on every write. */
+  parts: readonly string[]
+  values: Map<string, [number, Watcher][]>
+}
+
 interface Group {
   /** Watchers that need the full check, with their position in the list. */
   scan: [number, Watcher][]
-  /** path → value → watchers with exactly `path=value` as their whole selector. */
-  byField: Map<string, Map<string, [number, Watcher][]>>
+  /** path → watchers with exactly `path=value` as their whole selector, by value. */
+  byField: Map<string, FieldIndex>
 }
 
 interface Index {
@@ -24,9 +31,9 @@ interface Index {
 
 let cached: Index | undefined
 
-function fieldValue(obj: KObject, path: string): string {
+function fieldValue(obj: KObject, parts: readonly string[]): string {
   let cur: unknown = obj
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (typeof cur !== 'object' || cur === null) return ''
     cur = (cur as Record<string, unknown>)[part]
   }
@@ -50,13 +57,18 @@ function build(list: Watcher[]): Index {
       g.scan.push([i, w])
       return
     }
-    let values = g.byField.get(eq[0])
-    if (!values) g.byField.set(eq[0], (values = new Map()))
+    let field = g.byField.get(eq[0])
+    if (!field) g.byField.set(eq[0], (field = { parts: eq[0].split('.'), values: new Map() }))
+    const values = field.values
     const bucket = values.get(eq[1])
     if (bucket) bucket.push([i, w])
     else values.set(eq[1], [[i, w]])
   })
   return { list, length: list.length, prefixes }
+}
+
+function pushAll(out: [number, Watcher][], bucket: [number, Watcher][] | undefined): void {
+  if (bucket) for (const c of bucket) out.push(c)
 }
 
 /** The watchers that may see a write to `key` (before or after), in watcher-list order. */
@@ -68,12 +80,12 @@ export function candidates(list: Watcher[], key: string, prev: KObject | null, n
   for (let i = key.indexOf('/', 1); i > 0; i = key.indexOf('/', i + 1)) {
     const g = cached.prefixes.get(key.slice(0, i))
     if (!g) continue
-    out.push(...g.scan)
-    for (const [path, values] of g.byField) {
-      const a = prev ? fieldValue(prev, path) : undefined
-      const b = next ? fieldValue(next, path) : undefined
-      if (a !== undefined) out.push(...(values.get(a) ?? []))
-      if (b !== undefined && b !== a) out.push(...(values.get(b) ?? []))
+    for (const c of g.scan) out.push(c)
+    for (const { parts, values } of g.byField.values()) {
+      const a = prev ? fieldValue(prev, parts) : undefined
+      const b = next ? fieldValue(next, parts) : undefined
+      if (a !== undefined) pushAll(out, values.get(a))
+      if (b !== undefined && b !== a) pushAll(out, values.get(b))
     }
   }
   if (out.length > 1) out.sort((x, y) => x[0] - y[0])

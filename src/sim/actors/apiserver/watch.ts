@@ -12,9 +12,15 @@ import { matchesFieldSelector, matchesLabelSelector } from './selectors.ts'
 import type { ApiserverState, Watcher } from './state.ts'
 import { candidates } from './watch-index.ts'
 
+/** `key` starts with `<prefix>/<namespace>/`, tested in place: no string made per watcher per write. */
+function inNamespace(key: string, prefix: string, namespace: string): boolean {
+  const at = prefix.length + 1
+  return key.startsWith(prefix) && key.charCodeAt(prefix.length) === 47 && key.startsWith(namespace, at) && key.charCodeAt(at + namespace.length) === 47
+}
+
 function sees(w: Watcher, key: string, obj: KObject | null): boolean {
   if (!obj) return false
-  if (w.namespace && !key.startsWith(`${w.prefix}/${w.namespace}/`)) return false
+  if (w.namespace && !inNamespace(key, w.prefix, w.namespace)) return false
   return matchesFieldSelector(obj, w.fieldSelector) && matchesLabelSelector(obj, w.labelSelector)
 }
 
