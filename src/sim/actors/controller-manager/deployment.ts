@@ -32,7 +32,7 @@ import {
   type Condition,
 } from './deployment-util.ts'
 import { computeHash } from './hash.ts'
-import { annotations, canonicalJson, controllerRef, epochOf, newControllerRef, sameJson } from './objects.ts'
+import { annotations, controllerRef, epochOf, newControllerRef, sameJson } from './objects.ts'
 import { ownedPods } from './replicaset.ts'
 import type { ControllerManagerState } from './state.ts'
 import { emit, enqueue, send } from './workqueue.ts'
@@ -77,7 +77,7 @@ function condition(s: Sync, type: string, status: Condition['status'], reason: s
 function scaleRS(s: Sync, rs: KObject, to: number): void {
   const from = replicasOf(rs)
   const ann = { ...annotations(rs), [desiredReplicasAnnotation]: String(replicasOf(s.d)), [maxReplicasAnnotation]: String(replicasOf(s.d) + maxSurge(s.d)) }
-  if (from === to && canonicalJson(ann) === canonicalJson(annotations(rs))) return
+  if (from === to && sameJson(ann, annotations(rs))) return
   rs.metadata.annotations = ann
   ;(rs.spec as { replicas: number }).replicas = to
   send(s.state, s.ctx, ctrl, s.key, 'update', restPath(resourceByKind('ReplicaSet')!, String(rs.metadata.namespace), String(rs.metadata.name)), { body: rs, step: 'rs' })
@@ -91,7 +91,7 @@ function newReplicaSet(s: Sync, rss: KObject[], create: boolean): { newRS?: KObj
   const revision = maxRevision(olds) + 1
   if (existing) {
     const ann = newRSAnnotations(s.d, existing, revision)
-    if (canonicalJson(ann) !== canonicalJson(annotations(existing))) {
+    if (!sameJson(ann, annotations(existing))) {
       existing.metadata.annotations = ann
       send(s.state, s.ctx, ctrl, s.key, 'update', restPath(resourceByKind('ReplicaSet')!, String(existing.metadata.namespace), String(existing.metadata.name)), { body: existing, step: 'rs' })
     }

@@ -44,7 +44,8 @@ export function observeForGc(state: ControllerManagerState, ctx: Ctx, resource: 
     for (const r of ownerRefs(o)) if (g.objects[r.uid]) enqueue(state, ctx, ctrl, r.uid)
     return
   }
-  g.objects[uid] = { resource, key: keyOf(o) }
+  // A uid names one object for good: its graph node is made once, not on every update.
+  if (!g.objects[uid]) g.objects[uid] = { resource, key: keyOf(o) }
   for (const r of ownerRefs(o)) {
     ;(g.owners[r.uid] ??= {})[uid] = true
     if (!g.objects[r.uid] || objectOf(state, r.uid)?.metadata.deletionTimestamp) enqueue(state, ctx, ctrl, uid)

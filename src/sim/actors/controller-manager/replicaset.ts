@@ -73,6 +73,21 @@ export function podFromTemplate(owner: KObject, template: ReplicaSpec['template'
   }
 }
 
+/**
+ * A sync's active pods, walked only when needed: to pick pods to delete, or for minReadySeconds.
+ * A holder and a module-level function rather than a local closure, which tsx's keepNames
+ * transform would name (a defineProperty) on every sync.
+ */
+interface LazyPods {
+  state: ControllerManagerState
+  owner: KObject
+  list?: KObject[]
+}
+
+function activePods(pods: LazyPods): KObject[] {
+  return (pods.list ??= ownedPods(pods.state, pods.owner).filter(isPodActive))
+}
+
 function expectationKey(kind: ReplicaKind, key: string): string {
   return `${kind.ctrl}/${key}`
 }
@@ -88,9 +103,7 @@ export function syncReplicas(kind: ReplicaKind, state: ControllerManagerState, c
   }
   const now = ctx.startTimeMs + ctx.now
   const stats = state.podStats[String(owner.metadata.uid)] ?? { active: 0, ready: 0 }
-  // The pod list is walked only when it is needed: to pick pods to delete, or for minReadySeconds.
-  let list: KObject[] | undefined
-  const activePods = (): KObject[] => (list ??= ownedPods(state, owner).filter(isPodActive))
+  const pods: LazyPods = { state, owner }
   claimPods(kind, (o, labels) => selects(kind, o, labels), () => ownedPods(state, owner), state, ctx, key, owner)
   const exp = state.expectations[ek]
   const satisfied = (!exp || (exp.add <= 0 && exp.del <= 0)) && !claimsInFlight(kind, state, key)
@@ -105,12 +118,12 @@ export function syncReplicas(kind: ReplicaKind, state: ControllerManagerState, c
       createBatch(kind, state, ctx, key, owner)
     } else if (diff > 0) {
       const n = Math.min(diff, burstReplicas)
-      const victims = podsToDelete(activePods(), activePods(), n, now)
+      const victims = podsToDelete(activePods(pods), activePods(pods), n, now)
       state.expectations[ek] = { add: 0, del: victims.length }
       for (const p of victims) send(state, ctx, kind.ctrl, key, 'delete', restPath(resourceByKind('Pod')!, String(p.metadata.namespace), String(p.metadata.name)), { step: 'delete-pod', name: String(p.metadata.name), uid: String(p.metadata.uid) })
     }
   }
-  updateStatus(kind, state, ctx, key, owner, stats, activePods, now)
+  updateStatus(kind, state, ctx, key, owner, stats, pods, now)
 }
 
 function createBatch(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx, key: string, owner: KObject): void {
@@ -123,14 +136,14 @@ function createBatch(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx,
   for (let i = 0; i < n; i++) send(state, ctx, kind.ctrl, key, 'create', path, { body: podFromTemplate(owner, specOf(owner).template), step: 'create-pod' })
 }
 
-function updateStatus(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx, key: string, owner: KObject, stats: PodStats, activePods: () => KObject[], now: number): void {
+function updateStatus(kind: ReplicaKind, state: ControllerManagerState, ctx: Ctx, key: string, owner: KObject, stats: PodStats, pods: LazyPods, now: number): void {
   const spec = specOf(owner)
   const minReady = spec.minReadySeconds ?? 0
   // Pods made from the template carry its labels, so every active pod is fully labeled; without
   // minReadySeconds a ready pod is available at once. Only minReadySeconds needs the walk.
   const fully = stats.active
   const ready = stats.ready
-  const available = minReady ? activePods().filter((p) => isPodAvailable(p, minReady, now)).length : ready
+  const available = minReady ? activePods(pods).filter((p) => isPodAvailable(p, minReady, now)).length : ready
   const active = { length: stats.active }
   const old = (owner.status ?? {}) as Record<string, unknown>
   const status: Record<string, unknown> = {

@@ -6,7 +6,7 @@
 import type { Ctx } from '../../engine/actor.ts'
 import type { Verb } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
-import { apiRequest } from '../client/api-client.ts'
+import { apiRequest, type RequestOptions } from '../client/api-client.ts'
 import { recordEvent } from '../client/events.ts'
 import type { Cont, ControllerManagerState, ControllerName, WorkQueue } from './state.ts'
 
@@ -107,13 +107,15 @@ export interface SendOpts {
 export function send(state: ControllerManagerState, ctx: Ctx, ctrl: ControllerName, key: string, verb: Verb, path: string, opts: SendOpts = {}): void {
   const q = queueOf(state, ctrl)
   q.busy[key] = (q.busy[key] ?? 0) + 1
-  const cont: Cont = { do: 'sync', ctrl, key, ...(opts.step ? { step: opts.step } : {}), ...(opts.name ? { name: opts.name } : {}), ...(opts.uid ? { uid: opts.uid } : {}) }
-  apiRequest(state.client, ctx, verb, path, cont, {
-    asUser: controllerUser[ctrl],
-    via: ctrl,
-    ...(opts.body !== undefined ? { body: opts.body } : {}),
-    ...(opts.query ? { query: opts.query } : {}),
-  })
+  // Built field by field: one object each, no throw-away spreads (a sync sends many requests).
+  const cont: Cont = { do: 'sync', ctrl, key }
+  if (opts.step) cont.step = opts.step
+  if (opts.name) cont.name = opts.name
+  if (opts.uid) cont.uid = opts.uid
+  const request: RequestOptions = { asUser: controllerUser[ctrl], via: ctrl }
+  if (opts.body !== undefined) request.body = opts.body
+  if (opts.query) request.query = opts.query
+  apiRequest(state.client, ctx, verb, path, cont, request)
 }
 
 /** Records a core/v1 Event from a controller (fire and forget). */

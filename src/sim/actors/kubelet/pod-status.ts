@@ -64,19 +64,24 @@ function containerStatus(w: PodWorker, c: ContainerWork, initsDone: boolean, clo
   return status
 }
 
-function podPhase(w: PodWorker): string {
-  const inits = w.containers.filter((c) => c.init)
-  const apps = w.containers.filter((c) => !c.init)
-  const exitCode = (c: ContainerWork): number => currentRun(w, c)?.exitCode ?? 0
-  if (inits.some((c) => c.phase === 'done' && exitCode(c) !== 0)) return 'Failed'
+/**
+ * A module-level helper, not a local closure: under the tsx/esbuild keepNames transform every named
+ * closure costs a defineProperty per call, and the phase is computed on every status write.
+ */
+function exitCodeOf(w: PodWorker, c: ContainerWork): number {
+  return currentRun(w, c)?.exitCode ?? 0
+}
+
+function podPhase(w: PodWorker, inits: ContainerWork[], apps: ContainerWork[]): string {
+  if (inits.some((c) => c.phase === 'done' && exitCodeOf(w, c) !== 0)) return 'Failed'
   if (!inits.every((c) => c.phase === 'done')) return 'Pending'
   const exited = apps.filter((c) => currentRun(w, c)?.state === 'CONTAINER_EXITED')
-  if (apps.every((c) => c.phase === 'done') && exited.length === apps.length) return exited.every((c) => exitCode(c) === 0) ? 'Succeeded' : 'Failed'
+  if (apps.every((c) => c.phase === 'done') && exited.length === apps.length) return exited.every((c) => exitCodeOf(w, c) === 0) ? 'Succeeded' : 'Failed'
   // Running once every app container has been created and one is running or restarting.
   const everStarted = apps.every((c) => c.restartCount > 0 || (currentRun(w, c) && currentRun(w, c)!.state !== 'CONTAINER_CREATED'))
   if (everStarted && w.step !== 'terminated') return 'Running'
   if (w.step === 'terminated' && apps.every((c) => !c.id || currentRun(w, c)?.state === 'CONTAINER_EXITED'))
-    return exited.length && exited.every((c) => exitCode(c) === 0) ? 'Succeeded' : exited.length ? 'Failed' : 'Pending'
+    return exited.length && exited.every((c) => exitCodeOf(w, c) === 0) ? 'Succeeded' : exited.length ? 'Failed' : 'Pending'
   return 'Pending'
 }
 
@@ -98,7 +103,7 @@ export function podStatusPatch(state: KubeletState, w: PodWorker, clock: { start
   const unready: string[] = []
   for (const c of apps) if (!(currentRun(w, c)?.state === 'CONTAINER_RUNNING' && c.ready && !terminating)) unready.push(c.name)
   const ready = unready.length === 0
-  const phase = podPhase(w)
+  const phase = podPhase(w, inits, apps)
   const now = time(clock, clock.now)
   const terminal = phase === 'Succeeded' || phase === 'Failed'
   // Only a False Ready condition carries the message; an all-ready pod never builds it.

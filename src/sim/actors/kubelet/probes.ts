@@ -56,11 +56,12 @@ export function startProbes(state: KubeletState, ctx: Ctx, w: PodWorker, i: numb
   const c = w.containers[i]!
   c.probeOk = {}
   c.probeFail = {}
-  const has = (k: ProbeKind): boolean => probeOf(w, i, k) !== undefined
-  c.started = !has('startup')
-  c.ready = c.started && !has('readiness')
+  // The container's spec is read once (no local closure: tsx's keepNames names each one per call).
+  const spec = specOf(w, i)
+  c.started = spec.startupProbe === undefined
+  c.ready = c.started && spec.readinessProbe === undefined
   for (const kind of kinds) {
-    const p = probeOf(w, i, kind)
+    const p = spec[`${kind}Probe`] as Probe | undefined
     if (p) ctx.setTimer(timerName(w, i, kind), defaults(p).initialDelaySeconds * 1000, { uid: w.uid, container: i, kind })
   }
   void state
