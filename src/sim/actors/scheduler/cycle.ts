@@ -69,6 +69,11 @@ export interface Cycle {
   allNodes: NodeInfo[]
   /** Nominated pods (priority ≥ this pod's) counted on their nodes while filtering. */
   added: Record<string, string[]>
+  /**
+   * Some node has nominated pods in `added`: when none has (nearly every cycle), the per-node
+   * plugins skip looking a node's name up in it, a keyed miss per node per plugin.
+   */
+  anyAdded: boolean
   /** Pods taken off their nodes (a preemption dry run). */
   removed: Record<string, true> | null
   /** Plugin state written by PreFilter / PreScore. */
@@ -94,9 +99,13 @@ export function newCycle(
   const req = podRequests(pod)
   const priority = podPriority(pod)
   const added: Record<string, string[]> = {}
+  let anyAdded = false
   for (const node in nominated) {
     const keys = nominated[node]!.filter((k) => k !== key && pods[k] && podPriority(pods[k]) >= priority)
-    if (keys.length) added[node] = keys
+    if (keys.length) {
+      added[node] = keys
+      anyAdded = true
+    }
   }
   const spec = podSpec(pod)
   const tolerations = spec.tolerations ?? []
@@ -117,6 +126,7 @@ export function newCycle(
     cfg,
     allNodes: nodeList(cache),
     added,
+    anyAdded,
     removed: null,
     state: {},
     tolerations,
@@ -126,9 +136,19 @@ export function newCycle(
   }
 }
 
+/** The nominated pods this cycle counts on a node, if any. */
+export function addedOn(c: Cycle, node: string): string[] | undefined {
+  return c.anyAdded ? c.added[node] : undefined
+}
+
+/** The node's pods are counted as the cache has them: nothing nominated there, no victim taken off. */
+export function asCached(c: Cycle, node: string): boolean {
+  return !c.removed && !(c.anyAdded && c.added[node])
+}
+
 /** The keys of the pods on a node as this cycle sees them (nominated added, victims removed). */
 export function podsOn(c: Cycle, info: NodeInfo): string[] {
-  const extra = c.added[info.name]
+  const extra = addedOn(c, info.name)
   if (!extra && !c.removed) return info.pods
   const base = c.removed ? info.pods.filter((k) => !c.removed![k]) : info.pods
   return extra ? [...base, ...extra] : base
@@ -136,7 +156,7 @@ export function podsOn(c: Cycle, info: NodeInfo): string[] {
 
 /** Requested resources, pod count and ports on a node as this cycle sees them. */
 export function usage(c: Cycle, info: NodeInfo): { requested: Requests; count: number; ports: HostPort[] } {
-  const extra = c.added[info.name]
+  const extra = addedOn(c, info.name)
   if (!extra && !c.removed) return { requested: info.requested, count: info.pods.length, ports: info.usedPorts }
   const requested: Requests = { ...info.requested, scalar: { ...info.requested.scalar } }
   let ports: HostPort[] = info.usedPorts

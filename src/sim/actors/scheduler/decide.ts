@@ -126,7 +126,7 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
     return { decision: d, nextStartIndex: meta.startIndex }
   }
   const skipped = runPreFilters(c)
-  d.preFilterSkipped = filterPlugins.filter((p) => skipped[p.name]).map((p) => p.name)
+  for (const p of filterPlugins) if (skipped[p.name]) d.preFilterSkipped.push(p.name)
   const only = nodeAffinityPreFilterNodes(c)
   let nodes = all
   if (only) {
@@ -161,11 +161,13 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
     processed++
     const f = runActive(c, node, active)
     if (f) d.failed[node.name] = f
-    else feasible.push(node)
+    else {
+      feasible.push(node)
+      d.feasible.push(node.name)
+    }
   }
   d.examinedCount = processed
   const nextStartIndex = n ? (start + processed) % n : 0
-  for (const f of feasible) d.feasible.push(f.name)
   // No feasible node: the caller runs PostFilter (preemption) and writes the FitError.
   if (!feasible.length) return { decision: d, nextStartIndex }
   if (feasible.length === 1) {

@@ -6,7 +6,7 @@
  * means it cannot.
  */
 import type { Cycle } from './cycle.ts'
-import { usage } from './cycle.ts'
+import { asCached, usage } from './cycle.ts'
 import { matchesNodeSelectorTerm } from './labels.ts'
 import type { NodeInfo } from './node-info.ts'
 import { portsConflict } from './pod-resources.ts'
@@ -79,7 +79,7 @@ export function nodePortsFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
  * unresolvable (fit.go fitsRequest `Unresolvable`).
  */
 export function nodeResourcesFitFilter(c: Cycle, n: NodeInfo): FilterStatus | null {
-  const simple = !c.added[n.name] && !c.removed
+  const simple = asCached(c, n.name)
   const requested = simple ? n.requested : usage(c, n).requested
   const count = simple ? n.pods.length : usage(c, n).count
   const r = c.req

@@ -7,7 +7,7 @@
  * affinity that the pod satisfies, then min–max normalised.
  */
 import type { KObject } from '../../protocol.ts'
-import { podObjectsOn, podsOn, type Cycle } from './cycle.ts'
+import { addedOn, podObjectsOn, podsOn, type Cycle } from './cycle.ts'
 import { unresolvable, unschedulable } from './filters.ts'
 import { matchesLabelSelector } from './labels.ts'
 import type { NodeInfo } from './node-info.ts'
@@ -61,10 +61,10 @@ export function interPodAffinityPreFilter(c: Cycle): boolean {
   const antiAffinity = terms(c.pod, 'podAntiAffinity', 'required')
   const own = affinity.length > 0 || antiAffinity.length > 0
   // Nothing here and nothing on any node: Skip without looking at the nodes.
-  if (!own && !c.cache.podsWithRequiredAntiAffinity && !Object.keys(c.added).length) return false
+  if (!own && !c.cache.podsWithRequiredAntiAffinity && !c.anyAdded) return false
   const s: FilterState = { affinity, antiAffinity, existingAnti: {}, affinityCounts: {}, antiCounts: {} }
   for (const info of c.allNodes) {
-    if (!own && !info.podsWithRequiredAntiAffinity && !c.added[info.name]) continue
+    if (!own && !info.podsWithRequiredAntiAffinity && !addedOn(c, info.name)) continue
     const labels = info.node.metadata.labels ?? {}
     for (const existing of podObjectsOn(c, info)) {
       for (const t of terms(existing, 'podAntiAffinity', 'required')) {
@@ -130,10 +130,10 @@ export function interPodAffinityPreScore(c: Cycle): boolean {
   const prefAff = terms(c.pod, 'podAffinity', 'preferred')
   const prefAnti = terms(c.pod, 'podAntiAffinity', 'preferred')
   const hasConstraints = prefAff.length > 0 || prefAnti.length > 0
-  if (!hasConstraints && !c.cache.podsWithAffinity && !Object.keys(c.added).length) return false
+  if (!hasConstraints && !c.cache.podsWithAffinity && !c.anyAdded) return false
   const m: ScoreMap = {}
   for (const info of c.allNodes) {
-    if (!hasConstraints && !info.podsWithAffinity && !c.added[info.name]) continue
+    if (!hasConstraints && !info.podsWithAffinity && !addedOn(c, info.name)) continue
     const node = info.node
     if (!Object.keys(node.metadata.labels ?? {}).length) continue
     for (const key of podsOn(c, info)) {

@@ -5,7 +5,7 @@
  * ReplicaSet or StatefulSet that select the pod (helper.DefaultSelector).
  */
 import type { KObject } from '../../protocol.ts'
-import { podsOn, type Cycle } from './cycle.ts'
+import { asCached, podsOn, type Cycle } from './cycle.ts'
 import { matchesRequiredNodeAffinity, unresolvable, unschedulable } from './filters.ts'
 import { isEmptySelector, matchesLabelSelector } from './labels.ts'
 import type { NodeInfo, SchedulerCache } from './node-info.ts'
@@ -163,7 +163,7 @@ function carriedTable(c: Cycle, selector: LabelSelector): Carried | null {
 
 /** countMatching, from the carried counts when the cycle sees the node's pods as the cache does. */
 function countMatchingCarried(c: Cycle, info: NodeInfo, selector: LabelSelector): number {
-  const table = c.removed || c.added[info.name] ? null : carriedTable(c, selector)
+  const table = asCached(c, info.name) ? carriedTable(c, selector) : null
   if (!table) return countMatching(c, info, selector)
   const hit = table.get(info)
   if (!hit) {
@@ -185,7 +185,7 @@ function countMatchingCarried(c: Cycle, info: NodeInfo, selector: LabelSelector)
  */
 function countMatchingOnce(memo: Map<LabelSelector, Map<string, number>>, c: Cycle, info: NodeInfo, selector: LabelSelector): number {
   // Carried counts are already remembered, across cycles too.
-  if (!c.removed && !c.added[info.name] && carriedTable(c, selector)) return countMatchingCarried(c, info, selector)
+  if (asCached(c, info.name) && carriedTable(c, selector)) return countMatchingCarried(c, info, selector)
   let bySelector = memo.get(selector)
   if (!bySelector) memo.set(selector, (bySelector = new Map()))
   let n = bySelector.get(info.name)
