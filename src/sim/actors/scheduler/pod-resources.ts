@@ -40,15 +40,32 @@ export function emptyRequests(): Requests {
   return { milliCpu: 0, memory: 0, ephemeral: 0, scalar: {} }
 }
 
-function addList(into: Requests, list: Record<string, string | number> | undefined, nonZero: boolean): void {
+/** One list parsed: the actual requests, and whether cpu and memory were named (for the non-zero form). */
+interface Parsed {
+  req: Requests
+  cpu: boolean
+  memory: boolean
+}
+
+function parseList(list: Record<string, string | number> | undefined): Parsed {
   const r = list ?? {}
-  into.milliCpu += r.cpu !== undefined ? milliValue(r.cpu) : nonZero ? defaultMilliCpuRequest : 0
-  into.memory += r.memory !== undefined ? byteValue(r.memory) : nonZero ? defaultMemoryRequest : 0
-  if (r['ephemeral-storage'] !== undefined) into.ephemeral += byteValue(r['ephemeral-storage'])
+  const req = emptyRequests()
+  if (r.cpu !== undefined) req.milliCpu = milliValue(r.cpu)
+  if (r.memory !== undefined) req.memory = byteValue(r.memory)
+  if (r['ephemeral-storage'] !== undefined) req.ephemeral = byteValue(r['ephemeral-storage'])
   for (const name in r) {
     if (name === 'cpu' || name === 'memory' || name === 'ephemeral-storage' || name === 'pods') continue
-    into.scalar[name] = (into.scalar[name] ?? 0) + byteValue(r[name])
+    req.scalar[name] = (req.scalar[name] ?? 0) + byteValue(r[name])
   }
+  return { req, cpu: r.cpu !== undefined, memory: r.memory !== undefined }
+}
+
+/** A parsed list as one form counts it: the non-zero form puts 100m / 200Mi for an unnamed cpu / memory. */
+function addParsed(into: Requests, p: Parsed, nonZero: boolean): void {
+  into.milliCpu += p.cpu || !nonZero ? p.req.milliCpu : defaultMilliCpuRequest
+  into.memory += p.memory || !nonZero ? p.req.memory : defaultMemoryRequest
+  into.ephemeral += p.req.ephemeral
+  for (const name in p.req.scalar) into.scalar[name] = (into.scalar[name] ?? 0) + p.req.scalar[name]!
 }
 
 export function addRequests(into: Requests, r: Requests, sign = 1): void {
@@ -70,38 +87,48 @@ function copy(r: Requests): Requests {
 }
 
 /**
- * Requests of committed pod specs, worked out once (the real scheduler's PodInfo keeps them too):
- * the cache adds and removes a pod's requests on every assume, bind and update, and each cycle
- * takes the pod's own. Keyed by the frozen spec or containers (etcd.ts freezes what it commits,
- * and a frozen spec's containers are frozen too); frozen results.
+ * Requests of committed pod specs, worked out once (the real scheduler's PodInfo keeps them too,
+ * both forms from one pass, calculateResource in framework/types.go): the cache adds and removes
+ * a pod's requests on every assume, bind and update, and each cycle takes the pod's own. Keyed by
+ * the frozen spec or containers (etcd.ts freezes what it commits, and a frozen spec's containers
+ * are frozen too); frozen results.
  */
-const known = [new WeakMap<object, Requests>(), new WeakMap<object, Requests>()] as const
+const known = new WeakMap<object, readonly [Requests, Requests]>()
 
 export function podRequests(pod: KObject, nonZero = false): Requests {
   const spec = pod.spec as Containers | undefined
-  if (!spec || !Object.isFrozen(spec)) return computeRequests(pod, nonZero)
+  if (!spec || !Object.isFrozen(spec)) return computeRequests(pod)[nonZero ? 1 : 0]
   // Binding writes a new spec (nodeName) around the same containers: key on those when they are all.
   const by: object = spec.containers && !spec.initContainers && !spec.overhead ? spec.containers : spec
-  const memo = known[nonZero ? 1 : 0]
-  let r = memo.get(by)
-  if (!r) {
-    r = computeRequests(pod, nonZero)
-    Object.freeze(r.scalar)
-    memo.set(by, Object.freeze(r))
+  let both = known.get(by)
+  if (!both) {
+    const [req, nz] = computeRequests(pod)
+    Object.freeze(req.scalar)
+    Object.freeze(nz.scalar)
+    both = Object.freeze([Object.freeze(req), Object.freeze(nz)] as const)
+    known.set(by, both)
   }
-  return r
+  return both[nonZero ? 1 : 0]
 }
 
-function computeRequests(pod: KObject, nonZero: boolean): Requests {
+/** The actual and the non-zero requests, each container's list parsed once for both. */
+function computeRequests(pod: KObject): [Requests, Requests] {
   const spec = (pod.spec ?? {}) as Containers
+  const containers = (spec.containers ?? []).map((c) => parseList(c.resources?.requests))
+  const inits = (spec.initContainers ?? []).map((c) => ({ parsed: parseList(c.resources?.requests), sidecar: c.restartPolicy === 'Always' }))
+  const overhead = spec.overhead ? parseList(spec.overhead) : undefined
+  return [sum(containers, inits, overhead, false), sum(containers, inits, overhead, true)]
+}
+
+function sum(containers: Parsed[], inits: { parsed: Parsed; sidecar: boolean }[], overhead: Parsed | undefined, nonZero: boolean): Requests {
   const reqs = emptyRequests()
-  for (const c of spec.containers ?? []) addList(reqs, c.resources?.requests, nonZero)
+  for (const p of containers) addParsed(reqs, p, nonZero)
   const sidecars = emptyRequests()
   const initMax = emptyRequests()
-  for (const c of spec.initContainers ?? []) {
+  for (const c of inits) {
     const own = emptyRequests()
-    addList(own, c.resources?.requests, nonZero)
-    if (c.restartPolicy === 'Always') {
+    addParsed(own, c.parsed, nonZero)
+    if (c.sidecar) {
       addRequests(reqs, own)
       addRequests(sidecars, own)
       maxInto(initMax, sidecars)
@@ -112,7 +139,8 @@ function computeRequests(pod: KObject, nonZero: boolean): Requests {
     }
   }
   maxInto(reqs, initMax)
-  if (spec.overhead) addList(reqs, spec.overhead, false)
+  // Overhead is counted as written in both forms.
+  if (overhead) addParsed(reqs, overhead, false)
   return reqs
 }
 
