@@ -109,6 +109,8 @@ function storedStages(stored: StoredDecision): Stage[] {
 
 /** Some examined node passed every filter (the stored form keeps the failures, not the passes). */
 function anyFeasible(stored: StoredDecision): boolean {
+  // A winner passed every filter; only a failed cycle needs the count.
+  if (stored.winner) return true
   let failed = 0
   for (const _ in stored.failed) failed++
   return stored.examinedCount > failed

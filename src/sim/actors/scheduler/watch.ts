@@ -76,6 +76,11 @@ function onNode(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
   for (const e of events) move(state, ctx, e, change)
 }
 
+/** Compared only for a pod that was bound before (a binding's own update needs no look). */
+function labelsChanged(old: KObject, now: KObject): boolean {
+  return JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(now.metadata.labels ?? {})
+}
+
 function onPod(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
   const key = cacheKey(msg.object)
   const old = applyWatchEvent(state.pods, msg)
@@ -97,9 +102,8 @@ function onPod(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
     setNominated(state, key, undefined)
     done(state.queue, key)
     cachePod(state.cache, key, pod, bound)
-    const labelsChanged = old && JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {})
     if (!old || !nodeOf(old)) move(state, ctx, 'AssignedPodAdd')
-    else if (labelsChanged) move(state, ctx, 'AssignedPodUpdate')
+    else if (labelsChanged(old, pod)) move(state, ctx, 'AssignedPodUpdate')
     return
   }
   const assumedOn = state.assumed[key]
