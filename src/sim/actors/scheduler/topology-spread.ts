@@ -194,8 +194,9 @@ function countMatchingOnce(memo: Map<LabelSelector, Map<string, number>>, c: Cyc
 }
 
 function hasAllKeys(info: NodeInfo, list: Constraint[]): boolean {
-  const labels = info.node.metadata.labels ?? {}
-  return list.every((k) => labels[k.topologyKey] !== undefined)
+  const labels = info.labels
+  for (const k of list) if (labels[k.topologyKey] === undefined) return false
+  return true
 }
 
 /** nodeAffinityPolicy Honor: only nodes the pod could go to by selector/affinity; taints likewise. */
@@ -219,7 +220,7 @@ export function topologySpreadPreFilter(c: Cycle): boolean {
   const counts = list.map(() => ({}) as Record<string, number>)
   for (const info of c.allNodes) {
     if (!hasAllKeys(info, list)) continue
-    const labels = info.node.metadata.labels ?? {}
+    const labels = info.labels
     list.forEach((k, i) => {
       if (!included(c, k, info)) return
       const v = labels[k.topologyKey]!
@@ -233,7 +234,7 @@ export function topologySpreadPreFilter(c: Cycle): boolean {
 export function topologySpreadFilter(c: Cycle, info: NodeInfo) {
   const s = c.state[filterKey] as FilterState | undefined
   if (!s) return null
-  const labels = info.node.metadata.labels ?? {}
+  const labels = info.labels
   for (let i = 0; i < s.constraints.length; i++) {
     const k = s.constraints[i]!
     const v = labels[k.topologyKey]
@@ -252,6 +253,8 @@ export function topologySpreadFilter(c: Cycle, info: NodeInfo) {
 interface ScoreState {
   constraints: Constraint[]
   ignored: Record<string, true>
+  /** How many nodes are in `ignored`: with none (the usual case) no node's name is looked up there. */
+  ignoredCount: number
   counts: Record<string, number>[]
   weights: number[]
   memo: Map<LabelSelector, Map<string, number>>
@@ -273,7 +276,7 @@ export function topologySpreadPreScore(c: Cycle, feasible: NodeInfo[]): boolean 
       ignored[info.name] = true
       continue
     }
-    const labels = info.node.metadata.labels ?? {}
+    const labels = info.labels
     for (let i = 0; i < list.length; i++) {
       const k = list[i]!
       if (k.topologyKey === labelHostname) continue
@@ -284,12 +287,13 @@ export function topologySpreadPreScore(c: Cycle, feasible: NodeInfo[]): boolean 
       }
     }
   }
-  const weights = list.map((k, i) => Math.log((k.topologyKey === labelHostname ? feasible.length - Object.keys(ignored).length : sizes[i]!) + 2))
+  const ignoredCount = Object.keys(ignored).length
+  const weights = list.map((k, i) => Math.log((k.topologyKey === labelHostname ? feasible.length - ignoredCount : sizes[i]!) + 2))
   const memo = new Map<LabelSelector, Map<string, number>>()
   // Every node, for the domain constraints (zone); hostname counts are taken in Score.
   for (const info of c.allNodes) {
     if (requireAll && !hasAllKeys(info, list)) continue
-    const labels = info.node.metadata.labels ?? {}
+    const labels = info.labels
     for (let i = 0; i < list.length; i++) {
       const k = list[i]!
       if (k.topologyKey === labelHostname || !included(c, k, info)) continue
@@ -298,14 +302,14 @@ export function topologySpreadPreScore(c: Cycle, feasible: NodeInfo[]): boolean 
       counts[i]![v]! += countMatchingOnce(memo, c, info, k.selector)
     }
   }
-  c.state[scoreKey] = { constraints: list, ignored, counts, weights, memo } satisfies ScoreState
+  c.state[scoreKey] = { constraints: list, ignored, ignoredCount, counts, weights, memo } satisfies ScoreState
   return true
 }
 
 export function topologySpreadScore(c: Cycle, info: NodeInfo): number {
   const s = c.state[scoreKey] as ScoreState
-  if (s.ignored[info.name]) return 0
-  const labels = info.node.metadata.labels ?? {}
+  if (s.ignoredCount && s.ignored[info.name]) return 0
+  const labels = info.labels
   let score = 0
   // A loop, not forEach: Score runs once per feasible node per cycle, a closure each time adds up.
   for (let i = 0; i < s.constraints.length; i++) {
@@ -324,12 +328,12 @@ export function topologySpreadNormalize(c: Cycle, nodes: NodeInfo[], raw: number
   let min = Number.MAX_SAFE_INTEGER
   let max = 0
   raw.forEach((v, i) => {
-    if (s.ignored[nodes[i]!.name]) return
+    if (s.ignoredCount && s.ignored[nodes[i]!.name]) return
     min = Math.min(min, v)
     max = Math.max(max, v)
   })
   return raw.map((v, i) => {
-    if (s.ignored[nodes[i]!.name]) return 0
+    if (s.ignoredCount && s.ignored[nodes[i]!.name]) return 0
     if (max === 0) return 100
     return Math.trunc((100 * (max + min - v)) / max)
   })
