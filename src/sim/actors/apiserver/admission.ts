@@ -15,19 +15,18 @@ import { admitNodeTaint } from './node-taint-admission.ts'
 import { admitService } from './service-admission.ts'
 import type { ApiserverState } from './state.ts'
 
-/** NamespaceLifecycle: nothing is created in a namespace that does not exist. */
-function namespaceExists(state: ApiserverState, namespace: string): boolean {
-  return etcdKey(resourceByName('namespaces')!, undefined, namespace) in state.cache
-}
+const namespaces = resourceByName('namespaces')!
 
 export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: KObject): Status | null {
   const ns = obj.metadata.namespace
-  if (info.namespaced && ns && !namespaceExists(state, ns)) {
+  // NamespaceLifecycle: nothing is created in a namespace that does not exist (one cache read).
+  const namespace = info.namespaced && ns ? state.cache[etcdKey(namespaces, undefined, ns)] : undefined
+  if (info.namespaced && ns && !namespace) {
     ctx.stage({ name: 'admission', outcome: 'failed', detail: `NamespaceLifecycle: namespace ${ns} does not exist` })
-    return notFound(resourceByName('namespaces')!, ns)
+    return notFound(namespaces, ns)
   }
   // NamespaceLifecycle refuses new content in a Terminating namespace (plugin/pkg/admission/namespace/lifecycle).
-  if (info.namespaced && ns && info.kind !== 'Event' && state.cache[etcdKey(resourceByName('namespaces')!, undefined, ns)]?.metadata.deletionTimestamp) {
+  if (info.namespaced && ns && info.kind !== 'Event' && namespace?.metadata.deletionTimestamp) {
     const why = `unable to create new content in namespace ${ns} because it is being terminated`
     ctx.stage({ name: 'admission', outcome: 'failed', detail: `NamespaceLifecycle: ${why}` })
     return forbidden(info, String(obj.metadata.name ?? obj.metadata.generateName ?? ''), why)

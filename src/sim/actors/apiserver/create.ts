@@ -3,7 +3,7 @@ import type { Ctx } from '../../engine/actor.ts'
 import { clonePlain } from '../../engine/clone.ts'
 import type { ApiRequest } from '../../messages.ts'
 import { generatedName, rfc3339, uuid } from '../../k8s/meta.ts'
-import { apiVersionOf, etcdKey, type ParsedPath } from '../../k8s/resources.ts'
+import { apiVersionOf, etcdKey, resourceByName, type ParsedPath, type ResourceInfo } from '../../k8s/resources.ts'
 import { badRequest } from '../../k8s/status.ts'
 import type { KObject } from '../../protocol.ts'
 import { admit } from './admission.ts'
@@ -41,7 +41,8 @@ export function create(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed:
     return
   }
   if (info.group === 'events.k8s.io') obj = toCoreEvent(obj)
-  obj.metadata = { ...(obj.metadata ?? {}) }
+  // The body is already a copy, so only a metadata that is no object needs making into one.
+  if (typeof obj.metadata !== 'object' || obj.metadata === null || Array.isArray(obj.metadata)) obj.metadata = { ...(obj.metadata ?? {}) }
   if (info.namespaced) {
     const ns = obj.metadata.namespace ?? parsed.namespace
     if (obj.metadata.namespace && parsed.namespace && obj.metadata.namespace !== parsed.namespace) {
@@ -86,7 +87,9 @@ export function create(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed:
 
 const generationKinds = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob'])
 
+const coreEvents = resourceByName('events')!
+
 /** The resource whose storage a request writes to (events.k8s.io events are core events). */
-function resourceByNameForStorage(parsed: ParsedPath) {
-  return parsed.info.group === 'events.k8s.io' ? { ...parsed.info, group: '', version: 'v1' } : parsed.info
+function resourceByNameForStorage(parsed: ParsedPath): ResourceInfo {
+  return parsed.info.group === 'events.k8s.io' ? coreEvents : parsed.info
 }

@@ -10,11 +10,15 @@ export function respond(ctx: Ctx, req: RequestRef, code: number, body: unknown):
 export function sendTxn(state: ApiserverState, ctx: Ctx, txn: Omit<EtcdTxn, 'kind' | 'txnId'>, op: StorageOp): void {
   const txnId = `${ctx.self}#${++state.nextTxn}`
   state.pending[txnId] = op
-  ctx.send(state.etcd, { kind: 'etcd.txn', txnId, ...txn })
+  // Field by field rather than a spread of `txn`: every write the apiserver makes passes here.
+  const msg: EtcdTxn = { kind: 'etcd.txn', txnId, key: txn.key, op: txn.op }
+  if (txn.value !== undefined) msg.value = txn.value
+  if (txn.expectModRevision !== undefined) msg.expectModRevision = txn.expectModRevision
+  ctx.send(state.etcd, msg)
 }
 
 export function sendRange(state: ApiserverState, ctx: Ctx, range: Omit<EtcdRange, 'kind' | 'txnId'>, op: StorageOp): void {
   const txnId = `${ctx.self}#${++state.nextTxn}`
   state.pending[txnId] = op
-  ctx.send(state.etcd, { kind: 'etcd.range', txnId, ...range })
+  ctx.send(state.etcd, { kind: 'etcd.range', txnId, key: range.key, prefix: range.prefix })
 }

@@ -4,7 +4,7 @@
  */
 import type { ActorDef, Ctx } from '../../engine/actor.ts'
 import { freezeLevels } from '../../engine/clone.ts'
-import type { EtcdRange, EtcdResponse, EtcdTxn, EtcdWatchEvent, Message } from '../../messages.ts'
+import type { EtcdKv, EtcdRange, EtcdResponse, EtcdTxn, EtcdWatchEvent, Message } from '../../messages.ts'
 import type { ActorId } from '../../protocol.ts'
 import { put, range, remove, type Mvcc } from './mvcc.ts'
 
@@ -14,8 +14,9 @@ export interface EtcdState {
   watchers: ActorId[]
 }
 
-function reply(ctx: Ctx, to: ActorId, body: Omit<EtcdResponse, 'kind'>): void {
-  ctx.send(to, { kind: 'etcd.response', ...body })
+function reply(ctx: Ctx, to: ActorId, txnId: string, succeeded: boolean, revision: number, kvs: EtcdKv[]): void {
+  const msg: EtcdResponse = { kind: 'etcd.response', txnId, succeeded, revision, kvs }
+  ctx.send(to, msg)
 }
 
 function txn(state: EtcdState, msg: EtcdTxn, from: ActorId, ctx: Ctx): void {
@@ -25,21 +26,21 @@ function txn(state: EtcdState, msg: EtcdTxn, from: ActorId, ctx: Ctx): void {
     msg.op === 'create' ? current === undefined : current !== undefined && (msg.expectModRevision === undefined || current.modRevision === msg.expectModRevision)
   if (!guardHolds) {
     ctx.stage({ name: 'txn', outcome: 'failed', detail: msg.op === 'create' ? `key exists (create_revision ${current?.createRevision})` : `mod_revision is ${current?.modRevision ?? 'none'}, expected ${msg.expectModRevision}` })
-    reply(ctx, from, { txnId: msg.txnId, succeeded: false, revision: store.revision, kvs: current ? [current] : [] })
+    reply(ctx, from, msg.txnId, false, store.revision, current ? [current] : [])
     return
   }
   let event: EtcdWatchEvent
   if (msg.op === 'delete') {
     const prev = remove(store, msg.key)!
     event = { type: 'DELETE', key: msg.key, value: null, prevValue: prev.value, modRevision: store.revision }
-    reply(ctx, from, { txnId: msg.txnId, succeeded: true, revision: store.revision, kvs: [prev] })
+    reply(ctx, from, msg.txnId, true, store.revision, [prev])
   } else {
     // Committed data never changes (a write stores a new object): frozen, so checkpoints share it.
     const kv = put(store, msg.key, msg.value!)
     freezeLevels(kv.value)
     Object.freeze(kv)
     event = { type: 'PUT', key: msg.key, value: kv.value, prevValue: current?.value ?? null, modRevision: kv.modRevision }
-    reply(ctx, from, { txnId: msg.txnId, succeeded: true, revision: store.revision, kvs: [kv] })
+    reply(ctx, from, msg.txnId, true, store.revision, [kv])
   }
   ctx.stage({ name: 'txn', outcome: 'ok', detail: `committed at revision ${store.revision}` })
   ctx.observe({ type: 'object', change: { key: msg.key, object: event.value, revision: store.revision } })
@@ -49,7 +50,7 @@ function txn(state: EtcdState, msg: EtcdTxn, from: ActorId, ctx: Ctx): void {
 function rangeRequest(state: EtcdState, msg: EtcdRange, from: ActorId, ctx: Ctx): void {
   const kvs = range(state.store, msg.key, msg.prefix)
   ctx.stage({ name: 'range', outcome: 'ok', detail: `${kvs.length} key(s) at revision ${state.store.revision}` })
-  reply(ctx, from, { txnId: msg.txnId, succeeded: true, revision: state.store.revision, kvs })
+  reply(ctx, from, msg.txnId, true, state.store.revision, kvs)
 }
 
 export const etcd: ActorDef<EtcdState> = {
