@@ -1,7 +1,8 @@
-import { useMemo, type KeyboardEvent, type Ref } from 'react'
+import { useMemo, type Ref } from 'react'
 import type { KubectlResult, KubectlStream } from '../../../sim/protocol.ts'
-import { inspectObject } from '../../../state/object-inspector.ts'
 import { simStore } from '../../../state/sim-store.ts'
+import { ObjectLink } from '../object-link/ObjectLink.tsx'
+import { walkObjectLinks } from '../object-link/walk-object-links.ts'
 import { indexByName } from './object-refs.ts'
 import { consoleParts } from './parts.ts'
 
@@ -28,24 +29,6 @@ export function ConsoleOutput({ results, streams, pending, outputRef }: Props) {
     [results, streams, waiting],
   )
 
-  const onKeyDown = (e: KeyboardEvent<HTMLPreElement>): void => {
-    const names = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.console__name')]
-    if (names.length === 0) return
-    const at = names.indexOf(e.target as HTMLButtonElement)
-    let next: HTMLButtonElement | undefined
-    if (e.key === 'ArrowDown') next = at < 0 ? names[names.length - 1] : names[Math.min(at + 1, names.length - 1)]
-    else if (e.key === 'ArrowUp') next = at < 0 ? names[names.length - 1] : names[Math.max(at - 1, 0)]
-    else if (e.key === 'Home' && at >= 0) next = names[0]
-    else if (e.key === 'End' && at >= 0) next = names[names.length - 1]
-    else if (e.key === 'Escape' && at >= 0) {
-      e.stopPropagation()
-      e.currentTarget.focus()
-    }
-    if (!next) return
-    e.preventDefault()
-    next.focus()
-  }
-
   const empty = parts.length === 0
   return (
     <pre
@@ -54,24 +37,13 @@ export function ConsoleOutput({ results, streams, pending, outputRef }: Props) {
       data-testid="console.output"
       tabIndex={0}
       aria-description="Object names open in the inspector: arrow keys move between them, Enter opens one."
-      onKeyDown={onKeyDown}
+      onKeyDown={walkObjectLinks}
     >
       {empty
         ? 'kubectl answers appear here.'
         : parts.map((p, i) =>
             p.objectKey ? (
-              <button
-                key={i}
-                type="button"
-                tabIndex={-1}
-                className="console__name"
-                data-testid="console.name"
-                data-object-key={p.objectKey}
-                title={`Inspect ${p.objectKey}`}
-                onClick={() => inspectObject(p.objectKey!)}
-              >
-                {p.text}
-              </button>
+              <ObjectLink key={i} objectKey={p.objectKey} text={p.text} testId="console.name" />
             ) : (
               p.text
             ),

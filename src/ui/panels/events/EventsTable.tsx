@@ -1,30 +1,8 @@
-import { useMemo, type KeyboardEvent } from 'react'
-import { inspectObject } from '../../../state/object-inspector.ts'
+import { useMemo } from 'react'
 import { useSimStore } from '../../../state/sim-store.ts'
+import { ObjectLink } from '../object-link/ObjectLink.tsx'
+import { walkObjectLinks } from '../object-link/walk-object-links.ts'
 import { clusterStartMs, eventRows } from './event-rows.ts'
-
-/**
- * The arrow keys walk the OBJECT buttons of the table (one tab stop for the whole table, as in
- * the console): from the table itself ↑ or ↓ goes to the newest event's object, Esc comes back.
- */
-function walkObjects(e: KeyboardEvent<HTMLDivElement>): void {
-  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.events__object')]
-  if (buttons.length === 0) return
-  const at = buttons.indexOf(e.target as HTMLButtonElement)
-  const last = buttons.length - 1
-  let next: HTMLButtonElement | undefined
-  if (e.key === 'ArrowDown') next = buttons[at < 0 ? last : Math.min(at + 1, last)]
-  else if (e.key === 'ArrowUp') next = buttons[at < 0 ? last : Math.max(at - 1, 0)]
-  else if (e.key === 'Home' && at >= 0) next = buttons[0]
-  else if (e.key === 'End' && at >= 0) next = buttons[last]
-  else if (e.key === 'Escape' && at >= 0) {
-    e.stopPropagation()
-    e.currentTarget.focus()
-  }
-  if (!next) return
-  e.preventDefault()
-  next.focus()
-}
 
 /** Events as `kubectl events` prints them, newest last; an event's object opens in the inspector. */
 export function EventsTable() {
@@ -46,7 +24,7 @@ export function EventsTable() {
         role="region"
         aria-label="Events table"
         aria-description="Objects open in the inspector: arrow keys move between them, Enter opens one."
-        onKeyDown={walkObjects}
+        onKeyDown={walkObjectLinks}
       >
         <table className="events__table" data-testid="events.table">
           <thead>
@@ -71,17 +49,7 @@ export function EventsTable() {
                   <td>{r.reason}</td>
                   <td>
                     {r.objectKey ? (
-                      <button
-                        type="button"
-                        tabIndex={-1}
-                        className="events__object"
-                        data-testid="events.object"
-                        data-object-key={r.objectKey}
-                        title={`Inspect ${r.objectKey}`}
-                        onClick={() => inspectObject(r.objectKey!)}
-                      >
-                        {r.object}
-                      </button>
+                      <ObjectLink objectKey={r.objectKey} text={r.object} testId="events.object" />
                     ) : (
                       r.object
                     )}
