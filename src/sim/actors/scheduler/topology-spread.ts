@@ -85,7 +85,9 @@ function constraintsFor(c: Cycle, when: 'DoNotSchedule' | 'ScheduleAnyway'): { l
   if (when === 'DoNotSchedule') return { list: [], system: true }
   const selector = defaultSelector(c)
   if (isEmptySelector(selector)) return { list: [], system: true }
-  const list = systemDefaultConstraints.map((d) => ({ ...d, selector, minDomains: 1, honorAffinity: true, honorTaints: false }))
+  const list: Constraint[] = []
+  // Written out, in the fields' order above: one object shape for the own and the default constraints.
+  for (const d of systemDefaultConstraints) list.push({ maxSkew: d.maxSkew, topologyKey: d.topologyKey, selector, minDomains: 1, honorAffinity: true, honorTaints: false })
   return { list, system: true }
 }
 
@@ -164,7 +166,10 @@ function carriedTable(c: Cycle, selector: LabelSelector): Carried | null {
 /** countMatching, from the carried counts when the cycle sees the node's pods as the cache does. */
 function countMatchingCarried(c: Cycle, info: NodeInfo, selector: LabelSelector): number {
   const table = asCached(c, info.name) ? carriedTable(c, selector) : null
-  if (!table) return countMatching(c, info, selector)
+  return table ? fromTable(table, c, info, selector) : countMatching(c, info, selector)
+}
+
+function fromTable(table: Carried, c: Cycle, info: NodeInfo, selector: LabelSelector): number {
   const hit = table.get(info)
   if (!hit) {
     const count = countMatching(c, info, selector)
@@ -179,17 +184,35 @@ function countMatchingCarried(c: Cycle, info: NodeInfo, selector: LabelSelector)
 }
 
 /**
- * countMatching remembered for the rest of the cycle: PreScore counts every node for the zone
- * constraint and Score counts the feasible ones again for the hostname constraint, with the same
- * selector; the cycle's pods do not change in between.
+ * countMatching remembered for the rest of the cycle, one counter per selector: PreScore counts
+ * every node for the zone constraint and Score counts the feasible ones again for the hostname
+ * constraint, with the same selector; the cycle's pods do not change in between. The carried
+ * table is found once per counter, not once per node.
  */
-function countMatchingOnce(memo: Map<LabelSelector, Map<string, number>>, c: Cycle, info: NodeInfo, selector: LabelSelector): number {
+interface Counter {
+  selector: LabelSelector
+  carried: Carried | null
+  /** Counts this cycle of nodes the carried table cannot answer for, by node name. */
+  memo: Map<string, number> | null
+}
+
+function countersFor(c: Cycle, list: Constraint[]): Counter[] {
+  const out: Counter[] = []
+  for (let i = 0; i < list.length; i++) {
+    const selector = list[i]!.selector
+    let shared: Counter | undefined
+    for (let j = 0; j < i && !shared; j++) if (list[j]!.selector === selector) shared = out[j]
+    out.push(shared ?? { selector, carried: carriedTable(c, selector), memo: null })
+  }
+  return out
+}
+
+function countMatchingOnce(counter: Counter, c: Cycle, info: NodeInfo): number {
   // Carried counts are already remembered, across cycles too.
-  if (asCached(c, info.name) && carriedTable(c, selector)) return countMatchingCarried(c, info, selector)
-  let bySelector = memo.get(selector)
-  if (!bySelector) memo.set(selector, (bySelector = new Map()))
-  let n = bySelector.get(info.name)
-  if (n === undefined) bySelector.set(info.name, (n = countMatching(c, info, selector)))
+  if (counter.carried && asCached(c, info.name)) return fromTable(counter.carried, c, info, counter.selector)
+  const memo = (counter.memo ??= new Map())
+  let n = memo.get(info.name)
+  if (n === undefined) memo.set(info.name, (n = countMatching(c, info, counter.selector)))
   return n
 }
 
@@ -257,7 +280,8 @@ interface ScoreState {
   ignoredCount: number
   counts: Record<string, number>[]
   weights: number[]
-  memo: Map<LabelSelector, Map<string, number>>
+  /** One per constraint; constraints with one selector share theirs. */
+  counters: Counter[]
 }
 
 const scoreKey = 'PodTopologySpread/score'
@@ -289,7 +313,7 @@ export function topologySpreadPreScore(c: Cycle, feasible: NodeInfo[]): boolean 
   }
   const ignoredCount = Object.keys(ignored).length
   const weights = list.map((k, i) => Math.log((k.topologyKey === labelHostname ? feasible.length - ignoredCount : sizes[i]!) + 2))
-  const memo = new Map<LabelSelector, Map<string, number>>()
+  const counters = countersFor(c, list)
   // Every node, for the domain constraints (zone); hostname counts are taken in Score.
   for (const info of c.allNodes) {
     if (requireAll && !hasAllKeys(info, list)) continue
@@ -299,10 +323,10 @@ export function topologySpreadPreScore(c: Cycle, feasible: NodeInfo[]): boolean 
       if (k.topologyKey === labelHostname || !included(c, k, info)) continue
       const v = labels[k.topologyKey] ?? ''
       if (counts[i]![v] === undefined) continue
-      counts[i]![v]! += countMatchingOnce(memo, c, info, k.selector)
+      counts[i]![v]! += countMatchingOnce(counters[i]!, c, info)
     }
   }
-  c.state[scoreKey] = { constraints: list, ignored, ignoredCount, counts, weights, memo } satisfies ScoreState
+  c.state[scoreKey] = { constraints: list, ignored, ignoredCount, counts, weights, counters } satisfies ScoreState
   return true
 }
 
@@ -316,7 +340,7 @@ export function topologySpreadScore(c: Cycle, info: NodeInfo): number {
     const k = s.constraints[i]!
     const v = labels[k.topologyKey]
     if (v === undefined) continue
-    const cnt = k.topologyKey === labelHostname ? countMatchingOnce(s.memo, c, info, k.selector) : (s.counts[i]![v] ?? 0)
+    const cnt = k.topologyKey === labelHostname ? countMatchingOnce(s.counters[i]!, c, info) : (s.counts[i]![v] ?? 0)
     score += cnt * s.weights[i]! + (k.maxSkew - 1)
   }
   return Math.round(score)
