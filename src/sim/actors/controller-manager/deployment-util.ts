@@ -4,7 +4,7 @@
  * revision annotations, and the conditions with their real reasons and messages.
  */
 import type { KObject } from '../../protocol.ts'
-import { annotations, canonicalJson } from './objects.ts'
+import { annotations, sameJson } from './objects.ts'
 
 export const revisionAnnotation = 'deployment.kubernetes.io/revision'
 export const revisionHistoryAnnotation = 'deployment.kubernetes.io/revision-history'
@@ -95,23 +95,40 @@ export function maxRevision(rss: KObject[]): number {
   return rss.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0)
 }
 
-/** withoutHash of frozen templates (committed objects never change: etcd.ts freezes them). */
-const withoutHashOf = new WeakMap<object, string>()
-
-function withoutHash(template: DeploymentSpec['template']): string {
-  const known = template && withoutHashOf.get(template)
-  if (known !== undefined) return known
-  const t = JSON.parse(JSON.stringify(template ?? {})) as NonNullable<DeploymentSpec['template']>
-  if (t.metadata?.labels) delete t.metadata.labels[podTemplateHashLabel]
-  const text = canonicalJson(t)
-  // Every Deployment sync compares its template with each of its ReplicaSets' (EqualIgnoreHash).
-  if (template && Object.isFrozen(template)) withoutHashOf.set(template, text)
-  return text
+/** `x` and `y` equal as JSON leaving out the key `skip`, which the caller compares its own way. */
+function sameJsonExcept(x: Record<string, unknown>, y: Record<string, unknown>, skip: string): boolean {
+  let keys = 0
+  for (const k in x) {
+    if (k === skip || x[k] === undefined) continue
+    keys++
+    if (!sameJson(x[k], y[k])) return false
+  }
+  for (const k in y) if (k !== skip && y[k] !== undefined) keys--
+  return keys === 0
 }
 
-/** EqualIgnoreHash: the same pod template apart from the pod-template-hash label. */
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+}
+
+/**
+ * EqualIgnoreHash: the same pod template apart from the pod-template-hash label. Compared in place
+ * (as sameJson does), without copying either template: every Deployment sync compares its template
+ * with each of its ReplicaSets', and a ReplicaSet's status write gives it a new object each time.
+ */
 export function sameTemplate(a: DeploymentSpec['template'], b: DeploymentSpec['template']): boolean {
-  return withoutHash(a) === withoutHash(b)
+  if (a === b) return true
+  const x = (a ?? {}) as Record<string, unknown>
+  const y = (b ?? {}) as Record<string, unknown>
+  if (!sameJsonExcept(x, y, 'metadata')) return false
+  const mx = x.metadata
+  const my = y.metadata
+  if (!isRecord(mx) || !isRecord(my)) return sameJson(mx, my)
+  if (!sameJsonExcept(mx, my, 'labels')) return false
+  const lx = mx.labels
+  const ly = my.labels
+  if (!isRecord(lx) || !isRecord(ly)) return sameJson(lx, ly)
+  return sameJsonExcept(lx, ly, podTemplateHashLabel)
 }
 
 /** Annotations a new or adopted ReplicaSet carries (SetNewReplicaSetAnnotations). */

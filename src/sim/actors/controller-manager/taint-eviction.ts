@@ -134,9 +134,13 @@ export function onTaintEvictionWatch(s: Shared, client: ApiClient<{ do: 'ignore'
     } else processPod(s, client, ctx, o)
   } else if (o.kind === 'Node' && msg.type !== 'DELETED') {
     const name = String(o.metadata.name)
-    for (const key of Object.keys(s.pods).sort()) {
-      const pod = s.pods[key]!
-      if ((pod.spec as { nodeName?: string }).nodeName === name) processPod(s, client, ctx, pod)
+    // A node without NoExecute taints can only cancel evictions already scheduled: only those pods
+    // need a look, not every pod in the cache (a node update is handled by its taints,
+    // taint_eviction.go handleNodeUpdate).
+    const keys = noExecuteTaints(o).length ? Object.keys(s.pods) : Object.keys(s.eviction.scheduled)
+    for (const key of keys.sort()) {
+      const pod = s.pods[key]
+      if (pod && (pod.spec as { nodeName?: string }).nodeName === name) processPod(s, client, ctx, pod)
     }
   }
 }

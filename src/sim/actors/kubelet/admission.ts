@@ -74,7 +74,7 @@ export function admit(state: KubeletState, pod: KObject): Rejection | null {
   for (const w of Object.values(state.pods)) {
     if (w.step === 'rejected' || w.step === 'terminated' || w.uid === pod.metadata.uid) continue
     admitted++
-    const r = podRequests(w.pod)
+    const r = (w.requests ??= podRequests(w.pod))
     used.cpu += r.cpu
     used.memory += r.memory
   }

@@ -57,6 +57,11 @@ export interface PodWorker {
   terminatingAtMs?: number
   /** Pod-level restartPolicy: Always, OnFailure or Never. */
   restartPolicy: string
+  /**
+   * The cpu and memory requests admission counted for this pod, kept as the kubelet's allocation
+   * manager keeps a pod's admitted resources (pkg/kubelet/allocation); set when first counted.
+   */
+  requests?: { cpu: number; memory: number }
 }
 
 export interface RuntimeContainer {

@@ -6,11 +6,12 @@
  * Latencies follow FIDELITY.md §6: sandbox + CNI 0.2–1 s, create + start 50–500 ms.
  */
 import type { ActorDef, Ctx } from '../../engine/actor.ts'
+import { freezeDeep } from '../../engine/clone.ts'
 import { registryPath, type CriCall, type CriMethod, type RegistryReply } from '../../messages.ts'
 import { containerId } from '../../k8s/meta.ts'
 import type { NodeImage } from '../../protocol.ts'
 import { digestOf, normalizeImage } from '../registry/catalogue.ts'
-import { behaviourOf, execExitCode, oomAfterMs } from './behaviour.ts'
+import { behaviourOf, execExitCode, oomAfterMs, type Behaviour } from './behaviour.ts'
 import type { Container, RuntimeState } from './state.ts'
 
 export function newRuntimeState(node: string, podNet: string, images: NodeImage[]): RuntimeState {
@@ -49,6 +50,20 @@ function allocateIp(state: RuntimeState): string {
   return `${state.podNet}${host}`
 }
 
+/**
+ * What an image's own entrypoint does (no command, args or behaviour annotation) depends on the
+ * image alone: worked out once per image and shared, frozen, by its containers (nothing writes a
+ * container's behaviour after CreateContainer).
+ */
+const entrypointBehaviours = new Map<string, Behaviour>()
+
+function containerBehaviour(name: string, image: string, command: string[] | undefined, args: string[] | undefined, annotation: string | undefined): Behaviour {
+  if (command || args || annotation) return behaviourOf({ name, image, ...(command ? { command } : {}), ...(args ? { args } : {}) }, undefined, annotation)
+  let b = entrypointBehaviours.get(image)
+  if (!b) entrypointBehaviours.set(image, (b = freezeDeep(behaviourOf({ name, image }))))
+  return b
+}
+
 function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
   const kubelet = ctx.from!
   const base = { kubelet, callId: msg.callId, method: msg.method }
@@ -63,8 +78,9 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
       return
     }
     case 'ImageStatus': {
-      const image = state.images[normalizeImage(String(a.image))]
-      ctx.stage({ name: 'image', outcome: 'ok', detail: image ? `${normalizeImage(String(a.image))} is present` : `${normalizeImage(String(a.image))} is not present` })
+      const ref = normalizeImage(String(a.image))
+      const image = state.images[ref]
+      ctx.stage({ name: 'image', outcome: 'ok', detail: image ? `${ref} is present` : `${ref} is not present` })
       replyLater(ctx, { ...base, ok: true, result: image ? { present: true, sizeBytes: image.sizeBytes, digest: image.digest } : { present: false } }, 1)
       return
     }
@@ -87,11 +103,7 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
         imageRef: digestOf(image),
         state: 'CONTAINER_CREATED',
         createdAtMs: ctx.now,
-        behaviour: behaviourOf(
-          { name: String(a.name), image, ...(a.command ? { command: a.command as string[] } : {}), ...(a.args ? { args: a.args as string[] } : {}) },
-          undefined,
-          a.behaviour as string | undefined,
-        ),
+        behaviour: containerBehaviour(String(a.name), image, a.command as string[] | undefined, a.args as string[] | undefined, a.behaviour as string | undefined),
         memoryLimit: Number(a.memoryLimit ?? 0),
         changedBy: ctx.causeId,
       }
