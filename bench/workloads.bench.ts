@@ -5,6 +5,7 @@
  */
 import { createSimulation } from '../src/sim/index.ts'
 import type { Scenario } from '../src/sim/protocol.ts'
+import { webDeploymentYaml } from '../src/sim/testing/manifests.ts'
 import { node, scenario } from '../src/sim/testing/test-cluster.ts'
 
 function cluster(nodes: number): Scenario {
@@ -13,23 +14,6 @@ function cluster(nodes: number): Scenario {
   return s
 }
 
-const manifest = (replicas: number): string =>
-  `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`
 
 const deploymentKey = '/registry/deployments/default/web'
 
@@ -51,7 +35,7 @@ function run(replicas: number, nodes: number): { wallMs: number; cpuMs: number; 
   const start = performance.now()
   const cpu = process.cpuUsage()
   // What a learner types: kubectl parses the manifest and POSTs it to kube-apiserver (timed too).
-  sim.kubectl('create -f -', manifest(replicas))
+  sim.kubectl('create -f -', webDeploymentYaml(replicas, 'nginx:1.25'))
   // Look every 250 virtual ms: the Deployment's readyReplicas is what `kubectl rollout status` reads.
   let ready = 0
   while ((ready = readyCount(sim, ready)) < replicas && sim.now() < 600_000) sim.runUntil(sim.now() + 250)

@@ -5,24 +5,9 @@
 import { describe, expect, it } from 'vitest'
 import type { KObject } from '../../protocol.ts'
 import { TestCluster } from '../../testing/test-cluster.ts'
+import { webDeploymentYaml } from '../../testing/manifests.ts'
 import { computeStatus, scaled } from './disruption.ts'
 
-const deployment = (replicas: number) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`
 
 const budget = (field: string) => `apiVersion: policy/v1
 kind: PodDisruptionBudget
@@ -50,7 +35,7 @@ function readyWeb(c: TestCluster): KObject[] {
 describe('disruption controller', () => {
   it('writes status: expectedPods, currentHealthy, desiredHealthy, disruptionsAllowed, DisruptionAllowed', () => {
     const c = new TestCluster()
-    expect(c.kubectlStdin('apply -f -', deployment(3)).exitCode).toBe(0)
+    expect(c.kubectlStdin('apply -f -', webDeploymentYaml(3)).exitCode).toBe(0)
     expect(c.kubectlStdin('apply -f -', budget('minAvailable: 2')).exitCode).toBe(0)
     c.runUntil(() => readyWeb(c).length === 3 && pdbStatus(c)?.currentHealthy === 3, 60_000)
     expect(pdbStatus(c)).toMatchObject({ observedGeneration: 1, expectedPods: 3, currentHealthy: 3, desiredHealthy: 2, disruptionsAllowed: 1 })
@@ -81,7 +66,7 @@ describe('disruption controller', () => {
 
   it('a pod that stops being ready lowers currentHealthy; none left to lose turns DisruptionAllowed False', () => {
     const c = new TestCluster()
-    c.kubectlStdin('apply -f -', deployment(2))
+    c.kubectlStdin('apply -f -', webDeploymentYaml(2))
     c.kubectlStdin('apply -f -', budget('maxUnavailable: 1'))
     c.runUntil(() => pdbStatus(c)?.currentHealthy === 2, 60_000)
     expect(pdbStatus(c)).toMatchObject({ expectedPods: 2, desiredHealthy: 1, disruptionsAllowed: 1 })
@@ -116,7 +101,7 @@ describe('Eviction API with a budget', () => {
     // Both replicas on node-1.
     c.kubectl('cordon node-2')
     c.kubectl('cordon node-3')
-    c.kubectlStdin('apply -f -', deployment(2))
+    c.kubectlStdin('apply -f -', webDeploymentYaml(2))
     c.kubectlStdin('apply -f -', budget('minAvailable: 1'))
     c.runUntil(() => pdbStatus(c)?.currentHealthy === 2, 60_000)
     c.kubectl('uncordon node-2')

@@ -5,24 +5,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { KObject } from '../../protocol.ts'
+import { webDeploymentYaml } from '../../testing/manifests.ts'
 import { TestCluster } from '../../testing/test-cluster.ts'
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`
+const deployment = webDeploymentYaml(2)
 
 function budgetYaml(minAvailable: number): string {
   return `apiVersion: policy/v1
