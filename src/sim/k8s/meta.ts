@@ -35,12 +35,19 @@ export function parseTime(text: string): number {
   return Date.parse(text)
 }
 
-const hexDigits = '0123456789abcdef'
+/** Char codes of 0-9a-f. */
+const hexCodes = Array.from('0123456789abcdef', (c) => c.charCodeAt(0))
+const dash = 45
 
+/**
+ * Ids are written as char codes and made a string at once: appending a character at a time
+ * leaves a rope of one node per character past the 13th (V8 cons strings), and every object
+ * keeps its uid for life, so each held ~1 KB instead of ~60 bytes.
+ */
 function hex(random: () => number, digits: number): string {
-  let out = ''
-  for (let i = 0; i < digits; i++) out += hexDigits[Math.floor(random() * 16)]
-  return out
+  const codes = new Array<number>(digits)
+  for (let i = 0; i < digits; i++) codes[i] = hexCodes[Math.floor(random() * 16)]!
+  return String.fromCharCode.apply(null, codes)
 }
 
 /**
@@ -48,13 +55,13 @@ function hex(random: () => number, digits: number): string {
  * digit 4 and the 17th as the variant (8-b), written in one pass (every object created gets one).
  */
 export function uuid(random: () => number): string {
-  let out = ''
+  const codes: number[] = []
   for (let i = 0; i < 32; i++) {
     const digit = Math.floor(random() * 16)
-    if (i === 8 || i === 12 || i === 16 || i === 20) out += '-'
-    out += i === 12 ? '4' : hexDigits[i === 16 ? (digit & 0x3) | 0x8 : digit]
+    if (i === 8 || i === 12 || i === 16 || i === 20) codes.push(dash)
+    codes.push(i === 12 ? hexCodes[4]! : hexCodes[i === 16 ? (digit & 0x3) | 0x8 : digit]!)
   }
-  return out
+  return String.fromCharCode.apply(null, codes)
 }
 
 /** A container or sandbox id as containerd prints it: 64 hex digits. */

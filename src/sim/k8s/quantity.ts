@@ -11,6 +11,20 @@ const GRAMMAR = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/
 /** The quantity's value as a number (cores for cpu, bytes for memory); undefined if malformed. */
 export function parseQuantity(text: string | number): number | undefined {
   if (typeof text === 'number') return text
+  // A cluster writes a handful of quantities over and over ("100m", "128Mi"): each is read once.
+  const known = parsed.get(text)
+  if (known !== undefined || parsed.has(text)) return known
+  if (parsed.size >= parsedLimit) parsed.clear()
+  const value = parseText(text)
+  parsed.set(text, value)
+  return value
+}
+
+/** Quantity texts already read; cleared when full, so a run of unique texts cannot grow it. */
+const parsed = new Map<string, number | undefined>()
+const parsedLimit = 4096
+
+function parseText(text: string): number | undefined {
   const m = GRAMMAR.exec(text.trim())
   if (!m) return undefined
   const num = Number(m[1])
