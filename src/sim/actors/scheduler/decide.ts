@@ -9,6 +9,7 @@ import type { Cycle } from './cycle.ts'
 import { nodeAffinityPreFilterNodes } from './filters.ts'
 import type { NodeInfo } from './node-info.ts'
 import { filterPlugins, scorePlugins } from './profile.ts'
+import { uniformColumn } from './scores.ts'
 import type { FilterStatus } from './types.ts'
 
 export interface NodeFailure extends FilterStatus {
@@ -135,7 +136,6 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
     nodes = all.filter((n) => set.has(n.name))
     d.nodeOrder = nodes.map((n) => n.name)
   }
-  const feasible: NodeInfo[] = []
   // A pod that preempted before tries its nominated node first (evaluateNominatedNode).
   const nominated = meta.nominated ? c.cache.nodes[meta.nominated] : undefined
   if (nominated && nodes.includes(nominated)) {
@@ -156,16 +156,21 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
   const start = n ? meta.startIndex % n : 0
   d.startIndex = start
   let processed = 0
-  for (let i = 0; i < n && feasible.length < toFind; i++) {
+  // Sized up front: grown by push, the two lists reallocated four times each over 100 nodes
+  // (most of what a cycle allocated).
+  const feasible = new Array<NodeInfo>(Math.min(toFind, n))
+  let found = 0
+  for (let i = 0; i < n && found < toFind; i++) {
     const node = nodes[(start + i) % n]!
     processed++
     const f = runActive(c, node, active)
     if (f) d.failed[node.name] = f
-    else {
-      feasible.push(node)
-      d.feasible.push(node.name)
-    }
+    else feasible[found++] = node
   }
+  feasible.length = found
+  const names = new Array<string>(found)
+  for (let i = 0; i < found; i++) names[i] = feasible[i]!.name
+  d.feasible = names
   d.examinedCount = processed
   const nextStartIndex = n ? (start + processed) % n : 0
   // No feasible node: the caller runs PostFilter (preemption) and writes the FitError.
@@ -180,8 +185,13 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
       d.scores.push({ plugin: p.name, weight: p.weight, skipped: true, raw: [], normalized: [] })
       continue
     }
-    const raw = new Array<number>(feasible.length)
-    for (let i = 0; i < feasible.length; i++) raw[i] = p.score(c, feasible[i]!)
+    const same = p.uniform?.(c)
+    let raw: number[]
+    if (same !== undefined) raw = uniformColumn(same, feasible.length)
+    else {
+      raw = new Array<number>(feasible.length)
+      for (let i = 0; i < feasible.length; i++) raw[i] = p.score(c, feasible[i]!)
+    }
     const normalized = p.normalize ? p.normalize(c, feasible, raw) : raw
     for (let i = 0; i < feasible.length; i++) totals[i]! += normalized[i]! * p.weight
     d.scores.push({ plugin: p.name, weight: p.weight, skipped: false, raw, normalized })

@@ -52,7 +52,17 @@ const packed = '\u0001'
 /** Below the surrogates: every packed string is well-formed UTF-16 (JSON, structured clone). */
 const packedLimit = 0xd800
 
+/** Texts of the shared frozen columns (scores.ts uniformColumn): written once each. */
+const joinedColumns = new WeakMap<number[], string>()
+
 function joinNumbers(values: number[]): string {
+  if (!Object.isFrozen(values)) return writeNumbers(values)
+  let s = joinedColumns.get(values)
+  if (s === undefined) joinedColumns.set(values, (s = writeNumbers(values)))
+  return s
+}
+
+function writeNumbers(values: number[]): string {
   let small = true
   for (let i = 0; i < values.length && small; i++) {
     const v = values[i]!
@@ -84,17 +94,36 @@ function splitNumbers(s: string): number[] {
  * making the decision (~10 µs: V8 gives each frozen object and array a new shape).
  */
 export function storeDecision(d: Decision): StoredDecision {
-  const { feasible: _derived, ...rest } = d
-  return Object.freeze({
-    ...rest,
+  const scores = new Array<StoredScores>(d.scores.length)
+  for (let i = 0; i < scores.length; i++) {
+    const s = d.scores[i]!
+    const raw = joinNumbers(s.raw)
+    // Without NormalizeScore the normalized column is the raw one.
+    scores[i] = { plugin: s.plugin, weight: s.weight, skipped: s.skipped, raw, normalized: s.normalized === s.raw ? raw : joinNumbers(s.normalized) }
+  }
+  // Field by field rather than a spread of the decision (a spread of ~18 keys cost more than the
+  // columns); the optional ones only when set, as a spread copies them.
+  const out: StoredDecision = {
+    pod: d.pod,
+    uid: d.uid,
+    atMs: d.atMs,
+    attempt: d.attempt,
+    nodesTotal: d.nodesTotal,
+    numNodesToFind: d.numNodesToFind,
+    startIndex: d.startIndex,
+    preFilterSkipped: d.preFilterSkipped,
     nodeOrder: joinOrder(d.nodeOrder),
-    scores: d.scores.map((s) => {
-      const raw = joinNumbers(s.raw)
-      // Without NormalizeScore the normalized column is the raw one.
-      return { ...s, raw, normalized: s.normalized === s.raw ? raw : joinNumbers(s.normalized) }
-    }),
+    examinedCount: d.examinedCount,
+    failed: d.failed,
+    scores,
     totals: joinNumbers(d.totals),
-  })
+  }
+  if (d.preFilterNodes !== undefined) out.preFilterNodes = d.preFilterNodes
+  if (d.nominated !== undefined) out.nominated = d.nominated
+  if (d.winner !== undefined) out.winner = d.winner
+  if (d.message !== undefined) out.message = d.message
+  if (d.preemption !== undefined) out.preemption = d.preemption
+  return Object.freeze(out)
 }
 
 export function loadDecision(s: StoredDecision): Decision {

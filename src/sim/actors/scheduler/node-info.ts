@@ -51,6 +51,8 @@ export interface SchedulerCache {
   /** Pods with any (anti-)affinity / with required anti-affinity, over every node: 0 lets InterPodAffinity skip at once. */
   podsWithAffinity: number
   podsWithRequiredAntiAffinity: number
+  /** Nodes with a PreferNoSchedule taint: 0 lets TaintToleration score every node alike. */
+  softTaintedNodes: number
 }
 
 /**
@@ -71,7 +73,7 @@ export function nodeList(cache: SchedulerCache): NodeInfo[] {
 }
 
 export function newCache(): SchedulerCache {
-  return { nodes: {}, order: [], zones: [], podNode: {}, imageNodes: {}, podsWithAffinity: 0, podsWithRequiredAntiAffinity: 0 }
+  return { nodes: {}, order: [], zones: [], podNode: {}, imageNodes: {}, podsWithAffinity: 0, podsWithRequiredAntiAffinity: 0, softTaintedNodes: 0 }
 }
 
 /** utilnode.GetZoneKey: region and zone, or '' when the node has neither. */
@@ -161,16 +163,21 @@ export function upsertNode(cache: SchedulerCache, node: KObject): NodeInfo {
     info.allocatablePods = pods
   }
   info.labels = node.metadata.labels ?? {}
+  cache.softTaintedNodes -= softTainted(info.taints)
   info.taints = nodeTaints(node)
+  cache.softTaintedNodes += softTainted(info.taints)
   info.unschedulable = !!(node.spec as { unschedulable?: boolean } | undefined)?.unschedulable
   setImages(cache, info, nodeImages(node))
   return info
 }
 
+const softTainted = (taints: Taint[]): number => (taints.some((t) => t.effect === 'PreferNoSchedule') ? 1 : 0)
+
 export function removeNode(cache: SchedulerCache, name: string): void {
   const info = cache.nodes[name]
   if (!info) return
   setImages(cache, info, {})
+  cache.softTaintedNodes -= softTainted(info.taints)
   cache.podsWithAffinity -= info.podsWithAffinity
   cache.podsWithRequiredAntiAffinity -= info.podsWithRequiredAntiAffinity
   removeFromZone(cache, zoneKey(info.node), name)

@@ -153,8 +153,20 @@ export function requestsNothing(r: Requests): boolean {
 
 /** Every image of the pod's init containers, then containers (image_locality.go order). */
 export function podImages(pod: KObject): string[] {
+  const out: string[] = []
+  forEachContainer(pod, (c) => out.push(c.image ?? ''))
+  return out
+}
+
+/**
+ * Init containers, then containers, by index: the lists are frozen (etcd.ts), and a spread or a
+ * for-of over a frozen array takes V8's generic iterator, an object per element, on every cycle.
+ */
+function forEachContainer(pod: KObject, visit: (c: ContainerSpec) => void): void {
   const spec = (pod.spec ?? {}) as Containers
-  return [...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c) => c.image ?? '')
+  for (const list of [spec.initContainers, spec.containers]) {
+    if (list) for (let i = 0; i < list.length; i++) visit(list[i]!)
+  }
 }
 
 export interface HostPort {
@@ -165,14 +177,15 @@ export interface HostPort {
 
 /** Host ports the pod asks for, init containers included (nodeports/node_ports.go). */
 export function hostPorts(pod: KObject): HostPort[] {
-  const spec = (pod.spec ?? {}) as Containers
   const out: HostPort[] = []
-  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
-    for (const p of c.ports ?? []) {
-      if (!p.hostPort) continue
-      out.push({ port: p.hostPort, protocol: p.protocol ?? 'TCP', hostIP: p.hostIP || '0.0.0.0' })
+  forEachContainer(pod, (c) => {
+    const ports = c.ports
+    if (!ports) return
+    for (let i = 0; i < ports.length; i++) {
+      const p = ports[i]!
+      if (p.hostPort) out.push({ port: p.hostPort, protocol: p.protocol ?? 'TCP', hostIP: p.hostIP || '0.0.0.0' })
     }
-  }
+  })
   return out
 }
 

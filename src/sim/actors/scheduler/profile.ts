@@ -26,10 +26,12 @@ import {
   balancedAllocationScore,
   defaultNormalize,
   imageLocalityScore,
+  imageLocalityUniform,
   nodeAffinityPreScore,
   nodeAffinityScore,
   resourcesFitScore,
   taintTolerationScore,
+  taintTolerationUniform,
 } from './scores.ts'
 import {
   topologySpreadFilter,
@@ -62,6 +64,11 @@ export interface ScorePlugin {
   preScore?: (c: Cycle, feasible: NodeInfo[]) => boolean
   skipWhy?: string
   score: (c: Cycle, n: NodeInfo) => number
+  /**
+   * The raw score every node gets, when the cycle can tell without scoring each (no node has the
+   * pod's images…): the cycle then writes one shared column. Same scores, fewer calls.
+   */
+  uniform?: (c: Cycle) => number | undefined
   /** NormalizeScore; absent when the raw score is already 0..100. */
   normalize?: (c: Cycle, feasible: NodeInfo[], raw: number[]) => number[]
 }
@@ -104,6 +111,7 @@ export const scorePlugins: ScorePlugin[] = [
     name: 'TaintToleration',
     weight: 3,
     score: taintTolerationScore,
+    uniform: taintTolerationUniform,
     normalize: (_c, _n, raw) => defaultNormalize(raw, true),
   },
   {
@@ -138,5 +146,5 @@ export const scorePlugins: ScorePlugin[] = [
     skipWhy: 'BestEffort pod',
     score: balancedAllocationScore,
   },
-  { name: 'ImageLocality', weight: 1, score: imageLocalityScore },
+  { name: 'ImageLocality', weight: 1, score: imageLocalityScore, uniform: imageLocalityUniform },
 ]

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { brokenLinear, defaultNormalize, normalizedImageName, resourcesFitScore } from './scores.ts'
+import { removeNode, upsertNode } from './node-info.ts'
 import { decideFor, scoresOf, testCycle, testNode, testPod, testWorld } from './testing.ts'
 
 const mi = 1024 * 1024
@@ -27,6 +28,21 @@ describe('TaintToleration score', () => {
     const d = decideFor(testPod('p', { spec: { tolerations: [{ key: 'y', operator: 'Exists', effect: 'PreferNoSchedule' }] } }), w)
     expect(scoresOf(d, 'TaintToleration', 'raw')).toEqual({ a: 0, b: 1, c: 1 })
     expect(scoresOf(d, 'TaintToleration')).toEqual({ a: 100, b: 0, c: 0 })
+  })
+
+  it('follows taints as nodes change: the cache counts the nodes with a PreferNoSchedule taint', () => {
+    const soft = { key: 'x', value: 'v', effect: 'PreferNoSchedule' as const }
+    const w = testWorld([testNode('a'), testNode('b', { taints: [soft] })])
+    expect(w.cache.softTaintedNodes).toBe(1)
+    expect(scoresOf(decideFor(testPod('p'), w), 'TaintToleration')).toEqual({ a: 100, b: 0 })
+    upsertNode(w.cache, testNode('b'))
+    expect(w.cache.softTaintedNodes).toBe(0)
+    expect(scoresOf(decideFor(testPod('p'), w), 'TaintToleration', 'raw')).toEqual({ a: 0, b: 0 })
+    expect(scoresOf(decideFor(testPod('p'), w), 'TaintToleration')).toEqual({ a: 100, b: 100 })
+    upsertNode(w.cache, testNode('a', { taints: [soft] }))
+    expect(scoresOf(decideFor(testPod('p'), w), 'TaintToleration')).toEqual({ a: 0, b: 100 })
+    removeNode(w.cache, 'a')
+    expect(w.cache.softTaintedNodes).toBe(0)
   })
 })
 

@@ -12,11 +12,29 @@ import { tolerates } from './taints.ts'
 /** MaxNodeScore (framework/interface.go). */
 export const maxNodeScore = 100
 
+/**
+ * A score column in which every feasible node has the same value, as one frozen array per value
+ * and length shared by every cycle that needs it: most cycles score most plugins flat (no node
+ * has the pod's images, no node has a PreferNoSchedule taint), and a column per plugin per cycle
+ * was most of what a cycle allocated.
+ */
+const uniformColumns = new Map<number, Map<number, readonly number[]>>()
+
+export function uniformColumn(value: number, length: number): number[] {
+  let byLength = uniformColumns.get(value)
+  if (!byLength) uniformColumns.set(value, (byLength = new Map()))
+  let column = byLength.get(length)
+  if (!column) byLength.set(length, (column = Object.freeze(new Array<number>(length).fill(value))))
+  return column as number[]
+}
+
 /** DefaultNormalizeScore: scale to the maximum; `reverse` turns the best into the worst. */
 export function defaultNormalize(scores: number[], reverse: boolean): number[] {
   let max = 0
-  for (const s of scores) if (s > max) max = s
-  if (max === 0) return reverse ? scores.map(() => maxNodeScore) : scores.slice()
+  // Indexed: a for-of over a frozen array (a shared uniform column) takes V8's generic iterator,
+  // an object per element.
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > max) max = scores[i]!
+  if (max === 0) return reverse ? uniformColumn(maxNodeScore, scores.length) : scores.slice()
   return scores.map((s) => {
     const v = Math.trunc((maxNodeScore * s) / max)
     return reverse ? maxNodeScore - v : v
@@ -33,6 +51,11 @@ export function taintTolerationScore(c: Cycle, n: NodeInfo): number {
     if (!tolerated) count++
   }
   return count
+}
+
+/** Every node scores 0 when no node has a PreferNoSchedule taint (the cache counts them). */
+export function taintTolerationUniform(c: Cycle): number | undefined {
+  return c.cache.softTaintedNodes === 0 ? 0 : undefined
 }
 
 /** PreScore Skip when the pod has no preferred node affinity. */
@@ -135,6 +158,12 @@ export const imageMinThreshold = 23 * mb
 export const imageMaxContainerThreshold = 1000 * mb
 
 export { normalizedImageName } from './cycle.ts'
+
+/** Every node scores 0 when no node reports any of the pod's images (the sum is below the threshold). */
+export function imageLocalityUniform(c: Cycle): number | undefined {
+  for (const name of c.images) if (c.cache.imageNodes[name]) return undefined
+  return 0
+}
 
 /** Σ size·(nodes having it / all nodes) over the pod's images present, clamped and scaled to 0..100. */
 export function imageLocalityScore(c: Cycle, n: NodeInfo): number {

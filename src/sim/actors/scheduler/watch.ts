@@ -8,6 +8,7 @@ import type { WatchEventMessage } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { applyWatchEvent, cacheKey } from '../client/informer.ts'
 import { addPod as cachePod, removeNode, removePod as uncachePod, upsertNode } from './node-info.ts'
+import { hostPorts, podRequests } from './pod-resources.ts'
 import { addPod as queuePod, done, moveOnEvent, type ClusterEvent } from './queue.ts'
 import { nodeChangeMayHelp, type NodeChange } from './queueing-hints.ts'
 import type { SchedulerState } from './state.ts'
@@ -92,10 +93,28 @@ function labelsChanged(old: KObject, now: KObject): boolean {
   return false
 }
 
+/**
+ * The new version counts on its node exactly as the old one did: same node, same requests (one
+ * worked-out record: pod-resources.ts keys it on the containers a binding keeps), same labels,
+ * no host ports or pod (anti-)affinity. Then taking it off and adding it back (the cache's
+ * updatePod) would change nothing but the node's generation, so the informer's update, nearly
+ * always an assumed pod's binding coming back, leaves the node as it is.
+ */
+function countsAlike(state: SchedulerState, key: string, old: KObject, now: KObject): boolean {
+  const node = state.cache.podNode[key]
+  if (node === undefined || node !== (nodeOf(now) ?? state.assumed[key])) return false
+  if (podRequests(old) !== podRequests(now) || old.metadata.labels !== now.metadata.labels) return false
+  // PodTopologySpread's carried counts skip terminating pods: a deletion must bump the generation.
+  if (!old.metadata.deletionTimestamp !== !now.metadata.deletionTimestamp) return false
+  const a = old.spec as { affinity?: unknown } | undefined
+  const b = now.spec as { affinity?: unknown } | undefined
+  return !a?.affinity && !b?.affinity && !hostPorts(old).length && !hostPorts(now).length
+}
+
 function onPod(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
   const key = cacheKey(msg.object)
   const old = applyWatchEvent(state.pods, msg)
-  if (old) uncachePod(state.cache, key, old)
+  if (old && (msg.type === 'DELETED' || !countsAlike(state, key, old, msg.object))) uncachePod(state.cache, key, old)
   if (msg.type === 'DELETED') {
     delete state.assumed[key]
     delete state.decisions[key]
