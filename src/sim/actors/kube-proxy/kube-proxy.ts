@@ -23,6 +23,12 @@ export interface KubeProxyState {
   endpointslices: Cache
   /** The rules of the last sync; null before the first. */
   rules: ProxyRules | null
+  /**
+   * A Service or EndpointSlice changed since the last sync. Without a change a periodic sync
+   * writes the same rules (the proxier then restores nothing: MinimizeIPTablesRestore), so the
+   * rules are kept instead of worked out again: 100 nodes' resyncs were ~5% of a busy run.
+   */
+  changed?: boolean
   /** Virtual ms of the last sync; -1 before the first. */
   lastSyncAt: number
   syncs: number
@@ -35,7 +41,10 @@ export function newKubeProxyState(node: string, clusterCIDR: string): KubeProxyS
 }
 
 export function syncRules(state: KubeProxyState, now: number): void {
-  state.rules = buildRules(Object.values(state.services), Object.values(state.endpointslices), state.clusterCIDR)
+  if (!state.rules || state.changed !== false) {
+    state.rules = buildRules(Object.values(state.services), Object.values(state.endpointslices), state.clusterCIDR)
+    state.changed = false
+  }
   state.lastSyncAt = now
   state.syncs++
 }
@@ -54,6 +63,7 @@ export const kubeProxy: ActorDef<KubeProxyState> = {
       if (o.kind === 'Service') applyWatchEvent(state.services, msg)
       else if (o.kind === 'EndpointSlice') applyWatchEvent(state.endpointslices, msg)
       else return
+      state.changed = true
       requestSync(state, ctx)
       return
     }

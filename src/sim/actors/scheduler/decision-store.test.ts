@@ -29,6 +29,18 @@ describe('stored decisions', () => {
     expect(a.nodeOrder).toBe(b.nodeOrder)
   })
 
+  it('shares the entries every decision has alike: skipped plugins and columns every node scores the same in', () => {
+    const a = storeDecision(decideFor(testPod('s1'), w))
+    const b = storeDecision(decideFor(testPod('s2'), w))
+    const entry = (d: typeof a, plugin: string) => d.scores.find((s) => s.plugin === plugin)!
+    // No node reports nginx and none has a PreferNoSchedule taint: flat columns.
+    for (const plugin of ['NodeAffinity', 'ImageLocality', 'TaintToleration']) expect(entry(a, plugin)).toBe(entry(b, plugin))
+    expect(Object.isFrozen(entry(a, 'ImageLocality'))).toBe(true)
+    // Per-node scores are each decision's own.
+    expect(entry(a, 'NodeResourcesFit')).not.toBe(entry(b, 'NodeResourcesFit'))
+    expect(loadDecision(a).scores.find((s) => s.plugin === 'TaintToleration')!.normalized.every((v) => v === 100)).toBe(true)
+  })
+
   it('round-trips score columns with values too big or not whole for packing, written out instead', () => {
     const d = decideFor(cases['scored over several feasible nodes, some failing'], w)
     const odd = { ...d, scores: d.scores.map((p, k) => (k ? p : { ...p, raw: p.raw.map((v, i) => (i ? v + 0.5 : 70_000)) })), totals: d.totals.map((v) => v + 60_000) }
