@@ -55,11 +55,12 @@ function hex(random: () => number, digits: number): string {
  * digit 4 and the 17th as the variant (8-b), written in one pass (every object created gets one).
  */
 export function uuid(random: () => number): string {
-  const codes: number[] = []
+  const codes = new Array<number>(36)
+  let at = 0
   for (let i = 0; i < 32; i++) {
     const digit = Math.floor(random() * 16)
-    if (i === 8 || i === 12 || i === 16 || i === 20) codes.push(dash)
-    codes.push(i === 12 ? hexCodes[4]! : hexCodes[i === 16 ? (digit & 0x3) | 0x8 : digit]!)
+    if (i === 8 || i === 12 || i === 16 || i === 20) codes[at++] = dash
+    codes[at++] = i === 12 ? hexCodes[4]! : hexCodes[i === 16 ? (digit & 0x3) | 0x8 : digit]!
   }
   return String.fromCharCode.apply(null, codes)
 }

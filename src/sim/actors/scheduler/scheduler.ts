@@ -51,11 +51,13 @@ function scheduleOne(state: SchedulerState, ctx: Ctx): void {
   }
   const c = newCycle(key, pod, state.pods, state.cache, state.owners, state.cfg, state.nominated)
   const nominated = (pod.status as { nominatedNodeName?: string } | undefined)?.nominatedNodeName
-  const { decision: d, nextStartIndex } = schedulePod(
-    c,
-    { atMs: ctx.now, attempt: state.queue.info[key]!.attempts, startIndex: state.nextStartNodeIndex, ...(nominated ? { nominated } : {}) },
-    ctx.random,
-  )
+  const meta: { atMs: number; attempt: number; startIndex: number; nominated?: string } = {
+    atMs: ctx.now,
+    attempt: state.queue.info[key]!.attempts,
+    startIndex: state.nextStartNodeIndex,
+  }
+  if (nominated) meta.nominated = nominated
+  const { decision: d, nextStartIndex } = schedulePod(c, meta, ctx.random)
   state.nextStartNodeIndex = nextStartIndex
   const cause = state.causes[key] ?? null
   if (!d.winner) {
