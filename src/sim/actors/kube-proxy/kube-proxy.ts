@@ -24,11 +24,11 @@ export interface KubeProxyState {
   /** The rules of the last sync; null before the first. */
   rules: ProxyRules | null
   /**
-   * A Service or EndpointSlice changed since the last sync. Without a change a periodic sync
-   * works out the very rules it has (they depend on those two caches and the cluster CIDR only),
+   * A Service or EndpointSlice changed since the last sync (true before the first). Without one a sync
+   * would work out the very rules it has (they depend on those two caches and the cluster CIDR),
    * so they are kept rather than computed again: 100 nodes' resyncs were ~5% of a busy run.
    */
-  changed?: boolean
+  changed: boolean
   /** Virtual ms of the last sync; -1 before the first. */
   lastSyncAt: number
   syncs: number
@@ -37,11 +37,11 @@ export interface KubeProxyState {
 }
 
 export function newKubeProxyState(node: string, clusterCIDR: string): KubeProxyState {
-  return { node, clusterCIDR, services: {}, endpointslices: {}, rules: null, lastSyncAt: -1, syncs: 0, served: {} }
+  return { node, clusterCIDR, services: {}, endpointslices: {}, rules: null, changed: true, lastSyncAt: -1, syncs: 0, served: {} }
 }
 
 export function syncRules(state: KubeProxyState, now: number): void {
-  if (!state.rules || state.changed !== false) {
+  if (state.changed) {
     state.rules = buildRules(Object.values(state.services), Object.values(state.endpointslices), state.clusterCIDR)
     state.changed = false
   }

@@ -189,16 +189,6 @@ export function hostPorts(pod: KObject): HostPort[] {
   return out
 }
 
-/** Any container asks for a host port (hostPorts without building the list). */
-export function hasHostPorts(pod: KObject): boolean {
-  let any = false
-  forEachContainer(pod, (c) => {
-    const ports = c.ports
-    if (ports) for (let i = 0; i < ports.length && !any; i++) any = !!ports[i]!.hostPort
-  })
-  return any
-}
-
 /** Two host ports conflict on the same protocol and port when either binds 0.0.0.0 or both bind one IP. */
 export function portsConflict(a: HostPort, b: HostPort): boolean {
   return a.port === b.port && a.protocol === b.protocol && (a.hostIP === b.hostIP || a.hostIP === '0.0.0.0' || b.hostIP === '0.0.0.0')

@@ -8,7 +8,7 @@ import type { WatchEventMessage } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { applyWatchEvent, cacheKey } from '../client/informer.ts'
 import { addPod as cachePod, removeNode, removePod as uncachePod, upsertNode } from './node-info.ts'
-import { hasHostPorts, podRequests } from './pod-resources.ts'
+import { hostPorts, podRequests } from './pod-resources.ts'
 import { addPod as queuePod, done, moveOnEvent, type ClusterEvent } from './queue.ts'
 import { nodeChangeMayHelp, type NodeChange } from './queueing-hints.ts'
 import type { SchedulerState } from './state.ts'
@@ -108,7 +108,7 @@ function countsAlike(state: SchedulerState, key: string, old: KObject, now: KObj
   if (!old.metadata.deletionTimestamp !== !now.metadata.deletionTimestamp) return false
   const a = old.spec as { affinity?: unknown } | undefined
   const b = now.spec as { affinity?: unknown } | undefined
-  return !a?.affinity && !b?.affinity && !hasHostPorts(old) && !hasHostPorts(now)
+  return !a?.affinity && !b?.affinity && !hostPorts(old).length && !hostPorts(now).length
 }
 
 function onPod(state: SchedulerState, msg: WatchEventMessage, ctx: Ctx): void {
