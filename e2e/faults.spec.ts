@@ -113,7 +113,12 @@ test.describe('faults', () => {
     const faults = new Faults(page)
     await app.toolbar.heartbeats.uncheck()
     await app.toolbar.setSpeed('10')
-    for (const n of ['node-1', 'node-2', 'node-3']) await app.console.run(`kubectl cordon ${n}`)
+    // Each cordon answered before the next line: a line typed while the previous one is still in
+    // flight can reach the apiserver first, and `late` then lands on a node not yet cordoned.
+    for (const n of ['node-1', 'node-2', 'node-3']) {
+      await app.console.run(`kubectl cordon ${n}`)
+      await expect(app.console.output).toContainText(`node/${n} cordoned`, { timeout: 30_000 })
+    }
     await app.console.run('kubectl run late --image=nginx:1.27')
     const pod = app.graph.pod('default', 'late')
     await expect(pod).toHaveAttribute('data-status', 'Pending', { timeout: 30_000 })
