@@ -25,6 +25,8 @@ export const flowKinds = [
   'etcd.range',
   'etcd.response',
   'etcd.watch',
+  'etcd.watch-create',
+  'etcd.watch-cancel',
   'cri.call',
   'cri.reply',
   'registry.get',

@@ -8,11 +8,11 @@ import { createSimulation } from '../sim/index.ts'
 import { loadScenario } from './index.ts'
 
 const pinned: Record<string, string> = {
-  'pod-creation': '1d55ca5f',
-  'lesson-tour': '0385fffe',
-  'lesson-pod-hops': '16e7414d',
-  scheduling: 'e6c4874c',
-  services: '5529c3d5',
+  'pod-creation': '9d5337be',
+  'lesson-tour': '389333e9',
+  'lesson-pod-hops': 'a5d83342',
+  scheduling: 'dbc3a536',
+  services: '614349d9',
 }
 
 describe('trace hashes of the built-in scenarios', () => {

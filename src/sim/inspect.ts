@@ -114,11 +114,12 @@ function apiserver(s: ApiserverState): Read {
     sections: [
       section(
         'watchers',
-        ['client', 'resource', 'selector'],
+        ['client', 'resource', 'selector', 'served from'],
         s.watchers.map((w) => [
           w.client,
           `${w.prefix.replace('/registry/', '')}${w.namespace ? ` -n ${w.namespace}` : ''}`,
           [w.fieldSelector, w.labelSelector].filter(Boolean).join(' ') || '—',
+          w.fromEtcd ? 'etcd (no watch cache)' : 'watch cache',
         ]),
         'no watches open',
       ),
@@ -136,9 +137,13 @@ function etcd(s: EtcdState): Read {
     facts: [
       { label: 'revision', value: String(s.store.revision) },
       { label: 'keys', value: String(Object.keys(s.store.kv).length) },
-      { label: 'watchers', value: s.watchers.join(', ') || 'none' },
+      { label: 'watch cache streams', value: s.watchers.join(', ') || 'none' },
+      { label: 'not streamed to a watch cache', value: s.uncached.join(', ') || 'nothing' },
     ],
-    sections: [section('keys by resource', ['/registry/…', 'keys'], Object.entries(byResource).sort().map(([r, n]) => [r, String(n)]), 'empty')],
+    sections: [
+      section('keys by resource', ['/registry/…', 'keys'], Object.entries(byResource).sort().map(([r, n]) => [r, String(n)]), 'empty'),
+      section('watches for single clients', ['apiserver', 'watch', 'prefix'], s.prefixWatches.map((w) => [w.apiserver, w.watchId, w.prefix]), 'none'),
+    ],
   }
 }
 

@@ -104,10 +104,31 @@ export interface EtcdWatchEvent {
   modRevision: number
 }
 
-/** etcd's watch stream to kube-apiserver (the watch cache), one message per committed write. */
+/**
+ * etcd's watch stream to kube-apiserver, one message per committed write: the watch cache's stream
+ * (no `watchId`), or one client watch the apiserver serves straight from etcd (`watchId`).
+ */
 export interface EtcdWatchMessage {
   kind: 'etcd.watch'
   events: EtcdWatchEvent[]
+  /** The client watch this stream serves; absent for the watch cache's own stream. */
+  watchId?: string
+}
+
+/**
+ * A WatchCreateRequest on etcd's Watch stream: every write under `key/` from now on. kube-apiserver
+ * opens one for a client watch of a resource it keeps no watch cache for (events).
+ */
+export interface EtcdWatchCreate {
+  kind: 'etcd.watch-create'
+  watchId: string
+  key: string
+}
+
+/** A WatchCancelRequest: the client watch `watchId` served from etcd has ended. */
+export interface EtcdWatchCancel {
+  kind: 'etcd.watch-cancel'
+  watchId: string
 }
 
 export type CriMethod =
@@ -240,6 +261,8 @@ export type Message =
   | EtcdRange
   | EtcdResponse
   | EtcdWatchMessage
+  | EtcdWatchCreate
+  | EtcdWatchCancel
   | CriCall
   | CriReply
   | RegistryGet
@@ -319,6 +342,10 @@ export function labelOf(msg: Message): string {
       return msg.succeeded ? `OK rev ${msg.revision}` : `FAILED rev ${msg.revision}`
     case 'etcd.watch':
       return msg.events.map((e) => `${e.type} ${e.key}`).join(', ')
+    case 'etcd.watch-create':
+      return `Watch ${msg.key}/ (prefix)`
+    case 'etcd.watch-cancel':
+      return `cancel ${msg.watchId}`
     case 'cri.call':
       return msg.method
     case 'cri.reply':

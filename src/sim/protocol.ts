@@ -96,6 +96,9 @@ export type FlowKind =
   | 'etcd.range'
   | 'etcd.response'
   | 'etcd.watch'
+  /** kube-apiserver opens or ends a watch on etcd for one client (a resource without a watch cache). */
+  | 'etcd.watch-create'
+  | 'etcd.watch-cancel'
   | 'cri.call'
   | 'cri.reply'
   | 'registry.get'

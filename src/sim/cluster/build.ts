@@ -6,6 +6,7 @@
 import { newApiserverState } from '../actors/apiserver/apiserver.ts'
 import type { ApiserverState } from '../actors/apiserver/state.ts'
 import { addWatcher } from '../actors/apiserver/watch.ts'
+import { isUncached, uncachedPrefixes } from '../actors/apiserver/watch-cache-sizes.ts'
 import { cacheKey } from '../actors/client/informer.ts'
 import { newControllerManagerState, type ControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
 import type { EtcdState } from '../actors/etcd/etcd.ts'
@@ -63,7 +64,7 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
   }
   const created = rfc3339(startMs)
 
-  const etcd: EtcdState = { store: { revision: 1, kv: {} }, watchers: [apiserverId] }
+  const etcd: EtcdState = { store: { revision: 1, kv: {} }, watchers: [apiserverId], uncached: uncachedPrefixes, prefixWatches: [] }
   const api: ApiserverState = newApiserverState(etcdId)
   const scheduler: SchedulerState = newSchedulerState(apiserverId)
   const kcm: ControllerManagerState = newControllerManagerState(apiserverId)
@@ -99,7 +100,8 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
   wireServices(world, scenario, { etcd, api, kcm, apiserverId, controllerManagerId, schedulerId, cloudControllerManagerId, random, created })
   // Bootstrap is done editing what it stored: committed data is frozen from here on (etcd.ts).
   for (const kv of Object.values(etcd.store.kv)) {
-    api.cache[kv.key] = freezeLevels(kv.value)
+    freezeLevels(kv.value)
+    if (!isUncached(kv.key)) api.cache[kv.key] = kv.value
     Object.freeze(kv)
   }
   scenario.script.forEach((step, i) => scheduleScript(world, i, step.atMs))

@@ -6,7 +6,8 @@
  * takes its kubelet, kube-proxy and containerd with it, and its containers are gone when it boots.
  * A partition cuts the links between a node and the control plane (engine/network.ts).
  */
-import type { ApiserverState } from '../actors/apiserver/state.ts'
+import type { ApiserverState, Watcher } from '../actors/apiserver/state.ts'
+import type { EtcdState } from '../actors/etcd/etcd.ts'
 import { newControllerManagerState, type ControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
 import { nodeLifecycleOf } from '../actors/controller-manager/node-lifecycle.ts'
 import { newServiceControllersState } from '../actors/controller-manager/service-client.ts'
@@ -29,6 +30,18 @@ function apiserver(world: World): ApiserverState {
   return world.actors[apiserverId]!.state as ApiserverState
 }
 
+/**
+ * The apiserver forgets `held` watchers whose connection is gone; those it served from etcd end
+ * their etcd watch too (the watch's context is cancelled with the connection).
+ */
+function dropWatchers(world: World, held: Watcher[]): void {
+  const api = apiserver(world)
+  api.watchers = api.watchers.filter((w) => !held.includes(w))
+  const fromEtcd = new Set(held.filter((w) => w.fromEtcd).map((w) => w.id))
+  const etcd = world.actors[api.etcd]?.state as EtcdState | undefined
+  if (etcd && fromEtcd.size) etcd.prefixWatches = etcd.prefixWatches.filter((w) => !fromEtcd.has(w.watchId))
+}
+
 /** The process dies: timers gone, watch connections closed by the apiserver. */
 function stop(world: World, id: ActorId): void {
   const record = world.actors[id]
@@ -38,7 +51,7 @@ function stop(world: World, id: ActorId): void {
   const api = apiserver(world)
   const held = api.watchers.filter((w) => w.client === id)
   if (held.length) {
-    api.watchers = api.watchers.filter((w) => w.client !== id)
+    dropWatchers(world, held)
     ;(world.stoppedWatches ??= {})[id] = held.map((w) => ({
       prefix: w.prefix,
       ...(w.namespace !== undefined ? { namespace: w.namespace } : {}),
@@ -108,7 +121,7 @@ function resync(world: World, id: ActorId): void {
   if (!record?.running) return
   const api = apiserver(world)
   const held = api.watchers.filter((w) => w.client === id)
-  api.watchers = api.watchers.filter((w) => w.client !== id)
+  dropWatchers(world, held)
   const informers = held.map((w) => ({ prefix: w.prefix, ...(w.namespace !== undefined ? { namespace: w.namespace } : {}), fieldSelector: w.fieldSelector, labelSelector: w.labelSelector }))
   startTimer(world, id, resyncTimer, 0, { apiserver: apiserverId, informers } satisfies RestartData)
 }

@@ -29,6 +29,8 @@ export const flowStyles = {
   'etcd.range': { color: '#0f766e', noun: 'read' },
   'etcd.response': { color: reply, noun: 'reply' },
   'etcd.watch': { color: '#0d9488', noun: 'change' },
+  'etcd.watch-create': { color: '#0d9488', noun: 'watch' },
+  'etcd.watch-cancel': { color: '#0d9488', noun: 'cancel' },
   'cri.call': { color: '#15803d', noun: 'CRI' },
   'cri.reply': { color: reply, noun: 'reply' },
   'registry.get': { color: '#be185d', noun: 'pull' },

@@ -10,6 +10,7 @@ import { notFound } from '../../k8s/status.ts'
 import { checkUpdate } from './kinds-admission.ts'
 import { applyMutation } from './mutate.ts'
 import { respond } from './respond.ts'
+import type { KObject } from '../../protocol.ts'
 import type { ApiserverState, Mutation, RequestRef } from './state.ts'
 
 export function dryRunUpdate(
@@ -18,11 +19,11 @@ export function dryRunUpdate(
   req: RequestRef,
   target: { resource: string; group: string; name: string; key: string },
   mutation: Mutation,
+  current: KObject | undefined = state.cache[target.key],
 ): void {
   const info = resourceByName(target.resource, target.group)!
-  const current = state.cache[target.key]
   if (!current) {
-    ctx.stage({ name: 'storage', outcome: 'failed', detail: `${target.key} is not in the watch cache` })
+    ctx.stage({ name: 'storage', outcome: 'failed', detail: `${target.key} is not stored` })
     const status = notFound(info, target.name)
     respond(ctx, req, status.code, status)
     return

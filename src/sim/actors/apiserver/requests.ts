@@ -8,13 +8,15 @@ import type { KObject } from '../../protocol.ts'
 import { create } from './create.ts'
 import { evict } from './eviction.ts'
 import { proxyLogs } from './log-proxy.ts'
-import { deletesInTwoSteps, finalizerFor, propagationOf } from './deletion.ts'
+import { deleteStored } from './delete-stored.ts'
+import { propagationOf } from './deletion.ts'
 import { dryRunUpdate } from './dry-run-update.ts'
 import { isDryRun } from './kinds-admission.ts'
 import { callerStages } from './identity.ts'
 import { guaranteedUpdate } from './mutate.ts'
-import { respond, sendRange, sendTxn } from './respond.ts'
-import type { ApiserverState, RequestRef } from './state.ts'
+import { respond, sendRange } from './respond.ts'
+import type { AfterRead, ApiserverState, DeleteOptions, RequestRef } from './state.ts'
+import { isUncached } from './watch-cache-sizes.ts'
 import { addWatcher } from './watch.ts'
 
 function query(msg: ApiRequest, name: string): string {
@@ -53,22 +55,8 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
         labelSelector: decodeURIComponent(query(msg, 'labelSelector')),
       })
       return
-    case 'watch': {
-      const w = addWatcher(state, {
-        client: req.client,
-        prefix: parsed.info.etcdPrefix,
-        ...(parsed.namespace ? { namespace: parsed.namespace } : {}),
-        fieldSelector: decodeURIComponent(query(msg, 'fieldSelector')),
-        labelSelector: decodeURIComponent(query(msg, 'labelSelector')),
-        ...(msg.closeOn ? { until: msg.closeOn } : {}),
-      })
-      const name = /^metadata\.name=(.+)$/.exec(w.fieldSelector)?.[1]
-      const gone = msg.closeOn === 'DELETED' && name !== undefined && !(etcdKey(parsed.info, parsed.namespace, name) in state.cache)
-      if (gone) state.watchers = state.watchers.filter((x) => x !== w)
-      ctx.stage({ name: 'watch', outcome: 'ok', detail: `${w.id} streams ${parsed.info.resource} from the watch cache` })
-      respond(ctx, req, 200, { kind: 'WatchStream', watchId: w.id, ...(gone ? { gone: true } : {}) })
-      return
-    }
+    case 'watch':
+      return watch(state, ctx, msg, parsed, req)
     case 'update':
     case 'patch': {
       const key = etcdKey(parsed.info, parsed.namespace, parsed.name!)
@@ -78,7 +66,9 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
           ? { type: 'replace' as const, object: body, ...(parsed.subresource ? { subresource: parsed.subresource } : {}) }
           : { type: 'merge-patch' as const, patch: body as unknown as Record<string, unknown>, ...(parsed.subresource ? { subresource: parsed.subresource } : {}) }
       ctx.stage({ name: 'admission', outcome: 'ok', detail: 'no mutating plugin applies to this update' })
-      if (isDryRun(msg.query)) return dryRunUpdate(state, ctx, req, { ...target, name: parsed.name!, key }, mutation)
+      const dryRun = isDryRun(msg.query)
+      if (isUncached(key)) return readFirst(state, ctx, req, { ...target, name: parsed.name!, key }, { verb: dryRun ? 'dry-run' : 'update', mutation })
+      if (dryRun) return dryRunUpdate(state, ctx, req, { ...target, name: parsed.name!, key }, mutation)
       guaranteedUpdate(state, ctx, req, { ...target, name: parsed.name!, key }, mutation, 0)
       return
     }
@@ -112,36 +102,50 @@ function tokenRequest(ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: Reques
 }
 
 /**
+ * WATCH. Served from the watch cache; for a resource without one (events) the apiserver opens a
+ * watch on etcd for this client and relays what etcd streams (etcd3 store Watch).
+ */
+function watch(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
+  const prefix = parsed.info.etcdPrefix
+  const fromEtcd = isUncached(prefix)
+  const w = addWatcher(state, {
+    client: req.client,
+    prefix,
+    ...(parsed.namespace ? { namespace: parsed.namespace } : {}),
+    fieldSelector: decodeURIComponent(query(msg, 'fieldSelector')),
+    labelSelector: decodeURIComponent(query(msg, 'labelSelector')),
+    ...(msg.closeOn ? { until: msg.closeOn } : {}),
+    ...(fromEtcd ? { fromEtcd: true as const } : {}),
+  })
+  const name = /^metadata\.name=(.+)$/.exec(w.fieldSelector)?.[1]
+  // Without a cache there is nothing to look the object up in: the watch stays open.
+  const gone = !fromEtcd && msg.closeOn === 'DELETED' && name !== undefined && !(etcdKey(parsed.info, parsed.namespace, name) in state.cache)
+  if (gone) state.watchers = state.watchers.filter((x) => x !== w)
+  if (fromEtcd) {
+    ctx.stage({ name: 'watch', outcome: 'ok', detail: `${w.id}: ${parsed.info.resource} have no watch cache, so the apiserver opens a watch on etcd for it` })
+    ctx.send(state.etcd, { kind: 'etcd.watch-create', watchId: w.id, key: parsed.namespace ? `${prefix}/${parsed.namespace}` : prefix })
+  } else ctx.stage({ name: 'watch', outcome: 'ok', detail: `${w.id} streams ${parsed.info.resource} from the watch cache` })
+  respond(ctx, req, 200, { kind: 'WatchStream', watchId: w.id, ...(gone ? { gone: true } : {}) })
+}
+
+/** No watch cache holds the object: read it from etcd first, then carry on (etcd3 store.go). */
+function readFirst(state: ApiserverState, ctx: Ctx, req: RequestRef, target: { resource: string; group: string; name: string; key: string }, then: AfterRead): void {
+  ctx.stage({ name: 'storage', outcome: 'ok', detail: `no watch cache for ${target.resource}: read ${target.key} from etcd first` })
+  sendRange(state, ctx, { key: target.key, prefix: false }, { op: 'read', req, ...target, then })
+}
+
+/**
  * DELETE. A pod bound to a node is deleted gracefully: it gets a deletionTimestamp and its kubelet
  * finishes the job with a final DELETE of grace 0. An unbound pod goes at once.
  */
 function remove(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
   const key = etcdKey(parsed.info, parsed.namespace, parsed.name!)
-  const current = state.cache[key]
   const target = { resource: parsed.info.resource, group: parsed.info.group, name: parsed.name! }
-  const options = (msg.body ?? {}) as { gracePeriodSeconds?: number }
   const graceText = query(msg, 'gracePeriodSeconds')
+  const bodyGrace = (msg.body as { gracePeriodSeconds?: number } | undefined)?.gracePeriodSeconds
+  const gracePeriodSeconds = bodyGrace ?? (graceText ? Number(graceText) : undefined)
   const policy = propagationOf(msg.body, msg.query)
-  if (current && deletesInTwoSteps(current, policy)) {
-    const finalizer = finalizerFor(policy)
-    ctx.stage({ name: 'storage', outcome: 'ok', detail: `deletionTimestamp set${finalizer ? `, finalizer ${finalizer} added` : ''}; the object stays until its finalizers are removed` })
-    guaranteedUpdate(state, ctx, req, { ...target, key }, { type: 'mark-deleting', ...(finalizer ? { finalizer } : {}) }, 0)
-    return
-  }
-  if (parsed.info.kind === 'Pod' && current) {
-    const spec = current.spec as { nodeName?: string; terminationGracePeriodSeconds?: number }
-    const phase = (current.status as { phase?: string } | undefined)?.phase
-    let grace = options.gracePeriodSeconds ?? (graceText ? Number(graceText) : spec.terminationGracePeriodSeconds ?? 30)
-    if (!spec.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0
-    if (grace > 0) {
-      ctx.stage({ name: 'storage', outcome: 'ok', detail: `graceful deletion: deletionTimestamp now + ${grace}s; the kubelet finishes it` })
-      guaranteedUpdate(state, ctx, req, { ...target, key }, { type: 'graceful-delete', graceSeconds: grace }, 0)
-      return
-    }
-  }
-  const expect = current ? Number(current.metadata.resourceVersion) : undefined
-  ctx.stage({ name: 'storage', outcome: 'ok', detail: `Txn If(mod_revision(${key}) == ${expect ?? '?'}) Then Delete` })
-  sendTxn(state, ctx, { key, op: 'delete', ...(expect !== undefined ? { expectModRevision: expect } : {}) }, { op: 'delete', req, ...target })
+  const options: DeleteOptions = { ...(policy ? { propagationPolicy: policy } : {}), ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}) }
+  if (isUncached(key)) return readFirst(state, ctx, req, { ...target, key }, { verb: 'delete', delete: options })
+  deleteStored(state, ctx, req, { ...target, key }, state.cache[key], options)
 }
-
-

@@ -26,6 +26,18 @@ export interface ChainedUpdate {
   mutation: Mutation
 }
 
+/** What a request on an object without a watch cache does once etcd has read the object. */
+export type AfterRead =
+  | { verb: 'update'; mutation: Mutation }
+  | { verb: 'dry-run'; mutation: Mutation }
+  | { verb: 'delete'; delete: DeleteOptions }
+
+/** A DELETE's options, as the request gave them. */
+export interface DeleteOptions {
+  propagationPolicy?: string
+  gracePeriodSeconds?: number
+}
+
 /** What to do when etcd answers. */
 export type StorageOp =
   | { op: 'create'; req: RequestRef; resource: string; group: string; name: string; respond: 'object' | 'status' }
@@ -33,6 +45,8 @@ export type StorageOp =
   | { op: 'list'; req: RequestRef; resource: string; group: string; fieldSelector: string; labelSelector: string }
   | { op: 'mutate'; req: RequestRef; resource: string; group: string; name: string; key: string; mutation: Mutation; attempt: number; then?: ChainedUpdate }
   | { op: 'delete'; req: RequestRef; resource: string; group: string; name: string }
+  /** etcd3 store reads the object itself when no watch cache holds it, then writes (store.go). */
+  | { op: 'read'; req: RequestRef; resource: string; group: string; name: string; key: string; then: AfterRead }
 
 export interface Watcher {
   id: string
@@ -45,6 +59,8 @@ export interface Watcher {
   labelSelector: string
   /** Closes after the first event of this type (kubectl delete --wait). */
   until?: 'DELETED'
+  /** Served from a watch the apiserver opened on etcd, not from the watch cache (events). */
+  fromEtcd?: true
 }
 
 export interface ApiserverState {

@@ -4,7 +4,9 @@ import type { EtcdResponse } from '../../messages.ts'
 import { idleNote } from '../../k8s/discovery.ts'
 import { apiVersionOf, resourceByName } from '../../k8s/resources.ts'
 import { alreadyExists, conflict, notFound, success } from '../../k8s/status.ts'
+import { dryRunUpdate } from './dry-run-update.ts'
 import { guaranteedUpdate } from './mutate.ts'
+import { deleteStored } from './delete-stored.ts'
 import { respond } from './respond.ts'
 import { matchesFieldSelector, matchesLabelSelector } from './selectors.ts'
 import type { ApiserverState } from './state.ts'
@@ -38,6 +40,18 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
       const items = msg.kvs.map((kv) => kv.value).filter((o) => matchesFieldSelector(o, op.fieldSelector) && matchesLabelSelector(o, op.labelSelector))
       ctx.stage({ name: 'response', outcome: 'ok', detail: `${items.length} item(s) at resourceVersion ${msg.revision}` })
       respond(ctx, op.req, 200, { apiVersion: apiVersionOf(info), kind: `${info.kind}List`, metadata: { resourceVersion: String(msg.revision) }, items })
+      return
+    }
+    case 'read': {
+      const current = msg.kvs[0]?.value
+      const target = { resource: op.resource, group: op.group, name: op.name, key: op.key }
+      if (!current) {
+        const status = notFound(info, op.name)
+        ctx.stage({ name: 'response', outcome: 'failed', detail: status.message ?? '' })
+        respond(ctx, op.req, 404, status)
+      } else if (op.then.verb === 'update') guaranteedUpdate(state, ctx, op.req, target, op.then.mutation, 0, current)
+      else if (op.then.verb === 'dry-run') dryRunUpdate(state, ctx, op.req, target, op.then.mutation, current)
+      else deleteStored(state, ctx, op.req, target, current, op.then.delete)
       return
     }
     case 'delete':

@@ -8,12 +8,17 @@ import type { WatchClose } from '../../messages.ts'
 import type { ApiserverState } from './state.ts'
 
 export function closeWatch(state: ApiserverState, msg: WatchClose, ctx: Ctx): void {
-  const before = state.watchers.length
-  state.watchers = state.watchers.filter((w) => !(w.id === msg.watchId && w.client === ctx.from))
-  const closed = state.watchers.length < before
+  const closing = state.watchers.find((w) => w.id === msg.watchId && w.client === ctx.from)
+  if (closing) state.watchers = state.watchers.filter((w) => w !== closing)
   ctx.stage({
     name: 'watch',
-    outcome: closed ? 'ok' : 'skipped',
-    detail: closed ? `${msg.watchId} closed by its client; the watch cache forgets it` : `${msg.watchId} was already closed`,
+    outcome: closing ? 'ok' : 'skipped',
+    detail: !closing
+      ? `${msg.watchId} was already closed`
+      : closing.fromEtcd
+        ? `${msg.watchId} closed by its client; the apiserver cancels its watch on etcd`
+        : `${msg.watchId} closed by its client; the watch cache forgets it`,
   })
+  // A watch served from etcd ends there too (etcd3 watcher: the context is cancelled).
+  if (closing?.fromEtcd) ctx.send(state.etcd, { kind: 'etcd.watch-cancel', watchId: closing.id })
 }

@@ -25,6 +25,7 @@ function sees(w: Watcher, key: string, obj: KObject | null): boolean {
 }
 
 export function fanOut(state: ApiserverState, msg: EtcdWatchMessage, ctx: Ctx): void {
+  if (msg.watchId !== undefined) return relay(state, msg, msg.watchId, ctx)
   let sent = 0
   for (const ev of msg.events) {
     if (ev.value) state.cache[ev.key] = ev.value
@@ -43,6 +44,30 @@ export function fanOut(state: ApiserverState, msg: EtcdWatchMessage, ctx: Ctx): 
     }
   }
   ctx.stage({ name: 'watch cache', outcome: 'ok', detail: sent ? `sent to ${sent} watcher(s)` : 'no watcher selects this object' })
+}
+
+/** What a watch the apiserver opened on etcd for one client streams: to that client alone. */
+function relay(state: ApiserverState, msg: EtcdWatchMessage, watchId: string, ctx: Ctx): void {
+  const w = state.watchers.find((x) => x.id === watchId && x.fromEtcd)
+  if (!w) {
+    ctx.stage({ name: 'watch', outcome: 'skipped', detail: `${watchId} is closed; nothing to relay` })
+    return
+  }
+  let sent = 0
+  for (const ev of msg.events) {
+    const was = sees(w, ev.key, ev.prevValue)
+    const is = sees(w, ev.key, ev.value)
+    if (!was && !is) continue
+    const type: WatchType = is ? (was ? 'MODIFIED' : 'ADDED') : 'DELETED'
+    ctx.send(w.client, { kind: 'watch.event', watchId: w.id, type, object: is ? ev.value! : ev.prevValue! })
+    sent++
+    if (w.until === type) {
+      state.watchers = state.watchers.filter((x) => x !== w)
+      ctx.send(state.etcd, { kind: 'etcd.watch-cancel', watchId: w.id })
+      break
+    }
+  }
+  ctx.stage({ name: 'watch', outcome: 'ok', detail: sent ? `relayed to ${w.client} (${w.id}, no watch cache)` : `${w.id}'s selector does not match this object` })
 }
 
 export function addWatcher(state: ApiserverState, w: Omit<Watcher, 'id'>): Watcher {

@@ -29,8 +29,8 @@ const admissionPlugins =
 
 export const componentInfo: Record<ActorKind, ComponentInfo> = {
   'kube-apiserver': {
-    what: 'The only door into the cluster: every component and every kubectl command talks to it over HTTPS, never to each other. Each request is authenticated, authorized, defaulted, passed through the admission plugins, validated and then stored in etcd. It keeps a watch cache of every object and streams changes to the clients that watch them.',
-    watches: ['etcd: every key under /registry/ (one watch feeding its watch cache)'],
+    what: 'The only door into the cluster: every component and every kubectl command talks to it over HTTPS, never to each other. Each request is authenticated, authorized, defaulted, passed through the admission plugins, validated and then stored in etcd. It keeps a watch cache of every object but events and streams changes to the clients that watch them; a watch of events it serves with a watch of its own on etcd.',
+    watches: ['etcd: every key under /registry/ but events (one watch feeding its watch cache)', 'etcd: /registry/events/… while a client watches events (one watch per client watch)'],
     writes: ['etcd: every object a client creates, updates or deletes (as a Txn)', 'watch events to every client with a matching watch'],
     flags: [
       { flag: '--authorization-mode', value: 'AlwaysAllow (kubeadm sets Node,RBAC)', engine: 'Node,RBAC' },
@@ -39,6 +39,7 @@ export const componentInfo: Record<ActorKind, ComponentInfo> = {
       { flag: '--service-cluster-ip-range', value: '(none; kubeadm 10.96.0.0/12)', engine: 'scenario serviceCIDR' },
       { flag: '--default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds', value: '300 / 300' },
       { flag: '--event-ttl', value: '1h0m0s' },
+      { flag: '--watch-cache-sizes', value: '(none; events default to 0: no watch cache)' },
       { flag: '--etcd-compaction-interval', value: '5m0s' },
     ],
   },
