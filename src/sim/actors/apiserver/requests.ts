@@ -4,6 +4,7 @@ import type { ApiRequest } from '../../messages.ts'
 import { microTime } from '../../k8s/meta.ts'
 import { etcdKey, etcdListPrefix, parsePath, type ParsedPath } from '../../k8s/resources.ts'
 import { methodNotAllowed, type Status } from '../../k8s/status.ts'
+import { serverVersion } from '../../k8s/version-info.ts'
 import type { KObject } from '../../protocol.ts'
 import { create } from './create.ts'
 import { evict } from './eviction.ts'
@@ -30,6 +31,12 @@ function notFoundPath(): Status {
 export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx): void {
   const req: RequestRef = { reqId: msg.reqId, client: ctx.from!, path: msg.path }
   for (const s of callerStages(ctx.from!, msg.asUser)) ctx.stage(s)
+  if (msg.path === '/version' && msg.verb === 'get') {
+    // A non-resource URL served by the apiserver itself, readable by anyone (system:public-info-viewer).
+    ctx.stage({ name: 'response', outcome: 'ok', detail: `version ${serverVersion.gitVersion}: answered by the apiserver, nothing read from etcd` })
+    respond(ctx, req, 200, serverVersion)
+    return
+  }
   const parsed = parsePath(msg.path)
   if (!parsed) {
     respond(ctx, req, 404, notFoundPath())

@@ -11,6 +11,7 @@ import { continueApply, startApply, type ApplyProg } from './cmd-apply.ts'
 import { continueDelete, deleteWatchEvent, startDeleteObjects, type DeleteProg } from './cmd-delete.ts'
 import { continueDescribe, startDescribeObjects, type DescribeProg } from './cmd-describe.ts'
 import { continueGet, getWatchEventFor, startGetObjects, type GetProg } from './cmd-get.ts'
+import { continueInfo, startClusterInfo, startTop, startVersion, type InfoProg } from './cmd-info.ts'
 import { apiResources, continueSimple, startCreate, startEvents, type SimpleProg } from './cmd-misc.ts'
 import { continueModify, startModify, type ModifyProg } from './cmd-modify.ts'
 import { continueRollout, rolloutWatchEvent, startRollout, type RolloutProg } from './cmd-rollout.ts'
@@ -18,7 +19,7 @@ import type { ParsedLine } from './parse.ts'
 import type { Finish } from './prog.ts'
 import type { Cont, KubectlState, RunningCommand } from './state.ts'
 
-type Prog = ApplyProg | GetProg | DeleteProg | ModifyProg | RolloutProg | SimpleProg | DescribeProg
+type Prog = ApplyProg | GetProg | DeleteProg | ModifyProg | RolloutProg | SimpleProg | DescribeProg | InfoProg
 type Start = { ok: true } | { ok: false; stderr: string }
 
 function resourceWord(arg: string | undefined): string {
@@ -81,6 +82,12 @@ export function startObjectsCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
     }
     case 'events':
       return startEvents(state, ctx, cmd, p)
+    case 'version':
+      return startVersion(state, ctx, cmd, p, finish)
+    case 'cluster-info':
+      return startClusterInfo(state, ctx, cmd, p)
+    case 'top':
+      return startTop(p)
     case 'api-resources': {
       const r = apiResources(p)
       if (!r.ok) return { ok: false, stderr: r.stderr }
@@ -108,6 +115,8 @@ export function continueProgram(state: KubectlState, ctx: Ctx, cmd: RunningComma
       return continueSimple(cmd, prog, msg, ctx.startTimeMs + ctx.now, finish)
     case 'describe':
       return continueDescribe(state, ctx, cmd, prog, msg, finish)
+    case 'info':
+      return continueInfo(prog, msg, finish)
   }
 }
 

@@ -6,8 +6,8 @@
 import type { KObject } from '../../../sim/protocol.ts'
 
 export const commands = (
-  'annotate apply cordon create delete describe drain edit events exec expose get label logs ' +
-  'patch rollout run scale set taint uncordon version'
+  'annotate api-resources apply cluster-info cordon create delete describe drain edit events exec expose ' +
+  'get label logs patch rollout run scale set taint top uncordon version'
 ).split(' ')
 
 /** Verbs whose first argument is a resource type. */
