@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { builtInImages, normalizeImage } from './actors/registry/catalogue.ts'
 import { TestCluster } from './testing/test-cluster.ts'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -34,6 +35,16 @@ function selfContainedPod(text: string): boolean {
   return !/nodeSelector|nodeName|affinity|volumes|configMap|secret|schedulingGates|tolerations|hostPort|namespace:|priorityClassName|resources:|runtimeClassName|serviceAccountName|image: .*(example|registry\.k8s\.io\/e2e)|command|args|readinessProbe|livenessProbe|startupProbe|initContainers/i.test(text)
 }
 
+/** Images no registry serves: placeholders in the docs, and a pinned digest of a real image. */
+const NOT_PULLABLE = /^(example-image|<your-private-image>|registry\.k8s\.io\/redis@sha256:.*)$/
+
+/** Images of the pods whose pull failed (their Failed event names them). */
+function failedImages(c: TestCluster): string[] {
+  return Object.values(c.sim.objects())
+    .filter((o) => o.kind === 'Event' && o.reason === 'Failed')
+    .flatMap((o) => /^Failed to pull image "([^"]+)"/.exec(String(o.message))?.[1] ?? [])
+}
+
 const SETTLED = new Set(['Running', 'ErrImagePull', 'ImagePullBackOff', 'Completed'])
 
 /** A Deployment or ReplicaSet alone, needing nothing the test cluster lacks. */
@@ -51,6 +62,7 @@ describe.skipIf(!present)('the manifest corpus through kubectl apply -f -', () =
     const outcomes: string[] = []
     const problems: string[] = []
     const podOutcomes = new Map<string, number>()
+    const pullFailures: string[] = []
     for (const file of files(corpus)) {
       const name = relative(corpus, file)
       const text = readFileSync(file, 'utf8')
@@ -73,6 +85,7 @@ describe.skipIf(!present)('the manifest corpus through kubectl apply -f -', () =
             if (!views().some((v) => v.status === 'Pending')) problems.push(`${name}: pods ${views().map((v) => `${v.name}=${v.status}`).join(', ') || 'none'}`)
           }
           for (const v of views()) podOutcomes.set(`${v.status} (controller)`, (podOutcomes.get(`${v.status} (controller)`) ?? 0) + 1)
+          pullFailures.push(...failedImages(c))
         }
         if (selfContainedPod(text)) {
           const pod = /^\s*name: *"?([-a-z0-9.]+)"?/m.exec(text.slice(text.indexOf('metadata')))![1]!
@@ -85,6 +98,7 @@ describe.skipIf(!present)('the manifest corpus through kubectl apply -f -', () =
             if (c.status(pod) !== 'Pending') problems.push(`${name}: pod ${pod} is ${c.status(pod)}, not Running`)
           }
           podOutcomes.set(c.status(pod) ?? '?', (podOutcomes.get(c.status(pod) ?? '?') ?? 0) + 1)
+          pullFailures.push(...failedImages(c))
         }
       } else {
         entry.rejected++
@@ -96,8 +110,17 @@ describe.skipIf(!present)('the manifest corpus through kubectl apply -f -', () =
     const table = [...counts.entries()].sort().map(([k, v]) => `${k}: applied ${v.applied}, rejected ${v.rejected}`)
     console.log(`corpus: ${outcomes.length} files\n${table.join('\n')}\nbare pods: ${[...podOutcomes].map(([k, v]) => `${k} ${v}`).join(', ')}\n${outcomes.filter((o) => o.startsWith('rejected')).join('\n')}`)
     expect(problems).toEqual([])
+    // Every image the corpus names pulls, but placeholders and a digest the registry cannot know.
+    expect([...new Set(pullFailures)].filter((image) => !NOT_PULLABLE.test(image))).toEqual([])
     expect(outcomes.length).toBeGreaterThan(0)
   }, 120_000)
+
+  it('finds every image the corpus names in the registry, but placeholders', () => {
+    const held = new Set(builtInImages.map((i) => normalizeImage(i.name)))
+    const named = files(corpus).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^[ \t]*-?[ \t]*image:[ \t]*["']?([^\s"']+)/gm)].map((m) => m[1]!))
+    expect(named.length).toBeGreaterThan(100)
+    expect([...new Set(named)].filter((image) => !held.has(normalizeImage(image)) && !NOT_PULLABLE.test(image))).toEqual([])
+  })
 })
 
 if (!present) console.log(`corpus test skipped: no folder at ${corpus}`)
