@@ -15,6 +15,7 @@ import { columnsFor, formatLabels } from './print/get-tables.ts'
 import { getNodes } from './print/get-nodes.ts'
 import { byNamespaceAndName, getPods, noResources } from './print/get-pods.ts'
 import { asList, toJson, toYaml } from './print/object-output.ts'
+import { customColumns, executeJsonPath, JsonPathError } from './print/jsonpath.ts'
 import { formatTable } from './print/tabwriter.ts'
 import { objectPath, parseTargets, send, unknownFlag, type Finish } from './prog.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
@@ -72,7 +73,9 @@ export function startGetObjects(state: KubectlState, ctx: Ctx, cmd: RunningComma
   if (!parsed) return { ok: false, stderr: 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n' }
   if (!parsed.ok) return parsed
   const { info, names } = parsed.targets
-  if (!OUTPUTS.includes(cmd.output))
+  const template = templateError(cmd.output)
+  if (template) return { ok: false, stderr: template }
+  if (!OUTPUTS.includes(cmd.output) && !isTemplateOutput(cmd.output))
     return { ok: false, stderr: `error: unable to match a printer suitable for the output format "${cmd.output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n` }
   const selector = p.flags.selector
   if (names.length && selector) return { ok: false, stderr: 'error: name cannot be provided when a selector is specified\n' }
@@ -140,7 +143,7 @@ export function continueGet(state: KubectlState, ctx: Ctx, cmd: RunningCommand, 
     return
   }
   const out = render(prog, info, cmd, nowMs)
-  finish(prog.errors ? 1 : 0, out.stdout, out.stderr + prog.errors)
+  finish(prog.errors || out.stderr.startsWith('error: ') ? 1 : 0, out.stdout, out.stderr + prog.errors)
 }
 
 /** `kind/name` in the NAME column of a table another printer made. */
@@ -151,6 +154,28 @@ function withKind(table: string, info: ResourceInfo, allNs: boolean): string {
   return formatTable(rows)
 }
 
+const isTemplateOutput = (output: string): boolean => output.startsWith('jsonpath=') || output.startsWith('custom-columns=')
+
+/** `-o jsonpath` or `-o custom-columns` with nothing after it (template_flags.go, customcolumn_flags.go). */
+function templateError(output: string): string | undefined {
+  if (output === 'jsonpath' || output === 'jsonpath=') return 'error: template format specified but no template given\n'
+  if (output === 'custom-columns' || output === 'custom-columns=') return 'error: custom-columns format specified but no custom columns given\n'
+  return undefined
+}
+
+/** `-o jsonpath=…` over the List (or the one object); `-o custom-columns=…` a row per object. */
+function templateOutput(output: string, data: unknown, items: KObject[]): { stdout: string; stderr: string } {
+  const spec = output.slice(output.indexOf('=') + 1)
+  try {
+    if (output.startsWith('jsonpath=')) return { stdout: executeJsonPath(spec, data), stderr: '' }
+    return { stdout: formatTable(customColumns(spec, items)), stderr: '' }
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e
+    const what = output.startsWith('jsonpath=') ? `error parsing jsonpath ${spec}, ${e.message}` : e.message
+    return { stdout: '', stderr: `error: ${what}\n` }
+  }
+}
+
 /** An event on a `get -w` watch: one more row. */
 export function getWatchEventFor(ctx: Ctx, cmd: RunningCommand, prog: GetProg, msg: WatchEventMessage): void {
   getWatchEvent(ctx, cmd, prog, resourceByName(prog.resource, prog.group)!, msg, render)
@@ -158,6 +183,7 @@ export function getWatchEventFor(ctx: Ctx, cmd: RunningCommand, prog: GetProg, m
 
 function render(prog: GetProg, info: ResourceInfo, cmd: RunningCommand, nowMs: number): { stdout: string; stderr: string } {
   const items = prog.list ? [...prog.items].sort(byNamespaceAndName) : prog.items
+  if (isTemplateOutput(prog.output) && !prog.errors) return templateOutput(prog.output, prog.list ? asList(items) : items[0], items)
   if (items.length === 0 && !prog.errors) {
     if (prog.output === 'json' || prog.output === 'yaml') {
       const list = asList([])

@@ -4,6 +4,8 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import { shortNames } from '../../k8s/discovery.ts'
+import { randomSuffix } from '../../k8s/meta.ts'
+import type { Status } from '../../k8s/status.ts'
 import { apiVersionOf, resourceByName, resources } from '../../k8s/resources.ts'
 import type { ApiResponse } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
@@ -22,17 +24,22 @@ export interface SimpleProg {
   type: 'simple'
   what: 'create' | 'events'
   ref: string
+  /**
+   * The noun of `failed to create <noun>: <error>`: the create subcommands that wrap the server's
+   * error (create_deployment.go Run); absent, it prints as `Error from server (…)`.
+   */
+  wrap?: string
 }
 
-/** create_deployment.go buildPodSpec: the image's last path element without tag or digest. */
-function containerNames(images: string[]): string[] {
-  const seen = new Map<string, number>()
+/**
+ * create_deployment.go buildPodSpec: the image's last path element without tag or digest; a name
+ * with `_` or `.` gets them as `-` and a random 5-character suffix (sanitizeAndUniquify). Two images
+ * of one name make two containers of one name, which the apiserver refuses.
+ */
+function containerNames(images: string[], random: () => number): string[] {
   return images.map((image) => {
-    let name = image.split('/').pop() ?? image
-    name = name.split('@')[0]!.split(':')[0]!.replace(/_/g, '-')
-    const n = seen.get(name) ?? 0
-    seen.set(name, n + 1)
-    return n ? `${name}-${n}` : name
+    const name = (image.split('/').pop() ?? image).split(':')[0]!.split('@')[0]!
+    return /[_.]/.test(name) ? `${name.replace(/[_.]/g, '-')}-${randomSuffix(random)}` : name
   })
 }
 
@@ -55,7 +62,7 @@ export function startCreate(state: KubectlState, ctx: Ctx, cmd: RunningCommand, 
     const replicas = p.flags.replicas === undefined ? 1 : Number(p.flags.replicas)
     const port = p.flags.port ? Number(p.flags.port) : undefined
     const labels = { app: name }
-    const containers = containerNames(images).map((n, i) => ({ name: n, image: images[i], resources: {}, ...(port !== undefined && i === 0 ? { ports: [{ containerPort: port }] } : {}) }))
+    const containers = containerNames(images, ctx.random).map((n, i) => ({ name: n, image: images[i], resources: {}, ...(port !== undefined && i === 0 ? { ports: [{ containerPort: port }] } : {}) }))
     info = resourceByName('deployments', 'apps')!
     body = {
       kind: 'Deployment',
@@ -65,7 +72,7 @@ export function startCreate(state: KubectlState, ctx: Ctx, cmd: RunningCommand, 
       status: {},
     }
   } else body = { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} }
-  const prog: SimpleProg = { type: 'simple', what: 'create', ref: objectRef(info, name) }
+  const prog: SimpleProg = { type: 'simple', what: 'create', ref: objectRef(info, name), ...(kind === 'deployment' ? { wrap: 'deployment' } : {}) }
   cmd.carry = prog
   send(state, ctx, cmd, 'create', objectPath(info, cmd.namespace), 'simple', { query: [['fieldManager', 'kubectl-create'], ['fieldValidation', 'Strict']], body })
   return { ok: true }
@@ -85,7 +92,7 @@ function lastSeen(e: Event): number {
 }
 
 export function continueSimple(cmd: RunningCommand, prog: SimpleProg, msg: ApiResponse, nowMs: number, finish: Finish): void {
-  if (msg.code >= 300) return finish(1, '', statusErrorText(msg.body))
+  if (msg.code >= 300) return finish(1, '', prog.wrap ? `error: failed to create ${prog.wrap}: ${(msg.body as Status).message ?? ''}\n` : statusErrorText(msg.body))
   if (prog.what === 'create') return finish(0, `${prog.ref} created\n`, '')
   const events = ((msg.body as { items?: KObject[] }).items ?? []) as unknown as Event[]
   if (events.length === 0) return finish(0, '', cmd.allNamespaces ? 'No events found.\n' : `No events found in ${cmd.namespace} namespace.\n`)
