@@ -11,7 +11,7 @@ cluster:
 script:
   - {at: 0s, kubectl: "create deployment web --image=nginx:1.25 --replicas=3"}
   - {at: 20s, kubectl: "get pods"}
-  - {at: 25s, kubectl: "delete pod web-7d4bcbbf5b-gl894 --wait=false"}
+  - {at: 25s, kubectl: "delete pod web-68bf9f694d-gl894 --wait=false"}
   - {at: 40s, kubectl: "scale deployment web --replicas=5"}
   - {at: 60s, kubectl: "set image deployment/web nginx=nginx:1.27"}
   - {at: 100s, kubectl: "rollout status deployment/web"}
@@ -54,7 +54,7 @@ chapters:
   - id: delete
     title: A pod is deleted
     narration: >-
-      \`kubectl delete pod web-7d4bcbbf5b-gl894\` sends a DELETE. The API server does not
+      \`kubectl delete pod web-68bf9f694d-gl894\` sends a DELETE. The API server does not
       remove the pod at once: it sets \`deletionTimestamp\` with the 30 s grace period, and the
       kubelet on its node stops the container.
     startsWhen: {afterFlow: {kind: apiserver.delete, from: kubectl}}

@@ -6,6 +6,7 @@
  * value differs from a real cluster's for the same YAML but behaves the same: stable for a
  * template, different when it changes.
  */
+import { utf8 } from '../../k8s/base64.ts'
 import { canonicalJson } from './objects.ts'
 
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789'
@@ -17,18 +18,6 @@ function fnv32a(bytes: Iterable<number>, seed = 0x811c9dc5): number {
     h = Math.imul(h, 0x01000193) >>> 0
   }
   return h >>> 0
-}
-
-function utf8(text: string): number[] {
-  const out: number[] = []
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  return out
 }
 
 export function safeEncode(text: string): string {

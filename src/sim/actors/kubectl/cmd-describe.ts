@@ -11,7 +11,7 @@ import type { KObject } from '../../protocol.ts'
 import { statusErrorText } from './errors.ts'
 import type { ParsedLine } from './parse.ts'
 import { describePodDisruptionBudget } from './print/describe-pdb.ts'
-import { describeConfigMap, describeDaemonSet, describeDeployment, describeGeneric, describeJob, describeNamespace, describeReplicaSet, describeStatefulSet } from './print/describe-objects.ts'
+import { describeConfigMap, describeDaemonSet, describeDeployment, describeGeneric, describeJob, describeNamespace, describeReplicaSet, describeSecret, describeServiceAccount, describeStatefulSet } from './print/describe-objects.ts'
 import { describeNode } from './print/describe-node.ts'
 import { describeIngress, describeIngressClass } from './print/describe-ingress.ts'
 import { eventsFor } from './print/events-table.ts'
@@ -101,6 +101,10 @@ function render(prog: DescribeProg, o: KObject, events: Event[], nowMs: number):
       return describeNode(o, prog.lease ?? null, [...prog.related].sort((a, b) => (`${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}` ? -1 : 1)), events, nowMs)
     case 'configmaps':
       return describeConfigMap(o, events, nowMs)
+    case 'secrets':
+      return describeSecret(o)
+    case 'serviceaccounts':
+      return describeServiceAccount(o, events, nowMs)
     case 'poddisruptionbudgets':
       return describePodDisruptionBudget(o, events, nowMs)
     case 'ingresses':

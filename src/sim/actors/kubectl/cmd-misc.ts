@@ -11,13 +11,13 @@ import type { ApiResponse } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import type { Event } from 'kubernetes-types/core/v1'
 import { statusErrorText } from './errors.ts'
-import { objectRef } from './manifests.ts'
 import type { ParsedLine } from './parse.ts'
 import { eventAge } from './print/events-table.ts'
 import { formatTable } from './print/tabwriter.ts'
 import { parseTime } from './print/time.ts'
 import { objectPath, send, unknownFlag, type Finish } from './prog.ts'
 import { startCreateIngress } from './create-ingress.ts'
+import { printCreated, sendCreate } from './create-subcommands.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
 
 export interface SimpleProg {
@@ -29,6 +29,10 @@ export interface SimpleProg {
    * error (create_deployment.go Run); absent, it prints as `Error from server (…)`.
    */
   wrap?: string
+  /** `-o yaml|json|name` of a create. */
+  output?: string
+  /** `--dry-run=server`: the apiserver ran every stage and stored nothing. */
+  dryRun?: 'server'
 }
 
 /**
@@ -43,9 +47,9 @@ function containerNames(images: string[], random: () => number): string[] {
   })
 }
 
-export function startCreate(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): { ok: true } | { ok: false; stderr: string } | undefined {
+export function startCreate(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine, finish: Finish): { ok: true } | { ok: false; stderr: string } | undefined {
   const what = p.args[1]
-  if (what === 'ingress' || what === 'ing') return startCreateIngress(state, ctx, cmd, p)
+  if (what === 'ingress' || what === 'ing') return startCreateIngress(state, ctx, cmd, p, finish)
   if (what !== 'deployment' && what !== 'deploy' && what !== 'namespace' && what !== 'ns') return undefined
   const kind = what.startsWith('d') ? 'deployment' : 'namespace'
   const bad = unknownFlag(p, `create ${kind}`, kind === 'deployment' ? ['image', 'replicas', 'port', 'dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields'] : ['dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields'])
@@ -67,15 +71,12 @@ export function startCreate(state: KubectlState, ctx: Ctx, cmd: RunningCommand, 
     body = {
       kind: 'Deployment',
       apiVersion: 'apps/v1',
-      metadata: { name, creationTimestamp: null, labels },
-      spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { creationTimestamp: null, labels }, spec: { containers } }, strategy: {} },
+      metadata: { name, labels },
+      spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers } }, strategy: {} },
       status: {},
     }
-  } else body = { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} }
-  const prog: SimpleProg = { type: 'simple', what: 'create', ref: objectRef(info, name), ...(kind === 'deployment' ? { wrap: 'deployment' } : {}) }
-  cmd.carry = prog
-  send(state, ctx, cmd, 'create', objectPath(info, cmd.namespace), 'simple', { query: [['fieldManager', 'kubectl-create'], ['fieldValidation', 'Strict']], body })
-  return { ok: true }
+  } else body = { kind: 'Namespace', apiVersion: 'v1', metadata: { name }, spec: {}, status: {} }
+  return sendCreate(state, ctx, cmd, p, info, body as KObject, finish, kind === 'deployment' ? 'deployment' : undefined)
 }
 
 export function startEvents(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): { ok: true } | { ok: false; stderr: string } {
@@ -93,7 +94,7 @@ function lastSeen(e: Event): number {
 
 export function continueSimple(cmd: RunningCommand, prog: SimpleProg, msg: ApiResponse, nowMs: number, finish: Finish): void {
   if (msg.code >= 300) return finish(1, '', prog.wrap ? `error: failed to create ${prog.wrap}: ${(msg.body as Status).message ?? ''}\n` : statusErrorText(msg.body))
-  if (prog.what === 'create') return finish(0, `${prog.ref} created\n`, '')
+  if (prog.what === 'create') return finish(0, printCreated(prog.ref, prog.output ?? '', msg.body, prog.dryRun ? ' (server dry run)' : ''), '')
   const events = ((msg.body as { items?: KObject[] }).items ?? []) as unknown as Event[]
   if (events.length === 0) return finish(0, '', cmd.allNamespaces ? 'No events found.\n' : `No events found in ${cmd.namespace} namespace.\n`)
   const sorted = [...events].sort((a, b) => lastSeen(a) - lastSeen(b))

@@ -7,10 +7,9 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import { resourceByName } from '../../k8s/resources.ts'
-import { objectRef } from './manifests.ts'
+import { sendCreate } from './create-subcommands.ts'
 import type { ParsedLine } from './parse.ts'
-import type { SimpleProg } from './cmd-misc.ts'
-import { objectPath, send, unknownFlag } from './prog.ts'
+import { unknownFlag, type Finish } from './prog.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
 
 /** create_ingress.go ruleRegex. */
@@ -20,7 +19,7 @@ function backend(service: string, port: string): Record<string, unknown> {
   return { service: { name: service, port: /^\d+$/.test(port) ? { number: Number(port) } : { name: port } } }
 }
 
-export function startCreateIngress(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): { ok: true } | { ok: false; stderr: string } {
+export function startCreateIngress(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine, finish: Finish): { ok: true } | { ok: false; stderr: string } {
   const bad = unknownFlag(p, 'create ingress', ['rule', 'class', 'default-backend', 'annotation', 'dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields'])
   if (bad) return { ok: false, stderr: bad }
   const names = p.args.slice(2)
@@ -54,13 +53,11 @@ export function startCreateIngress(state: KubectlState, ctx: Ctx, cmd: RunningCo
   const body = {
     kind: 'Ingress',
     apiVersion: 'networking.k8s.io/v1',
-    metadata: { name, creationTimestamp: null, ...(Object.keys(annotations).length ? { annotations } : {}) },
+    metadata: { name, ...(Object.keys(annotations).length ? { annotations } : {}) },
     spec,
     status: { loadBalancer: {} },
   }
-  cmd.carry = { type: 'simple', what: 'create', ref: objectRef(info, name) } satisfies SimpleProg
-  send(state, ctx, cmd, 'create', objectPath(info, cmd.namespace), 'simple', { query: [['fieldManager', 'kubectl-create'], ['fieldValidation', 'Strict']], body })
-  return { ok: true }
+  return sendCreate(state, ctx, cmd, p, info, body, finish, 'ingress')
 }
 
 interface Rule {

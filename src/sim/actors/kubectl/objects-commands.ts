@@ -11,6 +11,7 @@ import { continueApply, startApply, type ApplyProg } from './cmd-apply.ts'
 import { continueDelete, deleteWatchEvent, startDeleteObjects, type DeleteProg } from './cmd-delete.ts'
 import { continueDescribe, startDescribeObjects, type DescribeProg } from './cmd-describe.ts'
 import { continueGet, getWatchEventFor, startGetObjects, type GetProg } from './cmd-get.ts'
+import { startCreateSubcommand } from './create-subcommands.ts'
 import { continueInfo, startClusterInfo, startTop, startVersion, type InfoProg } from './cmd-info.ts'
 import { apiResources, continueSimple, startCreate, startEvents, type SimpleProg } from './cmd-misc.ts'
 import { continueModify, startModify, type ModifyProg } from './cmd-modify.ts'
@@ -55,7 +56,7 @@ export function startObjectsCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
       return startApply(state, ctx, cmd, p, 'replace', finish)
     case 'create':
       if (p.flags.filename || p.args[1] === undefined) return startApply(state, ctx, cmd, p, 'create', finish)
-      return startCreate(state, ctx, cmd, p)
+      return startCreateSubcommand(state, ctx, cmd, p, finish) ?? startCreate(state, ctx, cmd, p, finish)
     case 'get':
       return firstReleaseGet(p) ? undefined : startGetObjects(state, ctx, cmd, p)
     case 'describe': {

@@ -59,6 +59,8 @@ const VALUE_FLAGS = new Set([
   'resource-version', 'chunk-size',
   // create ingress (create-ingress.ts)
   'rule', 'class', 'default-backend', 'annotation',
+  // create configmap|secret|job|cronjob|service (create-subcommands.ts)
+  'from-literal', 'from-file', 'from-env-file', 'schedule', 'tcp', 'node-port', 'clusterip', 'external-name', 'from',
 ])
 const SHORT_ALIASES: Record<string, string> = { n: 'namespace', o: 'output', A: 'all-namespaces', l: 'selector', f: 'filename' }
 

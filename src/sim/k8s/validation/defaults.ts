@@ -53,6 +53,10 @@ function templateLabels(spec: Json): Json | undefined {
 export function applyKindDefaults(kind: string, o: KObject): void {
   const spec = (o.spec ?? undefined) as Json | undefined
   switch (kind) {
+    case 'Secret':
+      // SetDefaults_Secret: a Secret without a type is Opaque (pkg/apis/core/v1/defaults.go).
+      ;(o as Json).type ??= 'Opaque'
+      return
     case 'Namespace':
       // SetDefaults_Namespace: the immutable name label (pkg/apis/core/v1/defaults.go).
       if (typeof o.metadata.name === 'string') o.metadata.labels = { ...(o.metadata.labels ?? {}), 'kubernetes.io/metadata.name': o.metadata.name }

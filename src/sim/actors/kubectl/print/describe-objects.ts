@@ -316,6 +316,41 @@ export function describeConfigMap(cm: KObject, events: Event[], nowMs: number): 
   return w.render()
 }
 
+/** Bytes a base64 text decodes to. */
+function decodedLength(b64: string): number {
+  const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0
+  return (b64.length / 4) * 3 - pad
+}
+
+/** describeSecret: the type, and each key's size, never its value; no events. */
+export function describeSecret(secret: KObject): string {
+  const w = new PrefixWriter()
+  w.write(0, `Name:\t${secret.metadata.name}\n`)
+  w.write(0, `Namespace:\t${secret.metadata.namespace}\n`)
+  writeLabels(w, 'Labels', secret.metadata.labels)
+  writeAnnotations(w, 'Annotations', secret.metadata.annotations)
+  w.write(0, `\nType:\t${String((secret as Json).type ?? '')}\n`)
+  w.write(0, '\nData\n====\n')
+  const data = ((secret as Json).data ?? {}) as Record<string, string>
+  for (const k of Object.keys(data).sort()) w.write(0, `${k}:\t${decodedLength(data[k]!)} bytes\n`)
+  return w.render()
+}
+
+/** describeServiceAccount: pull and mountable secrets, tokens, events. */
+export function describeServiceAccount(sa: KObject, events: Event[], nowMs: number): string {
+  const w = new PrefixWriter()
+  w.write(0, `Name:\t${sa.metadata.name}\n`)
+  w.write(0, `Namespace:\t${sa.metadata.namespace}\n`)
+  writeLabels(w, 'Labels', sa.metadata.labels)
+  writeAnnotations(w, 'Annotations', sa.metadata.annotations)
+  const names = (key: string): string => (((sa as Json)[key] ?? []) as { name?: string }[]).map((r) => r.name ?? '').join(', ') || '<none>'
+  w.write(0, `Image pull secrets:\t${names('imagePullSecrets')}\n`)
+  w.write(0, `Mountable secrets:\t${names('secrets')}\n`)
+  w.write(0, 'Tokens:\t<none>\n')
+  writeEvents(w, events, nowMs)
+  return w.render()
+}
+
 const ACRONYMS = new Set(['api', 'uid', 'ip', 'url', 'id', 'cidr', 'dns', 'tls', 'cpu', 'http', 'https', 'tcp', 'udp', 'json', 'uri', 'os'])
 
 /** `creationTimestamp` → `Creation Timestamp` (describe's camelCase splitting). */
