@@ -23,6 +23,8 @@ export interface ApiRequest {
   asUser?: string
   /** The client closes this watch after the first event of this type (kubectl delete's wait). */
   closeOn?: 'DELETED'
+  /** A PATCH's Content-Type; absent, a strategic merge patch (`application/strategic-merge-patch+json`). */
+  contentType?: 'application/merge-patch+json' | 'application/strategic-merge-patch+json'
 }
 
 export interface ApiResponse {

@@ -89,3 +89,18 @@ export function strategicMerge<T extends Json>(target: T, patch: Json): T {
   }
   return out as T
 }
+
+/**
+ * A JSON merge patch (RFC 7386, `application/merge-patch+json`): objects merge key by key, `null`
+ * removes a key, anything else (a list included) replaces what was there.
+ */
+export function jsonMergePatch<T extends Json>(target: T, patch: Json): T {
+  const out: Json = { ...target }
+  for (const k in patch) {
+    const v = patch[k]
+    if (v === null) delete out[k]
+    else if (isObject(v)) out[k] = jsonMergePatch(isObject(out[k]) ? (out[k] as Json) : {}, v)
+    else out[k] = v
+  }
+  return out as T
+}

@@ -5,7 +5,7 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import { clonePlain } from '../../engine/clone.ts'
-import { strategicMerge } from '../../k8s/merge.ts'
+import { jsonMergePatch, strategicMerge } from '../../k8s/merge.ts'
 import { rfc3339 } from '../../k8s/meta.ts'
 import { resourceByName } from '../../k8s/resources.ts'
 import { conflict, notFound, type Status } from '../../k8s/status.ts'
@@ -51,10 +51,12 @@ export function applyMutation(current: KObject, mutation: Mutation, epochMs: num
     case 'merge-patch': {
       if (mutation.subresource === 'status') {
         const patch = (mutation.patch.status ?? {}) as Record<string, unknown>
-        return { ok: true, object: { ...current, status: strategicMerge((current.status ?? {}) as Record<string, unknown>, patch) } }
+        const mergeStatus = mutation.json ? jsonMergePatch : strategicMerge
+        return { ok: true, object: { ...current, status: mergeStatus((current.status ?? {}) as Record<string, unknown>, patch) } }
       }
       const obj = clonePlain(current)
-      const merged = strategicMerge(obj as unknown as Record<string, unknown>, mutation.patch) as unknown as KObject
+      const merge = mutation.json ? jsonMergePatch : strategicMerge
+      const merged = merge(obj as unknown as Record<string, unknown>, mutation.patch) as unknown as KObject
       merged.metadata = { ...obj.metadata, ...(merged.metadata ?? {}), name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid }
       bumpGeneration(obj, merged)
       return { ok: true, object: merged }

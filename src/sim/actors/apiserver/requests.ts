@@ -71,7 +71,12 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
       const mutation =
         msg.verb === 'update'
           ? { type: 'replace' as const, object: body, ...(parsed.subresource ? { subresource: parsed.subresource } : {}) }
-          : { type: 'merge-patch' as const, patch: body as unknown as Record<string, unknown>, ...(parsed.subresource ? { subresource: parsed.subresource } : {}) }
+          : {
+              type: 'merge-patch' as const,
+              patch: body as unknown as Record<string, unknown>,
+              ...(parsed.subresource ? { subresource: parsed.subresource } : {}),
+              ...(msg.contentType === 'application/merge-patch+json' ? { json: true as const } : {}),
+            }
       ctx.stage({ name: 'admission', outcome: 'ok', detail: 'no mutating plugin applies to this update' })
       const dryRun = isDryRun(msg.query)
       if (isUncached(key)) return readFirst(state, ctx, req, { ...target, name: parsed.name!, key }, { verb: dryRun ? 'dry-run' : 'update', mutation })

@@ -12,7 +12,8 @@ export interface RequestRef {
 /** A change the apiserver makes to a stored object on the client's behalf (GuaranteedUpdate). */
 export type Mutation =
   | { type: 'bind'; node: string }
-  | { type: 'merge-patch'; patch: Record<string, unknown>; subresource?: string }
+  /** `json`: an RFC 7386 JSON merge patch; otherwise a strategic merge patch. */
+  | { type: 'merge-patch'; patch: Record<string, unknown>; subresource?: string; json?: true }
   | { type: 'replace'; object: KObject; subresource?: string }
   /** DELETE that waits for finalizers (deletion.ts): deletionTimestamp, and the policy's finalizer. */
   | { type: 'mark-deleting'; finalizer?: string }

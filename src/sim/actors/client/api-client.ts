@@ -31,6 +31,7 @@ export interface RequestOptions extends SendOptions {
   body?: unknown
   asUser?: string
   closeOn?: 'DELETED'
+  contentType?: ApiRequest['contentType']
 }
 
 /** Sends a request; `cont` comes back from `takeResponse` with its response. */
@@ -42,6 +43,7 @@ export function apiRequest<C>(client: ApiClient<C>, ctx: Ctx, verb: Verb, path: 
   if (opts.body !== undefined) msg.body = opts.body
   if (opts.asUser) msg.asUser = opts.asUser
   if (opts.closeOn) msg.closeOn = opts.closeOn
+  if (opts.contentType) msg.contentType = opts.contentType
   // The engine reads only the SendOptions fields, so the request options go as they are.
   ctx.send(client.apiserver, msg, opts)
   return reqId

@@ -11,6 +11,7 @@ import { continueProgram, programWatchEvent, startObjectsCommand } from './objec
 import { statusErrorText } from './errors.ts'
 import { continueServiceCommand, startServiceCommand } from './service-commands.ts'
 import { continueNodeCommand, nodeCommandTimer, startNodeCommand } from './node-commands.ts'
+import { waitTimer } from './cmd-wait.ts'
 import { distance, parseLine, tokenize } from './parse.ts'
 import { describePod } from './print/describe-pod.ts'
 import { getNodes } from './print/get-nodes.ts'
@@ -204,6 +205,7 @@ export const kubectl: ActorDef<KubectlState> = {
     else if (msg.kind === 'watch.event') onWatchEvent(state, msg, ctx)
   },
   timer(state, name, data, ctx) {
+    if (waitTimer(state, ctx, name, (cmd) => (code, out, err) => finish(state, ctx, cmd, code, out, err))) return
     nodeCommandTimer(state, ctx, name, data)
   },
 }

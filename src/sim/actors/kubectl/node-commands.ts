@@ -48,7 +48,7 @@ function nodePath(name: string): string {
 }
 
 /** `30s`, `2m`, `1h30m`: drain --timeout; 0 or absent means forever. */
-function durationMs(text: string | undefined): number {
+export function durationMs(text: string | undefined): number {
   if (!text) return 0
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
   const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }

@@ -12,6 +12,8 @@ import { continueDelete, deleteWatchEvent, startDeleteObjects, type DeleteProg }
 import { continueDescribe, startDescribeObjects, type DescribeProg } from './cmd-describe.ts'
 import { continueGet, getWatchEventFor, startGetObjects, type GetProg } from './cmd-get.ts'
 import { startCreateSubcommand } from './create-subcommands.ts'
+import { continuePatch, startPatch, type PatchProg } from './cmd-patch.ts'
+import { continueWait, startWait, waitWatchEvent, type WaitProg } from './cmd-wait.ts'
 import { continueInfo, startClusterInfo, startTop, startVersion, type InfoProg } from './cmd-info.ts'
 import { apiResources, continueSimple, startCreate, startEvents, type SimpleProg } from './cmd-misc.ts'
 import { continueModify, startModify, type ModifyProg } from './cmd-modify.ts'
@@ -20,7 +22,7 @@ import type { ParsedLine } from './parse.ts'
 import type { Finish } from './prog.ts'
 import type { Cont, KubectlState, RunningCommand } from './state.ts'
 
-type Prog = ApplyProg | GetProg | DeleteProg | ModifyProg | RolloutProg | SimpleProg | DescribeProg | InfoProg
+type Prog = ApplyProg | GetProg | DeleteProg | ModifyProg | RolloutProg | SimpleProg | DescribeProg | InfoProg | PatchProg | WaitProg
 type Start = { ok: true } | { ok: false; stderr: string }
 
 function resourceWord(arg: string | undefined): string {
@@ -83,6 +85,10 @@ export function startObjectsCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
     }
     case 'events':
       return startEvents(state, ctx, cmd, p)
+    case 'patch':
+      return startPatch(state, ctx, cmd, p)
+    case 'wait':
+      return startWait(state, ctx, cmd, p)
     case 'version':
       return startVersion(state, ctx, cmd, p, finish)
     case 'cluster-info':
@@ -118,12 +124,20 @@ export function continueProgram(state: KubectlState, ctx: Ctx, cmd: RunningComma
       return continueDescribe(state, ctx, cmd, prog, msg, finish)
     case 'info':
       return continueInfo(prog, msg, finish)
+    case 'patch':
+      return continuePatch(state, ctx, cmd, prog, msg, finish)
+    case 'wait':
+      return continueWait(state, ctx, cmd, prog, msg, finish)
   }
 }
 
 /** A watch event for a command of this file; false when the command is not one. */
 export function programWatchEvent(state: KubectlState, ctx: Ctx, cmd: RunningCommand, msg: WatchEventMessage, finish: Finish): boolean {
   const prog = cmd.carry as Prog | null
+  if (prog?.type === 'wait') {
+    waitWatchEvent(state, ctx, cmd, prog, msg, finish)
+    return true
+  }
   if (prog?.type === 'rollout') {
     rolloutWatchEvent(state, ctx, cmd, prog, msg, finish)
     return true

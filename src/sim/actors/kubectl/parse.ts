@@ -61,10 +61,17 @@ const VALUE_FLAGS = new Set([
   'rule', 'class', 'default-backend', 'annotation',
   // create configmap|secret|job|cronjob|service (create-subcommands.ts)
   'from-literal', 'from-file', 'from-env-file', 'schedule', 'tcp', 'node-port', 'clusterip', 'external-name', 'from',
+  // wait (cmd-wait.ts)
+  'for',
 ])
 const SHORT_ALIASES: Record<string, string> = { n: 'namespace', o: 'output', A: 'all-namespaces', l: 'selector', f: 'filename' }
 
+/** Short flags whose meaning depends on the command: `patch -p PATCH` takes a value, `logs -p` does not. */
+const COMMAND_VALUE_FLAGS: Record<string, string[]> = { patch: ['p', 'patch'] }
+
 export function parseLine(words: string[]): ParsedLine {
+  const commandValues = COMMAND_VALUE_FLAGS[words.find((w) => !w.startsWith('-')) ?? ''] ?? []
+  const takesValue = (flag: string): boolean => VALUE_FLAGS.has(flag) || commandValues.includes(flag)
   const args: string[] = []
   const flags: Record<string, string> = {}
   const repeated: Record<string, string[]> = {}
@@ -83,12 +90,12 @@ export function parseLine(words: string[]): ParsedLine {
       if (eq >= 0) {
         value = body.slice(eq + 1)
         body = body.slice(0, eq)
-      } else if (!long && body.length > 1 && VALUE_FLAGS.has(body[0]!)) {
+      } else if (!long && body.length > 1 && takesValue(body[0]!)) {
         value = body.slice(1) // -owide, -nkube-system
         body = body[0]!
       }
       const name = long ? body : (SHORT_ALIASES[body] ?? body)
-      if (value === undefined && VALUE_FLAGS.has(body) && i + 1 < words.length) value = words[++i]
+      if (value === undefined && takesValue(body) && i + 1 < words.length) value = words[++i]
       const given = value ?? 'true'
       flags[name] = given
       const all = (repeated[name] ??= [])

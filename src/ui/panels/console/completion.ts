@@ -7,11 +7,11 @@ import type { KObject } from '../../../sim/protocol.ts'
 
 export const commands = (
   'annotate api-resources apply cluster-info cordon create delete describe drain edit events exec expose ' +
-  'get label logs patch rollout run scale set taint top uncordon version'
+  'get label logs patch rollout run scale set taint top uncordon version wait'
 ).split(' ')
 
 /** Verbs whose first argument is a resource type. */
-const typed = new Set('get describe delete edit label annotate patch scale expose'.split(' '))
+const typed = new Set('get describe delete edit label annotate patch scale expose wait'.split(' '))
 /** Flags whose value is the next word. */
 const valueFlags = new Set('-n --namespace -o --output -l --selector -f --filename'.split(' '))
 /** Verbs whose first argument is a pod, or a node. */
