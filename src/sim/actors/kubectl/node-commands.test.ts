@@ -61,6 +61,24 @@ describe('kubectl logs', () => {
     c.runUntil(() => c.status('web') === 'Running', 60_000)
     expect(c.kubectl('logs web --previous').stderr).toBe('Error from server (BadRequest): previous terminated container "web" in pod "web" not found\n')
   })
+
+  it('TYPE/NAME reads the first pod the workload selects, saying which when it had a choice', () => {
+    const c = new TestCluster()
+    c.kubectl('create deployment web --image=nginx:1.27 --replicas=2')
+    c.runUntil(() => c.sim.podViews().filter((p) => p.status === 'Running').length === 2, 60_000)
+    const r = c.kubectl('logs deploy/web --tail=1')
+    const pod = /^Found 2 pods, using pod\/(web-\w+-\w+)\n$/.exec(r.stderr)?.[1]
+    expect(pod).toBeDefined()
+    expect(r.stdout).toMatch(/\[notice\] 1#1: start worker process \d+\n$/)
+    expect(c.flows({ from: 'kubectl' }).map((f) => f.label)).toEqual([
+      'POST /apis/apps/v1/namespaces/default/deployments?fieldManager=kubectl-create&fieldValidation=Strict',
+      'GET /apis/apps/v1/namespaces/default/deployments/web',
+      'GET /api/v1/namespaces/default/pods?labelSelector=app%3Dweb&limit=500',
+      `GET /api/v1/namespaces/default/pods/${pod}/log?container=nginx&tailLines=1`,
+    ])
+    expect(c.kubectl('logs svc/kubernetes').stderr).toBe("error: invalid service 'kubernetes': Service is defined without a selector\n")
+    expect(c.kubectl('logs cm/kube-root-ca.crt').stderr).toBe('error: cannot attach to *v1.ConfigMap: not implemented\n')
+  })
 })
 
 describe('kubectl drain', () => {

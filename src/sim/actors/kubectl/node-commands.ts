@@ -15,6 +15,9 @@ import { apiRequest } from '../client/api-client.ts'
 import { statusErrorText } from './errors.ts'
 import type { ParsedLine } from './parse.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
+import { resourceByWord } from '../../k8s/discovery.ts'
+import { restPath } from '../../k8s/resources.ts'
+import { byLogging, logsOwnerResources, ownerSelector } from './logs-target.ts'
 
 type Done = (code: number, stdout: string, stderr: string) => void
 type Start = { ok: true } | { ok: false; stderr: string }
@@ -25,7 +28,7 @@ export const evictionRetryMs = 5_000
 export const deletePollMs = 1_000
 
 interface Carry {
-  nd: 'cordon' | 'uncordon' | 'taint' | 'drain-cordon' | 'drain-list' | 'evict' | 'poll' | 'logs-pod' | 'logs'
+  nd: 'cordon' | 'uncordon' | 'taint' | 'drain-cordon' | 'drain-list' | 'evict' | 'poll' | 'logs-owner' | 'logs-pods' | 'logs-pod' | 'logs'
   node?: string
   flags: Record<string, string>
   specs?: string[]
@@ -86,7 +89,19 @@ export function startNodeCommand(state: KubectlState, ctx: Ctx, cmd: RunningComm
     return { ok: true }
   }
   if (verb === 'logs') {
-    const name = (p.args[1] ?? '').replace(/^pods?\//, '')
+    const arg = p.args[1] ?? ''
+    const slash = arg.indexOf('/')
+    const owner = slash > 0 ? resourceByWord(arg.slice(0, slash)) : undefined
+    if (owner && owner.resource !== 'pods') {
+      // attachablePodForObject's default case names the Go type: *v1.ConfigMap.
+      if (!logsOwnerResources.has(owner.resource)) return { ok: false, stderr: `error: cannot attach to *${owner.version}.${owner.kind}: not implemented\n` }
+      // kubectl logs deploy/web: read the workload, then the pods its selector picks.
+      cmd.name = arg.slice(slash + 1)
+      cmd.carry = { nd: 'logs-owner', flags: p.flags, out: '', err: '' } satisfies Carry
+      send('get', restPath(owner, cmd.namespace, cmd.name))
+      return { ok: true }
+    }
+    const name = arg.replace(/^(pods?|po)\//, '')
     if (!name) return { ok: false, stderr: 'error: expected \'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]\'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee \'kubectl logs -h\' for help and examples\n' }
     cmd.name = name
     cmd.carry = { nd: 'logs-pod', flags: p.flags, out: '', err: '' } satisfies Carry
@@ -243,6 +258,23 @@ export function continueNodeCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
       }
       ctx.setTimer(`nodecmd:${cmd.id}`, deletePollMs, { cmd: cmd.id })
       return
+    }
+    case 'logs-owner': {
+      c.nd = 'logs-pods'
+      const selector = ownerSelector(msg.body as KObject)
+      if ('error' in selector) return done(1, '', selector.error)
+      apiRequest(state.client, ctx, 'list', `/api/v1/namespaces/${cmd.namespace}/pods`, { cmd: cmd.id, step: 'node' }, { query: [['labelSelector', encodeURIComponent(selector.selector)], ['limit', '500']] })
+      return
+    }
+    case 'logs-pods': {
+      const pods = [...((msg.body as { items?: KObject[] }).items ?? [])].sort(byLogging)
+      const pod = pods[0]
+      if (!pod) return done(1, '', 'error: timed out waiting for the condition\n')
+      // GetFirstPod's note goes to stderr when it had to choose.
+      if (pods.length > 1) c.err += `Found ${pods.length} pods, using pod/${pod.metadata.name}\n`
+      cmd.name = String(pod.metadata.name)
+      c.nd = 'logs-pod'
+      return continueNodeCommand(state, ctx, cmd, { ...msg, body: pod }, done)
     }
     case 'logs-pod': {
       const pod = msg.body as KObject
