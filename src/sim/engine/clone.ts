@@ -72,3 +72,29 @@ export function canonicalJson(value: unknown): string {
     .sort()
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`
 }
+
+/**
+ * Deep equality of plain data, `undefined` fields counted as absent. Shared parts compare by
+ * reference first, so an update that copied only what it changed is checked in a few steps.
+ */
+export function plainEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const y = b as unknown[]
+    if (a.length !== y.length) return false
+    for (let i = 0; i < a.length; i++) if (!plainEqual(a[i], y[i])) return false
+    return true
+  }
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  let n = 0
+  for (const k in x) {
+    if (x[k] === undefined) continue
+    n++
+    if (!plainEqual(x[k], y[k])) return false
+  }
+  for (const k in y) if (y[k] !== undefined) n--
+  return n === 0
+}

@@ -41,5 +41,3 @@ export function deleteStored(
   ctx.stage({ name: 'storage', outcome: 'ok', detail: `Txn If(mod_revision(${key}) == ${expect ?? '?'}) Then Delete` })
   sendTxn(state, ctx, { key, op: 'delete', ...(expect !== undefined ? { expectModRevision: expect } : {}) }, { op: 'delete', req, ...target })
 }
-
-

@@ -4,7 +4,7 @@
  * (staging/src/k8s.io/apiserver/pkg/storage/etcd3/store.go).
  */
 import type { Ctx } from '../../engine/actor.ts'
-import { clonePlain } from '../../engine/clone.ts'
+import { clonePlain, plainEqual } from '../../engine/clone.ts'
 import { jsonMergePatch, strategicMerge } from '../../k8s/merge.ts'
 import { rfc3339 } from '../../k8s/meta.ts'
 import { resourceByName } from '../../k8s/resources.ts'
@@ -57,7 +57,8 @@ export function applyMutation(current: KObject, mutation: Mutation, epochMs: num
       const obj = clonePlain(current)
       const merge = mutation.json ? jsonMergePatch : strategicMerge
       const merged = merge(obj as unknown as Record<string, unknown>, mutation.patch) as unknown as KObject
-      merged.metadata = { ...obj.metadata, ...(merged.metadata ?? {}), name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid }
+      // The merge started from the stored metadata, so a key the patch nulled stays gone; identity is kept.
+      merged.metadata = { ...(merged.metadata ?? {}), name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid }
       bumpGeneration(obj, merged)
       return { ok: true, object: merged }
     }
@@ -130,6 +131,13 @@ export function guaranteedUpdate(
   if (!result.ok) {
     ctx.stage({ name: 'storage', outcome: 'failed', detail: result.status.message ?? '' })
     respond(ctx, req, result.status.code, result.status)
+    return
+  }
+  // GuaranteedUpdate writes nothing when the new object is the stored one (etcd3 store.go: the
+  // encoded bytes are equal): the client gets the object as it is, at the same resourceVersion.
+  if (!then && (mutation.type === 'merge-patch' || mutation.type === 'replace') && plainEqual(result.object, current)) {
+    ctx.stage({ name: 'storage', outcome: 'skipped', detail: `${target.key} is unchanged: nothing written to etcd` })
+    respond(ctx, req, 200, current)
     return
   }
   const expect = mutation.type === 'replace' && mutation.object.metadata.resourceVersion ? Number(mutation.object.metadata.resourceVersion) : Number(current.metadata.resourceVersion)

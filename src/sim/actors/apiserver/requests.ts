@@ -127,7 +127,6 @@ function watch(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedP
     fieldSelector: decodeURIComponent(query(msg, 'fieldSelector')),
     labelSelector: decodeURIComponent(query(msg, 'labelSelector')),
     ...(msg.closeOn ? { until: msg.closeOn } : {}),
-    ...(fromEtcd ? { fromEtcd: true as const } : {}),
   })
   const name = /^metadata\.name=(.+)$/.exec(w.fieldSelector)?.[1]
   // Without a cache there is nothing to look the object up in: the watch stays open.

@@ -11,6 +11,7 @@ import type { KObject } from '../../protocol.ts'
 import { matchesFieldSelector, matchesLabelSelector } from './selectors.ts'
 import type { ApiserverState, Watcher } from './state.ts'
 import { candidates } from './watch-index.ts'
+import { isUncached } from './watch-cache-sizes.ts'
 
 /** `key` starts with `<prefix>/<namespace>/`, tested in place: no string made per watcher per write. */
 function inNamespace(key: string, prefix: string, namespace: string): boolean {
@@ -70,8 +71,8 @@ function relay(state: ApiserverState, msg: EtcdWatchMessage, watchId: string, ct
   ctx.stage({ name: 'watch', outcome: 'ok', detail: sent ? `relayed to ${w.client} (${w.id}, no watch cache)` : `${w.id}'s selector does not match this object` })
 }
 
-export function addWatcher(state: ApiserverState, w: Omit<Watcher, 'id'>): Watcher {
-  const watcher: Watcher = { id: `watch-${++state.nextWatch}`, ...w }
+export function addWatcher(state: ApiserverState, w: Omit<Watcher, 'id' | 'fromEtcd'>): Watcher {
+  const watcher: Watcher = { id: `watch-${++state.nextWatch}`, ...w, ...(isUncached(w.prefix) ? { fromEtcd: true as const } : {}) }
   state.watchers.push(watcher)
   return watcher
 }

@@ -6,7 +6,7 @@
  * value differs from a real cluster's for the same YAML but behaves the same: stable for a
  * template, different when it changes.
  */
-import { utf8 } from '../../k8s/base64.ts'
+import { utf8 } from '../../k8s/utf8.ts'
 import { canonicalJson } from './objects.ts'
 
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789'

@@ -3,6 +3,7 @@
  * the prefix plus the first 16 characters of base32(sha256(servicePortName + protocol [+ endpoint])).
  * SHA-256 is written out here because the engine may not use host crypto.
  */
+import { utf8 } from '../../k8s/utf8.ts'
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
@@ -12,20 +13,6 @@ const K = new Uint32Array([
   0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ])
-
-function utf8(text: string): number[] {
-  const out: number[] = []
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else {
-      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    }
-  }
-  return out
-}
 
 /** SHA-256 of a string's UTF-8 bytes (FIPS 180-4). */
 export function sha256(text: string): Uint8Array {

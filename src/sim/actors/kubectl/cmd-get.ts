@@ -15,7 +15,7 @@ import { columnsFor, formatLabels } from './print/get-tables.ts'
 import { getNodes } from './print/get-nodes.ts'
 import { byNamespaceAndName, getPods, noResources } from './print/get-pods.ts'
 import { asList, toJson, toYaml } from './print/object-output.ts'
-import { customColumns, executeJsonPath, JsonPathError } from './print/jsonpath.ts'
+import { customColumns, executeJsonPath, JsonPathError, parseTemplate } from './print/jsonpath.ts'
 import { formatTable } from './print/tabwriter.ts'
 import { objectPath, parseTargets, send, unknownFlag, type Finish } from './prog.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
@@ -75,6 +75,16 @@ export function startGetObjects(state: KubectlState, ctx: Ctx, cmd: RunningComma
   const { info, names } = parsed.targets
   const template = templateError(cmd.output)
   if (template) return { ok: false, stderr: template }
+  if (cmd.output.startsWith('jsonpath=')) {
+    // kubectl parses the template before it sends anything (printers.NewJSONPathPrinter).
+    const spec = cmd.output.slice('jsonpath='.length)
+    try {
+      parseTemplate(spec)
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e
+      return { ok: false, stderr: `error: error parsing jsonpath ${spec}, ${e.message}\n` }
+    }
+  }
   if (!OUTPUTS.includes(cmd.output) && !isTemplateOutput(cmd.output))
     return { ok: false, stderr: `error: unable to match a printer suitable for the output format "${cmd.output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n` }
   const selector = p.flags.selector
@@ -171,8 +181,10 @@ function templateOutput(output: string, data: unknown, items: KObject[]): { stdo
     return { stdout: formatTable(customColumns(spec, items)), stderr: '' }
   } catch (e) {
     if (!(e instanceof JsonPathError)) throw e
-    const what = output.startsWith('jsonpath=') ? `error parsing jsonpath ${spec}, ${e.message}` : e.message
-    return { stdout: '', stderr: `error: ${what}\n` }
+    if (!output.startsWith('jsonpath=')) return { stdout: '', stderr: `error: ${e.message}\n` }
+    // printers/jsonpath.go PrintObj (the object itself is printed as Go's %#v there; here as JSON).
+    const debug = `Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${spec}\n\tobject given to jsonpath engine was:\n\t\t${JSON.stringify(data)}\n\n`
+    return { stdout: '', stderr: `error: error executing jsonpath ${JSON.stringify(spec)}: ${debug}\n` }
   }
 }
 

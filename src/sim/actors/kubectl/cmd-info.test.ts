@@ -61,7 +61,7 @@ describe('kubectl top', () => {
     const c = new TestCluster()
     expect(c.kubectl('top nodes')).toMatchObject({ exitCode: 1, stdout: '', stderr: 'error: Metrics API not available\n' })
     expect(c.kubectl('top pod').stderr).toBe('error: Metrics API not available\n')
-    expect(c.kubectl('top deployments').stderr).toBe('error: unknown command "deployments" for "kubectl top"\n')
+    expect(c.kubectl('top deployments').stderr).toBe('error: unknown command "deployments"\nSee \'kubectl top -h\' for help and examples\n')
     expect(c.flows({ from: 'kubectl' })).toHaveLength(0)
   })
 })

@@ -41,7 +41,6 @@ export function startVersion(state: KubectlState, ctx: Ctx, cmd: RunningCommand,
   if (bad) return { ok: false, stderr: bad }
   const output = p.flags.output ?? ''
   if (output !== '' && output !== 'json' && output !== 'yaml') return { ok: false, stderr: `error: --output must be 'yaml' or 'json'\n` }
-  if (p.args.length > 1) return { ok: false, stderr: `error: unknown command "${p.args[1]}" for "kubectl version"\n` }
   if (p.flags.client === 'true') {
     finish(0, versionText(clientVersion, undefined, output), '')
     return { ok: true }
@@ -53,7 +52,6 @@ export function startVersion(state: KubectlState, ctx: Ctx, cmd: RunningCommand,
 
 export function startClusterInfo(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): Start {
   if (p.args[1] === 'dump') return { ok: false, stderr: 'error: kube-anatomy does not simulate "kubectl cluster-info dump" yet\n' }
-  if (p.args.length > 1) return { ok: false, stderr: `error: unknown command "${p.args[1]}" for "kubectl cluster-info"\n` }
   const bad = unknownFlag(p, 'cluster-info', [])
   if (bad) return { ok: false, stderr: bad }
   // Without -n, cluster-info looks in kube-system (clusterinfo.go Complete).
@@ -91,7 +89,8 @@ export function continueInfo(prog: InfoProg, msg: ApiResponse, finish: Finish): 
     if (msg.code >= 300) return finish(1, versionText(clientVersion, undefined, ''), statusErrorText(msg.body))
     return finish(0, versionText(clientVersion, msg.body as VersionInfo, prog.output), '')
   }
-  if (msg.code >= 300) return finish(1, '', statusErrorText(msg.body))
+  // The control plane's line is printed before the LIST; an error ends it without the closing hint.
+  if (msg.code >= 300) return finish(1, `Kubernetes control plane is running at ${server}\n`, statusErrorText(msg.body))
   finish(0, clusterInfoText((msg.body as { items?: KObject[] }).items ?? []), '')
 }
 
@@ -99,6 +98,6 @@ export function continueInfo(prog: InfoProg, msg: ApiResponse, finish: Finish): 
 export function startTop(p: ParsedLine): Start {
   const what = p.args[1]
   if (what === undefined) return { ok: false, stderr: 'error: kube-anatomy does not simulate "kubectl top" without a resource; try "kubectl top nodes"\n' }
-  if (!['node', 'nodes', 'no', 'pod', 'pods', 'po'].includes(what)) return { ok: false, stderr: `error: unknown command "${what}" for "kubectl top"\n` }
+  if (!['node', 'nodes', 'no', 'pod', 'pods', 'po'].includes(what)) return { ok: false, stderr: `error: unknown command "${what}"\nSee 'kubectl top -h' for help and examples\n` }
   return { ok: false, stderr: 'error: Metrics API not available\n' }
 }

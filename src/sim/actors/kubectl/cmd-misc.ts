@@ -17,7 +17,7 @@ import { formatTable } from './print/tabwriter.ts'
 import { parseTime } from './print/time.ts'
 import { objectPath, send, unknownFlag, type Finish } from './prog.ts'
 import { startCreateIngress } from './create-ingress.ts'
-import { printCreated, sendCreate } from './create-subcommands.ts'
+import { createCommonFlags, printCreated, sendCreate } from './create-subcommands.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
 
 export interface SimpleProg {
@@ -52,7 +52,7 @@ export function startCreate(state: KubectlState, ctx: Ctx, cmd: RunningCommand, 
   if (what === 'ingress' || what === 'ing') return startCreateIngress(state, ctx, cmd, p, finish)
   if (what !== 'deployment' && what !== 'deploy' && what !== 'namespace' && what !== 'ns') return undefined
   const kind = what.startsWith('d') ? 'deployment' : 'namespace'
-  const bad = unknownFlag(p, `create ${kind}`, kind === 'deployment' ? ['image', 'replicas', 'port', 'dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields'] : ['dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields'])
+  const bad = unknownFlag(p, `create ${kind}`, kind === 'deployment' ? ['image', 'replicas', 'port', ...createCommonFlags] : createCommonFlags)
   if (bad) return { ok: false, stderr: bad }
   const names = p.args.slice(2)
   if (names.length !== 1) return { ok: false, stderr: `error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create ${kind} -h' for help and examples\n` }

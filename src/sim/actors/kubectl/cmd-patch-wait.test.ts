@@ -9,7 +9,7 @@ import { TestCluster } from '../../testing/test-cluster.ts'
 type Json = Record<string, unknown>
 
 describe('kubectl patch', () => {
-  it('sends the patch with its content type, and says (no change) when nothing changed', () => {
+  it('PATCHes the object with fieldManager kubectl-patch, and says (no change) when nothing changed', () => {
     const c = new TestCluster()
     c.kubectl('create deployment web --image=nginx:1.27')
     expect(c.kubectl(`patch deployment web -p '{"spec":{"replicas":3}}'`).stdout).toBe('deployment.apps/web patched\n')
@@ -31,6 +31,22 @@ describe('kubectl patch', () => {
     expect(refs()).toEqual(['u2', 'u1'])
     c.kubectl(`patch configmap cfg --type=merge -p '{"metadata":{"ownerReferences":[${ref('u3')}]}}'`)
     expect(refs()).toEqual(['u3'])
+  })
+
+  it('removes what the patch nulls, writes nothing when nothing changes, and asks with dryRun=All', () => {
+    const c = new TestCluster()
+    c.kubectl('create configmap cfg --from-literal=a=1')
+    c.kubectl('label configmap cfg tier=front')
+    expect(c.kubectl(`-n default patch configmap cfg -p '{"metadata":{"labels":null}}'`).stdout).toBe('configmap/cfg patched\n')
+    expect((c.object('/registry/configmaps/default/cfg') as KObject).metadata.labels).toBeUndefined()
+    const rv = (c.object('/registry/configmaps/default/cfg') as KObject).metadata.resourceVersion
+    const txns = c.flows({ kind: 'etcd.txn' }).length
+    expect(c.kubectl(`patch configmap cfg --type=merge -p '{"data":{"a":"1"}}'`).stdout).toBe('configmap/cfg patched (no change)\n')
+    expect((c.object('/registry/configmaps/default/cfg') as KObject).metadata.resourceVersion).toBe(rv)
+    expect(c.flows({ kind: 'etcd.txn' })).toHaveLength(txns)
+    expect(c.kubectl(`patch configmap cfg --dry-run=server -p '{"data":{"a":"2"}}'`).stdout).toBe('configmap/cfg patched (server dry run)\n')
+    expect((c.object('/registry/configmaps/default/cfg') as Json).data).toEqual({ a: '1' })
+    expect(c.kubectl(`patch configmap cfg -o name -p '{"data":{"a":"3"}}'`).stdout).toBe('configmap/cfg\n')
   })
 
   it('answers kubectl’s errors', () => {
@@ -65,6 +81,19 @@ describe('kubectl wait', () => {
     expect(r.doneAtMs - start).toBeGreaterThanOrEqual(5_000)
     c.kubectl('run web --image=nginx:1.27')
     expect(c.kubectl(`wait --for=jsonpath='{.status.phase}'=Running pod/web`).stdout).toBe('pod/web condition met\n')
+  })
+
+  it('--timeout=0 looks once; a bad --timeout is refused; the object going is NotFound', () => {
+    const c = new TestCluster()
+    c.kubectl('run web --image=nginx:1.27')
+    expect(c.kubectl('wait --for=condition=Ready pod/web --timeout=0')).toMatchObject({ exitCode: 1, stderr: 'error: condition not met for pods/web\n' })
+    expect(c.kubectl('wait --for=condition=Ready pod/web --timeout=30').stderr).toBe('error: invalid argument "30" for "--timeout" flag: time: missing unit in duration "30"\nSee \'kubectl wait --help\' for usage.\n')
+    c.sim.kubectl('wait --for=condition=Ready pod/web --timeout=1m', undefined, 'w')
+    c.run(50)
+    expect(c.flows({ from: 'kubectl', kind: 'apiserver.list' }).at(-1)!.label).toBe('GET /api/v1/namespaces/default/pods?fieldSelector=metadata.name%3Dweb')
+    c.kubectl('delete pod web --grace-period=0 --force')
+    c.runUntil(() => c.sim.kubectlResults().some((r) => r.requestId === 'w'))
+    expect(c.sim.kubectlResults().find((r) => r.requestId === 'w')).toMatchObject({ exitCode: 1, stderr: 'Error from server (NotFound): pods "web" not found\n' })
   })
 
   it('--for=delete returns when the object goes, and at once (silently) when it is gone', () => {

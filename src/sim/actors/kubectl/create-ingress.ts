@@ -7,7 +7,7 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import { resourceByName } from '../../k8s/resources.ts'
-import { sendCreate } from './create-subcommands.ts'
+import { createCommonFlags, sendCreate } from './create-subcommands.ts'
 import type { ParsedLine } from './parse.ts'
 import { unknownFlag, type Finish } from './prog.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
@@ -20,7 +20,7 @@ function backend(service: string, port: string): Record<string, unknown> {
 }
 
 export function startCreateIngress(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine, finish: Finish): { ok: true } | { ok: false; stderr: string } {
-  const bad = unknownFlag(p, 'create ingress', ['rule', 'class', 'default-backend', 'annotation', 'dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields'])
+  const bad = unknownFlag(p, 'create ingress', ['rule', 'class', 'default-backend', 'annotation', ...createCommonFlags])
   if (bad) return { ok: false, stderr: bad }
   const names = p.args.slice(2)
   if (names.length !== 1) return { ok: false, stderr: `error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create ingress -h' for help and examples\n` }

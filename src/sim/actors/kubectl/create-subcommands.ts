@@ -109,7 +109,7 @@ function secretGeneric(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: Pa
   if ('stderr' in l) return { ok: false, stderr: l.stderr }
   const data = Object.fromEntries(Object.entries(l.data).map(([k, v]) => [k, base64(v)]))
   // --type defaults to "": the apiserver defaults it to Opaque.
-  const body: KObject = { kind: 'Secret', apiVersion: 'v1', metadata: meta(p, n.name, cmd) as KObject['metadata'], data, ...(p.flags.type ? { type: p.flags.type } : {}) }
+  const body: KObject = { kind: 'Secret', apiVersion: 'v1', metadata: meta(p, n.name, cmd) as KObject['metadata'], ...(Object.keys(data).length ? { data } : {}), ...(p.flags.type ? { type: p.flags.type } : {}) }
   return sendCreate(state, ctx, cmd, p, resourceByName('secrets')!, body, finish, 'secret')
 }
 
@@ -181,7 +181,7 @@ function service(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLi
   const word = p.args[2]
   const type = word ? serviceTypes[word] : undefined
   if (!word) return { ok: false, stderr: 'error: kube-anatomy needs a service type: kubectl create service clusterip|nodeport|loadbalancer|externalname NAME\n' }
-  if (!type) return { ok: false, stderr: `error: unknown command "${word}" for "kubectl create service"\n` }
+  if (!type) return { ok: false, stderr: `error: unknown command "${word}"\nSee 'kubectl create service -h' for help and examples\n` }
   const own = { clusterip: ['tcp', 'clusterip'], nodeport: ['tcp', 'node-port'], loadbalancer: ['tcp'], externalname: ['tcp', 'external-name'] }[word]!
   const bad = unknownFlag(p, `create service ${word}`, [...own, ...createCommonFlags]) ?? (word === 'externalname' ? requiredFlags(p, ['external-name']) : undefined)
   if (bad) return { ok: false, stderr: bad }
@@ -220,7 +220,7 @@ export function startCreateSubcommand(state: KubectlState, ctx: Ctx, cmd: Runnin
     case 'secret':
       if (p.args[2] === 'generic') return secretGeneric(state, ctx, cmd, p, finish)
       if (p.args[2] === 'docker-registry' || p.args[2] === 'tls') return { ok: false, stderr: `error: kube-anatomy does not simulate "kubectl create secret ${p.args[2]}" yet\n` }
-      return { ok: false, stderr: p.args[2] ? `error: unknown command "${p.args[2]}" for "kubectl create secret"\n` : 'error: kube-anatomy needs a secret type: kubectl create secret generic NAME --from-literal=key=value\n' }
+      return { ok: false, stderr: p.args[2] ? `error: unknown command "${p.args[2]}"\nSee 'kubectl create secret -h' for help and examples\n` : 'error: kube-anatomy needs a secret type: kubectl create secret generic NAME --from-literal=key=value\n' }
     case 'serviceaccount':
     case 'sa':
       return serviceAccount(state, ctx, cmd, p, finish)

@@ -15,6 +15,7 @@ import type { GetProg } from './cmd-get.ts'
 import { statusErrorText } from './errors.ts'
 import { objectRef } from './manifests.ts'
 import type { ParsedLine } from './parse.ts'
+import { executeJsonPath } from './print/jsonpath.ts'
 import { toJson, toYaml } from './print/object-output.ts'
 import { objectPath, send, type Finish } from './prog.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
@@ -76,7 +77,9 @@ export function startWatch(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p
     return
   }
   if (!watch.only && prog.items.length) {
-    let out = render(prog, info, cmd, ctx.startTimeMs + ctx.now).stdout
+    let out = prog.output.startsWith('jsonpath=')
+      ? prog.items.map((o) => executeJsonPath(prog.output.slice('jsonpath='.length), o)).join('')
+      : render(prog, info, cmd, ctx.startTimeMs + ctx.now).stdout
     if (prog.output === '' || prog.output === 'wide') {
       const rows = withEvents(watch, cellsOf(out), 'ADDED')
       widen(watch, rows)
@@ -115,7 +118,9 @@ export function getWatchEvent(ctx: Ctx, cmd: RunningCommand, prog: GetProg, info
   const watch = prog.watch!
   const o = msg.object
   let text: string
-  switch (prog.output) {
+  // A watch prints each object by itself: a JSONPath template runs over the object, not a List.
+  if (prog.output.startsWith('jsonpath=')) text = executeJsonPath(prog.output.slice('jsonpath='.length), o)
+  else switch (prog.output) {
     case 'name':
       text = `${objectRef(info, String(o.metadata.name))}\n`
       break

@@ -11,7 +11,7 @@ import { continueProgram, programWatchEvent, startObjectsCommand } from './objec
 import { statusErrorText } from './errors.ts'
 import { continueServiceCommand, startServiceCommand } from './service-commands.ts'
 import { continueNodeCommand, nodeCommandTimer, startNodeCommand } from './node-commands.ts'
-import { waitTimer } from './cmd-wait.ts'
+import { waitTimer, waitTimerName } from './cmd-wait.ts'
 import { distance, parseLine, tokenize } from './parse.ts'
 import { describePod } from './print/describe-pod.ts'
 import { getNodes } from './print/get-nodes.ts'
@@ -33,6 +33,8 @@ const KNOWN = [
 
 function finish(state: KubectlState, ctx: Ctx, cmd: RunningCommand, exitCode: number, stdout: string, stderr: string): void {
   delete state.commands[cmd.id]
+  // A command that ends (answered, failed, interrupted) leaves no timer behind.
+  ctx.cancelTimer(waitTimerName(cmd.id))
   ctx.observe({
     type: 'kubectl',
     result: {
@@ -121,7 +123,12 @@ function nowMs(ctx: Ctx): number {
 function onResponse(state: KubectlState, msg: ApiResponse, ctx: Ctx): void {
   const cont = takeResponse(state.client, msg)
   const cmd = cont && state.commands[cont.cmd]
-  if (!cont || !cmd) return
+  if (!cont || !cmd) {
+    // A watch that opened after its command ended (interrupted, timed out): hang it up.
+    const watchId = (msg.body as { kind?: string; watchId?: string } | null)?.kind === 'WatchStream' ? (msg.body as { watchId?: string }).watchId : undefined
+    if (cont && watchId) ctx.send(state.client.apiserver, { kind: 'watch.close', watchId })
+    return
+  }
   if (cont.step === 'svc') return continueServiceCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   if (cont.step === 'node') return continueNodeCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   if (cont.step === 'prog') return continueProgram(state, ctx, cmd, cont, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))

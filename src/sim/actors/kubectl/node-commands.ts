@@ -50,7 +50,7 @@ function nodePath(name: string): string {
   return `/api/v1/nodes/${name}`
 }
 
-/** `30s`, `2m`, `1h30m`: drain --timeout; 0 or absent means forever. */
+/** `30s`, `2m`, `1h30m` in ms: drain's --timeout (there 0 or absent means forever). */
 export function durationMs(text: string | undefined): number {
   if (!text) return 0
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]

@@ -69,8 +69,20 @@ const SHORT_ALIASES: Record<string, string> = { n: 'namespace', o: 'output', A: 
 /** Short flags whose meaning depends on the command: `patch -p PATCH` takes a value, `logs -p` does not. */
 const COMMAND_VALUE_FLAGS: Record<string, string[]> = { patch: ['p', 'patch'] }
 
+/** The command word: the first that is neither a flag nor a global flag's value (`-n default patch`). */
+function commandWord(words: string[]): string {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (w === '--') return ''
+    if (!w.startsWith('-') || /^-\d/.test(w)) return w
+    const body = w.replace(/^--?/, '')
+    if (!body.includes('=') && VALUE_FLAGS.has(body)) i++
+  }
+  return ''
+}
+
 export function parseLine(words: string[]): ParsedLine {
-  const commandValues = COMMAND_VALUE_FLAGS[words.find((w) => !w.startsWith('-')) ?? ''] ?? []
+  const commandValues = COMMAND_VALUE_FLAGS[commandWord(words)] ?? []
   const takesValue = (flag: string): boolean => VALUE_FLAGS.has(flag) || commandValues.includes(flag)
   const args: string[] = []
   const flags: Record<string, string> = {}

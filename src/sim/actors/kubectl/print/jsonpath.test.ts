@@ -46,6 +46,18 @@ describe('JSONPath templates', () => {
     expect(executeJsonPath('{.metadata.labels.kubernetes\\.io/hostname}', node)).toBe('node-1')
   })
 
+  it('runs a watch’s template over each object', () => {
+    const c = new TestCluster()
+    c.kubectl('run web --image=nginx:1.27')
+    c.sim.kubectl("get pods -w -o jsonpath='{.metadata.name} {.status.phase}{\"\\n\"}'", undefined, 'w')
+    c.run(100)
+    c.kubectl('run db --image=redis:7')
+    c.run(100)
+    const out = c.sim.kubectlStreams().find((s) => s.requestId === 'w')!.stdout
+    expect(out.split('\n')[0]).toMatch(/^web (Pending|Running)$/)
+    expect(out).toContain('db Pending\n')
+  })
+
   it('makes custom columns, <none> where a path finds nothing', () => {
     expect(customColumns('NAME:.metadata.name,CPU:status.capacity.cpu,UID:{.metadata.uid}', list.items)).toEqual([
       ['NAME', 'CPU', 'UID'],
@@ -65,12 +77,19 @@ describe('kubectl get -o jsonpath / custom-columns', () => {
     expect(c.kubectl("get pod web -o jsonpath='{.spec.containers[0].image}'").stdout).toBe('nginx:1.27')
     expect(c.kubectl("get nodes -o jsonpath='{range .items[*]}{.metadata.name}{\"\\n\"}{end}'").stdout).toBe('node-1\nnode-2\nnode-3\n')
     expect(c.kubectl('get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image').stdout).toMatch(/^NAME {3}IMAGE\ndb {5}redis:7\nweb {4}nginx:1\.27\n$/)
+    // A map or list in a cell prints as Go's fmt.Sprint does.
+    expect(c.kubectl('get pod web -o custom-columns=LABELS:.metadata.labels').stdout).toBe('LABELS\nmap[run:web]\n')
   })
 
   it('answers kubectl’s own errors for an empty or broken template', () => {
     const c = new TestCluster()
     expect(c.kubectl('get pods -o jsonpath')).toMatchObject({ exitCode: 1, stderr: 'error: template format specified but no template given\n' })
     expect(c.kubectl('get pods -o custom-columns=')).toMatchObject({ exitCode: 1, stderr: 'error: custom-columns format specified but no custom columns given\n' })
-    expect(c.kubectl("get nodes -o jsonpath='{.items[0'")).toMatchObject({ exitCode: 1, stdout: '', stderr: 'error: error parsing jsonpath {.items[0, unclosed action\n' })
+    expect(c.kubectl("get nodes -o jsonpath='{.items[0'")).toMatchObject({ exitCode: 1, stdout: '', stderr: 'error: error parsing jsonpath {.items[0, unterminated array\n' })
+    expect(c.kubectl("get nodes -o jsonpath='{.items[0].metadata.name'").stderr).toBe('error: error parsing jsonpath {.items[0].metadata.name, unclosed action\n')
+    // A template that parses but fails on the data: kubectl's execution error, nothing printed.
+    expect(c.kubectl("get nodes -o jsonpath='{.items[7]}'").stderr).toMatch(/^error: error executing jsonpath "\{\.items\[7\]\}": Error executing template: array index out of bounds: index 7, length 3\. Printing more information/)
+    // Only the template is checked before anything is sent.
+    expect(c.flows({ from: 'kubectl' })).toHaveLength(1)
   })
 })

@@ -151,6 +151,8 @@ function closingBrace(s: string, open: number): number {
     } else if (c === '"') quote = c
     else if (c === '}') return i
   }
+  // The lexer meets an open `[` before the missing `}` (client-go parser.go parseArray).
+  parsePath(s.slice(open + 1))
   throw new JsonPathError('unclosed action')
 }
 
@@ -247,6 +249,14 @@ function render(nodes: Node[], current: unknown, root: unknown): string {
   return out
 }
 
+/** Go's fmt.Sprint of a decoded JSON value: `map[k:v]`, `[a b]` (customcolumn.go prints cells so). */
+function sprint(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>'
+  if (Array.isArray(v)) return `[${v.map(sprint).join(' ')}]`
+  if (isObject(v)) return `map[${Object.keys(v).sort().map((k) => `${k}:${sprint(v[k])}`).join(' ')}]`
+  return String(v)
+}
+
 /** Runs a template over `data` (a List for `get` of many, the object for one). */
 export function executeJsonPath(template: string, data: unknown): string {
   return render(parseTemplate(template), data, data)
@@ -272,7 +282,7 @@ export function customColumns(spec: string, items: unknown[]): string[][] {
     columns.map(({ nodes }) => {
       const node = nodes[0]
       const values = node?.t === 'path' ? evaluate(node.path, item, item) : []
-      return values.length ? values.map(text).join(',') : '<none>'
+      return values.length ? values.map(sprint).join(',') : '<none>'
     }),
   )
   return [columns.map((c) => c.header), ...rows]
