@@ -74,27 +74,27 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Deep equality of plain data, `undefined` fields counted as absent. Shared parts compare by
- * reference first, so an update that copied only what it changed is checked in a few steps.
+ * `canonicalJson(a) === canonicalJson(b)` without writing either out: the same keys (undefined
+ * ones ignored, in any order), arrays item by item, equal scalars. Shared parts compare by
+ * reference first, so an update that copied only what it changed is checked in a few steps (a
+ * Deployment sync compares its status so; GuaranteedUpdate its new object with the stored one).
  */
-export function plainEqual(a: unknown, b: unknown): boolean {
+export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (Array.isArray(a)) {
-    const y = b as unknown[]
-    if (a.length !== y.length) return false
-    for (let i = 0; i < a.length; i++) if (!plainEqual(a[i], y[i])) return false
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
     return true
   }
   const x = a as Record<string, unknown>
   const y = b as Record<string, unknown>
-  let n = 0
+  let keys = 0
   for (const k in x) {
     if (x[k] === undefined) continue
-    n++
-    if (!plainEqual(x[k], y[k])) return false
+    keys++
+    if (!sameJson(x[k], y[k])) return false
   }
-  for (const k in y) if (y[k] !== undefined) n--
-  return n === 0
+  for (const k in y) if (y[k] !== undefined) keys--
+  return keys === 0
 }

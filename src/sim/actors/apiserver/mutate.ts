@@ -4,7 +4,7 @@
  * (staging/src/k8s.io/apiserver/pkg/storage/etcd3/store.go).
  */
 import type { Ctx } from '../../engine/actor.ts'
-import { clonePlain, plainEqual } from '../../engine/clone.ts'
+import { clonePlain, sameJson } from '../../engine/clone.ts'
 import { jsonMergePatch, strategicMerge } from '../../k8s/merge.ts'
 import { rfc3339 } from '../../k8s/meta.ts'
 import { resourceByName } from '../../k8s/resources.ts'
@@ -135,7 +135,7 @@ export function guaranteedUpdate(
   }
   // GuaranteedUpdate writes nothing when the new object is the stored one (etcd3 store.go: the
   // encoded bytes are equal): the client gets the object as it is, at the same resourceVersion.
-  if (!then && (mutation.type === 'merge-patch' || mutation.type === 'replace') && plainEqual(result.object, current)) {
+  if (!then && (mutation.type === 'merge-patch' || mutation.type === 'replace') && sameJson(result.object, current)) {
     ctx.stage({ name: 'storage', outcome: 'skipped', detail: `${target.key} is unchanged: nothing written to etcd` })
     respond(ctx, req, 200, current)
     return

@@ -80,30 +80,7 @@ export function selectorMatches(sel: LabelSelector | undefined, labels: Record<s
   return true
 }
 
-/**
- * `canonicalJson(a) === canonicalJson(b)` without writing either out: the same keys (undefined
- * ones ignored, in any order), arrays item by item, equal scalars. A Deployment sync compares its
- * status this way on every ReplicaSet or pod change.
- */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
-    return true
-  }
-  const x = a as Record<string, unknown>
-  const y = b as Record<string, unknown>
-  let keys = 0
-  for (const k in x) {
-    if (x[k] === undefined) continue
-    keys++
-    if (!sameJson(x[k], y[k])) return false
-  }
-  for (const k in y) if (y[k] !== undefined) keys--
-  return keys === 0
-}
+export { sameJson } from '../../engine/clone.ts'
 
 /** JSON with object keys sorted: equal objects print equal, whatever order they were built in. */
 export function canonicalJson(v: unknown): string {
