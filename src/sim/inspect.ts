@@ -114,12 +114,12 @@ function apiserver(s: ApiserverState): Read {
     sections: [
       section(
         'watchers',
-        ['client', 'resource', 'selector', 'served from'],
+        ['client', 'resource', 'selector'],
         s.watchers.map((w) => [
           w.client,
-          `${w.prefix.replace('/registry/', '')}${w.namespace ? ` -n ${w.namespace}` : ''}`,
+          // A resource without a watch cache (events) is served from a watch on etcd.
+          `${w.prefix.replace('/registry/', '')}${w.namespace ? ` -n ${w.namespace}` : ''}${w.fromEtcd ? ' (from etcd)' : ''}`,
           [w.fieldSelector, w.labelSelector].filter(Boolean).join(' ') || '—',
-          w.fromEtcd ? 'etcd (no watch cache)' : 'watch cache',
         ]),
         'no watches open',
       ),
