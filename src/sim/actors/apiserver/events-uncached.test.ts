@@ -38,6 +38,9 @@ describe('events without a watch cache', () => {
     expect(create).toMatchObject({ from: 'kube-apiserver:0', to: 'etcd:0', label: 'Watch /registry/events/default/ (prefix)' })
     const watchReply = c.flows({ kind: 'apiserver.watch', from: 'kubectl' }).at(-1)!
     expect(watchReply.stages?.some((s) => /no watch cache/.test(s.detail))).toBe(true)
+    const watchers = c.sim.inspect('kube-apiserver:0')!.sections.find((x) => x.title === 'watchers')!
+    expect(watchers.rows.find((r) => r[0] === 'kubectl')).toEqual(['kubectl', 'events -n default (from etcd)', '—'])
+    expect(c.sim.inspect('etcd:0')!.sections.find((x) => x.title === 'watches for single clients')!.rows).toEqual([['kube-apiserver:0', expect.stringMatching(/^watch-\d+$/), '/registry/events/default/']])
 
     c.kubectl('run web --image=nginx:1.27')
     c.runUntil(() => c.status('web') === 'Running')
