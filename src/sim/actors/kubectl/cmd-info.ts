@@ -11,6 +11,7 @@ import type { ApiResponse } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { apiserverAddress, apiserverPort } from '../../cluster/service-bootstrap.ts'
 import { statusErrorText } from './errors.ts'
+import type { Start } from './commands.ts'
 import type { ParsedLine } from './parse.ts'
 import { toYaml } from './print/object-output.ts'
 import { objectPath, send, unknownFlag, type Finish } from './prog.ts'
@@ -22,8 +23,6 @@ export interface InfoProg {
   /** `kubectl version -o json|yaml`; empty for the plain text. */
   output: string
 }
-
-type Start = { ok: true } | { ok: false; stderr: string }
 
 /** The server in kubeadm's admin.conf: the control-plane host's advertise address and secure port. */
 const server = `https://${apiserverAddress}:${apiserverPort}`

@@ -13,6 +13,7 @@ import { canonicalJson } from '../../engine/clone.ts'
 import { statusErrorText } from './errors.ts'
 import { objectRef } from './manifests.ts'
 import { toJson, toYaml } from './print/object-output.ts'
+import type { Start } from './commands.ts'
 import type { ParsedLine } from './parse.ts'
 import { objectPath, parseTargets, send, unknownFlag, type Finish } from './prog.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
@@ -30,8 +31,6 @@ export interface PatchProg {
   output: string
   dryRun: boolean
 }
-
-type Start = { ok: true } | { ok: false; stderr: string }
 
 export function startPatch(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): Start {
   const bad = unknownFlag(p, 'patch', ['patch', 'p', 'type', 'patch-file', 'filename', 'local', 'output', 'dry-run', 'field-manager', 'subresource', 'record'])

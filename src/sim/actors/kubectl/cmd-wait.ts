@@ -10,6 +10,7 @@ import type { ApiResponse, WatchEventMessage } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { statusErrorText } from './errors.ts'
 import { objectRef } from './manifests.ts'
+import type { Start } from './commands.ts'
 import type { ParsedLine } from './parse.ts'
 import { executeJsonPath, JsonPathError } from './print/jsonpath.ts'
 import { objectPath, parseTargets, send, unknownFlag, type Finish } from './prog.ts'
@@ -29,8 +30,6 @@ export interface WaitProg {
   /** 0: check once and do not wait. */
   timeoutMs: number
 }
-
-type Start = { ok: true } | { ok: false; stderr: string }
 
 /** kubectl wait's --timeout default (pkg/cmd/wait: 30s); a negative one is a week. */
 const defaultTimeoutMs = 30_000

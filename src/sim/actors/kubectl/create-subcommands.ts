@@ -9,13 +9,12 @@ import { base64 } from '../../k8s/base64.ts'
 import { resourceByName, type ResourceInfo } from '../../k8s/resources.ts'
 import type { KObject } from '../../protocol.ts'
 import { objectRef } from './manifests.ts'
+import type { Start } from './commands.ts'
 import type { ParsedLine } from './parse.ts'
 import { toJson, toYaml } from './print/object-output.ts'
 import { objectPath, send, unknownFlag, type Finish } from './prog.ts'
 import type { SimpleProg } from './cmd-misc.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
-
-type Start = { ok: true } | { ok: false; stderr: string }
 
 /** Flags every create subcommand has (AddDryRunFlag, PrintFlags, AddValidateFlags, …). */
 export const createCommonFlags = ['dry-run', 'output', 'save-config', 'validate', 'field-manager', 'template', 'allow-missing-template-keys', 'show-managed-fields']

@@ -51,7 +51,7 @@ function nodePath(name: string): string {
 }
 
 /** `30s`, `2m`, `1h30m` in ms: drain's --timeout (there 0 or absent means forever). */
-export function durationMs(text: string | undefined): number {
+function durationMs(text: string | undefined): number {
   if (!text) return 0
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
   const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }

@@ -294,13 +294,18 @@ export function describeNamespace(ns: KObject): string {
   return w.render()
 }
 
+/** Name, Namespace, Labels, Annotations: the header the simple describers share. */
+function writeMetaHeader(w: PrefixWriter, o: KObject): void {
+  w.write(0, `Name:\t${o.metadata.name}\n`)
+  w.write(0, `Namespace:\t${o.metadata.namespace}\n`)
+  writeLabels(w, 'Labels', o.metadata.labels)
+  writeAnnotations(w, 'Annotations', o.metadata.annotations)
+}
+
 /** describeConfigMap: each key, a `----` rule, its value; then BinaryData with sizes. */
 export function describeConfigMap(cm: KObject, events: Event[], nowMs: number): string {
   const w = new PrefixWriter()
-  w.write(0, `Name:\t${cm.metadata.name}\n`)
-  w.write(0, `Namespace:\t${cm.metadata.namespace}\n`)
-  writeLabels(w, 'Labels', cm.metadata.labels)
-  writeAnnotations(w, 'Annotations', cm.metadata.annotations)
+  writeMetaHeader(w, cm)
   w.write(0, '\nData\n====\n')
   const data = ((cm as Json).data ?? {}) as Record<string, string>
   for (const k of Object.keys(data).sort()) {
@@ -325,10 +330,7 @@ function decodedLength(b64: string): number {
 /** describeSecret: the type, and each key's size, never its value; no events. */
 export function describeSecret(secret: KObject): string {
   const w = new PrefixWriter()
-  w.write(0, `Name:\t${secret.metadata.name}\n`)
-  w.write(0, `Namespace:\t${secret.metadata.namespace}\n`)
-  writeLabels(w, 'Labels', secret.metadata.labels)
-  writeAnnotations(w, 'Annotations', secret.metadata.annotations)
+  writeMetaHeader(w, secret)
   w.write(0, `\nType:\t${String((secret as Json).type ?? '')}\n`)
   w.write(0, '\nData\n====\n')
   const data = ((secret as Json).data ?? {}) as Record<string, string>
@@ -339,10 +341,7 @@ export function describeSecret(secret: KObject): string {
 /** describeServiceAccount: pull and mountable secrets, tokens, events. */
 export function describeServiceAccount(sa: KObject, events: Event[], nowMs: number): string {
   const w = new PrefixWriter()
-  w.write(0, `Name:\t${sa.metadata.name}\n`)
-  w.write(0, `Namespace:\t${sa.metadata.namespace}\n`)
-  writeLabels(w, 'Labels', sa.metadata.labels)
-  writeAnnotations(w, 'Annotations', sa.metadata.annotations)
+  writeMetaHeader(w, sa)
   const names = (key: string): string => (((sa as Json)[key] ?? []) as { name?: string }[]).map((r) => r.name ?? '').join(', ') || '<none>'
   w.write(0, `Image pull secrets:\t${names('imagePullSecrets')}\n`)
   w.write(0, `Mountable secrets:\t${names('secrets')}\n`)
