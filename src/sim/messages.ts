@@ -145,6 +145,8 @@ export type CriMethod =
   | 'RemoveContainer'
   | 'ListContainers'
   | 'ExecSync'
+  /** A streaming exec for `kubectl exec` (the kubelet's /exec endpoint; runtime/exec.ts). */
+  | 'Exec'
   /** The kubelet hands the runtime its node's pod CIDR (kubelet updatePodCIDR). */
   | 'UpdateRuntimeConfig'
 
@@ -230,6 +232,11 @@ export interface TrafficRequest {
   http?: { host: string; path: string }
   /** Set on ingress-nginx's proxied request to a backend pod (not the client's own). */
   upstream?: boolean
+  /**
+   * A curl or wget that `kubectl exec` started: the pod's own process answers (its node's runtime),
+   * with a body. Its Host header and path, and the exec'ing pod's address.
+   */
+  exec?: { host: string; path: string; clientIP: string }
 }
 
 export interface TrafficResponse {
@@ -242,6 +249,10 @@ export interface TrafficResponse {
   reason?: string
   /** `ingress-nginx` when the ingress controller answered (or relayed the pod's answer). */
   via?: string
+  /** The body a pod's process sent back to an exec'd curl or wget. */
+  body?: string
+  /** The port answered, but not in HTTP (redis). */
+  notHttp?: boolean
 }
 
 /**

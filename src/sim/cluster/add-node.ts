@@ -73,6 +73,9 @@ export function addNode(world: World, spec: NodeSpec): string | null {
   const kubelet: KubeletState = newKubeletState(spec.name, hostIP, apiserverId, runtimeId)
   kubelet.register = registration(spec, hostIP, world.startTimeMs + world.now, cloud)
   kubelet.awaitingPodCIDR = true
+  // The same kubeadm KubeletConfiguration as the machines present at the start.
+  const peer = Object.values(world.actors).find((a) => a.kind === 'kubelet' && a.id !== kubeletId)?.state as KubeletState | undefined
+  if (peer?.clusterDNS) kubelet.clusterDNS = peer.clusterDNS
   addActor(world, kubeletId, 'kubelet', kubelet, { node: spec.name })
   const someProxy = Object.values(world.actors).find((a) => a.kind === 'kube-proxy')?.state as KubeProxyState | undefined
   addActor(world, proxyId, 'kube-proxy', newKubeProxyState(spec.name, someProxy?.clusterCIDR ?? ''), { node: spec.name })

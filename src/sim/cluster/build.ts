@@ -3,6 +3,7 @@
  * after `kubeadm init` and the nodes' joins (namespaces, ServiceAccounts, Nodes, Leases in etcd),
  * the informers' watches already open, the periodic loops started, and the script scheduled.
  */
+import { serviceIp } from './service-bootstrap.ts'
 import { newApiserverState } from '../actors/apiserver/apiserver.ts'
 import type { ApiserverState } from '../actors/apiserver/state.ts'
 import { addWatcher } from '../actors/apiserver/watch.ts'
@@ -128,6 +129,8 @@ function joinNode(world: World, scenario: Scenario, spec: NodeSpec, index: numbe
   const kubelet: KubeletState = newKubeletState(spec.name, addr.hostIP, apiserverId, runtimeId)
   kubelet.lease = lease
   kubelet.node_ = node
+  // kubeadm's KubeletConfiguration clusterDNS: the service CIDR's 10th address, CoreDNS or not.
+  kubelet.clusterDNS = serviceIp(scenario.cluster.serviceCIDR, 10)
   addActor(world, kubeletId, 'kubelet', kubelet, { node: spec.name })
   addActor(world, `kube-proxy:${spec.name}`, 'kube-proxy', { node: spec.name }, { node: spec.name })
   addActor(world, runtimeId, 'container-runtime', newRuntimeState(spec.name, addr.podNet, spec.images), { node: spec.name })

@@ -1,7 +1,8 @@
 /**
- * `GET /api/v1/namespaces/<ns>/pods/<name>/log`: kube-apiserver does not hold logs; it proxies the
- * request to the kubelet of the pod's node (`GET https://<node>:10250/containerLogs/<ns>/<pod>/<c>`,
- * pkg/registry/core/pod/rest/log.go) and streams the answer back to the client.
+ * `GET /api/v1/namespaces/<ns>/pods/<name>/log` and `POST …/exec`: kube-apiserver holds no logs and
+ * runs no processes; it proxies the request to the kubelet of the pod's node
+ * (`https://<node>:10250/containerLogs/<ns>/<pod>/<c>`, pkg/registry/core/pod/rest/log.go, and
+ * `…/exec/<ns>/<pod>/<c>`) and streams the answer back to the client.
  */
 import type { Ctx } from '../../engine/actor.ts'
 import type { ApiRequest, ApiResponse, NetRefused } from '../../messages.ts'
@@ -34,41 +35,64 @@ function proxied(state: ApiserverState): Proxied {
   return (s.proxied ??= { next: 0, reqs: {} })
 }
 
-export function proxyLogs(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
+/** The pod a proxied request names, its container and node; answers the client itself when it cannot. */
+function target(state: ApiserverState, ctx: Ctx, parsed: ParsedPath, req: RequestRef, wanted: string | undefined): { node: string; container: string } | undefined {
   const pods = resourceByName('pods')!
   const pod = state.cache[etcdKey(pods, parsed.namespace, parsed.name!)]
   if (!pod) {
     respond(ctx, req, 404, notFound(pods, parsed.name!))
-    return
+    return undefined
   }
   const spec = pod.spec as { nodeName?: string; containers: { name: string }[] }
-  const q = new Map(msg.query ?? [])
-  const container = q.get('container') ?? (spec.containers.length === 1 ? spec.containers[0]!.name : '')
+  const container = wanted ?? (spec.containers.length === 1 ? spec.containers[0]!.name : '')
   if (!container) {
     const names = spec.containers.map((c) => c.name).join(' ')
     respond(ctx, req, 400, badRequest(`a container name must be specified for pod ${parsed.name}, choose one of: [${names}]`))
-    return
+    return undefined
+  }
+  const all = [...spec.containers, ...((pod.spec as { initContainers?: { name: string }[] }).initContainers ?? [])]
+  if (wanted && !all.some((c) => c.name === wanted)) {
+    respond(ctx, req, 400, badRequest(`container ${wanted} is not valid for pod ${parsed.name}`))
+    return undefined
   }
   if (!spec.nodeName) {
     respond(ctx, req, 400, badRequest(`pod ${parsed.name} does not have a host assigned`))
-    return
+    return undefined
   }
+  return { node: spec.nodeName, container }
+}
+
+/** Sends the request on to the kubelet's :10250, remembering whom to answer. */
+function forward(state: ApiserverState, ctx: Ctx, req: RequestRef, node: string, msg: Omit<ApiRequest, 'reqId'>): void {
   const p = proxied(state)
   const id = `${ctx.self}#proxy${++p.next}`
   p.reqs[id] = req
-  const node = state.cache[`/registry/minions/${spec.nodeName}`]
-  const ip = ((node?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? []).find((a) => a.type === 'InternalIP')?.address ?? spec.nodeName
-  ;(p.urls ??= {})[id] = `${ip}:10250|/containerLogs/${parsed.namespace}/${parsed.name}/${container}`
-  ctx.stage({ name: 'proxy', outcome: 'ok', detail: `to the kubelet on ${spec.nodeName}:10250` })
+  const nodeObj = state.cache[`/registry/minions/${node}`]
+  const ip = ((nodeObj?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? []).find((a) => a.type === 'InternalIP')?.address ?? node
+  ;(p.urls ??= {})[id] = `${ip}:10250|${msg.path}`
+  ctx.stage({ name: 'proxy', outcome: 'ok', detail: `to the kubelet on ${node}:10250` })
   ctx.setTimer(DIAL_TIMER + id, KUBELET_DIAL_TIMEOUT_MS)
+  ctx.send(`kubelet:${node}`, { ...msg, reqId: id } as ApiRequest)
+}
+
+export function proxyLogs(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
+  const q = new Map(msg.query ?? [])
+  const t = target(state, ctx, parsed, req, q.get('container'))
+  if (!t) return
   const query: [string, string][] = [...(q.has('previous') ? [['previous', q.get('previous')!] as [string, string]] : []), ...(q.has('tailLines') ? [['tailLines', q.get('tailLines')!] as [string, string]] : [])]
-  ctx.send(`kubelet:${spec.nodeName}`, {
-    kind: 'apiserver.get',
-    reqId: id,
-    verb: 'get',
-    path: `/containerLogs/${parsed.namespace}/${parsed.name}/${container}`,
-    ...(query.length ? { query } : {}),
-  })
+  forward(state, ctx, req, t.node, { kind: 'apiserver.get', verb: 'get', path: `/containerLogs/${parsed.namespace}/${parsed.name}/${t.container}`, ...(query.length ? { query } : {}) })
+}
+
+/**
+ * `POST /api/v1/namespaces/<ns>/pods/<name>/exec?command=…&container=…`: the connect handler
+ * (pkg/registry/core/pod/rest/subresources.go ExecREST) proxies the upgraded stream to the kubelet's
+ * `/exec/<ns>/<pod>/<container>` with the same query.
+ */
+export function proxyExec(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
+  const q = msg.query ?? []
+  const t = target(state, ctx, parsed, req, q.find(([k]) => k === 'container')?.[1])
+  if (!t) return
+  forward(state, ctx, req, t.node, { kind: 'apiserver.create', verb: 'create', path: `/exec/${parsed.namespace}/${parsed.name}/${t.container}`, query: q })
 }
 
 /**

@@ -8,7 +8,7 @@ import { serverVersion } from '../../k8s/version-info.ts'
 import type { KObject } from '../../protocol.ts'
 import { create } from './create.ts'
 import { evict } from './eviction.ts'
-import { proxyLogs } from './log-proxy.ts'
+import { proxyExec, proxyLogs } from './log-proxy.ts'
 import { deleteStored } from './delete-stored.ts'
 import { propagationOf } from './deletion.ts'
 import { dryRunUpdate } from './dry-run-update.ts'
@@ -48,6 +48,7 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
       if (parsed.subresource === 'binding') return bind(state, ctx, msg, parsed, req)
       if (parsed.subresource === 'token') return tokenRequest(ctx, msg, parsed, req)
       if (parsed.subresource === 'eviction' && parsed.info.resource === 'pods') return evict(state, ctx, msg, parsed, req)
+      if (parsed.subresource === 'exec' && parsed.info.resource === 'pods') return proxyExec(state, ctx, msg, parsed, req)
       return create(state, ctx, msg, parsed, req)
     case 'get':
       if (parsed.subresource === 'log' && parsed.info.resource === 'pods') return proxyLogs(state, ctx, msg, parsed, req)

@@ -72,7 +72,37 @@ function walk(state: KubeProxyState, ctx: Ctx, dst: string): RouteResult {
   return r
 }
 
+/** An endpoint of any Service with this address: a pod the node can route to without DNAT. */
+function podAt(state: KubeProxyState, ip: string): { pod?: string; nodeName?: string } | undefined {
+  for (const p of state.rules?.ports ?? []) for (const e of p.endpoints) if (e.ip === ip) return e
+  return undefined
+}
+
+/**
+ * A connection from an exec'd curl or wget. To a pod's address it needs no rule: the node routes it
+ * to that pod (known here from the endpoints the rules hold). To an address nothing routes, the
+ * SYN is lost and the client's connect times out.
+ */
+function onExecRequest(state: KubeProxyState, msg: TrafficRequest, ctx: Ctx): boolean {
+  if (msg.pod) {
+    // Delivered to a pod on this node: its own process answers (the node's container runtime stands for it).
+    ctx.send(`container-runtime:${state.node}`, msg, { durationMs: hopMs })
+    return true
+  }
+  if (state.rules && state.rules.byDestination[msg.dst] !== undefined) return false
+  const [ip = '', portText = ''] = msg.dst.split(/[:/]/)
+  const e = podAt(state, ip)
+  if (!e) {
+    ctx.stage({ name: 'route', outcome: 'failed', detail: `no Service rule and no pod for ${ip}: the SYN is lost` })
+    return true
+  }
+  ctx.stage({ name: 'route', outcome: 'ok', detail: `${ip} is pod ${e.pod ?? '?'} on ${e.nodeName ?? state.node}: routed, no DNAT` })
+  ctx.send(`kube-proxy:${e.nodeName ?? state.node}`, { ...msg, pod: e.pod ?? ip, podIP: ip, podPort: Number(portText) }, { durationMs: hopMs })
+  return true
+}
+
 function onRequest(state: KubeProxyState, msg: TrafficRequest, ctx: Ctx): void {
+  if (msg.exec && onExecRequest(state, msg, ctx)) return
   if (msg.pod) {
     state.served[msg.pod] = (state.served[msg.pod] ?? 0) + 1
     ctx.stage(servesStage(msg))

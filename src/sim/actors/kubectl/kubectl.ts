@@ -11,6 +11,7 @@ import { continueProgram, programWatchEvent, startObjectsCommand } from './objec
 import { statusErrorText } from './errors.ts'
 import { continueServiceCommand, startServiceCommand } from './service-commands.ts'
 import { continueNodeCommand, nodeCommandTimer, startNodeCommand } from './node-commands.ts'
+import { continueExec, startExec } from './cmd-exec.ts'
 import { waitTimer, waitTimerName } from './cmd-wait.ts'
 import { distance, parseLine, tokenize } from './parse.ts'
 import { describePod } from './print/describe-pod.ts'
@@ -78,6 +79,8 @@ function start(state: KubectlState, ctx: Ctx, cmd: RunningCommand, words: string
       return startDescribe(state, ctx, cmd, p)
     case 'delete':
       return startDelete(state, ctx, cmd, p)
+    case 'exec':
+      return startExec(state, ctx, cmd, p)
     default:
       if (KNOWN.includes(verb)) return { ok: false, stderr: `error: kube-anatomy does not simulate "kubectl ${verb}" yet\n` }
       return { ok: false, stderr: unknownCommand(verb) }
@@ -130,6 +133,7 @@ function onResponse(state: KubectlState, msg: ApiResponse, ctx: Ctx): void {
     return
   }
   if (cont.step === 'svc') return continueServiceCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
+  if (cont.step === 'exec') return continueExec(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   if (cont.step === 'node') return continueNodeCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   if (cont.step === 'prog') return continueProgram(state, ctx, cmd, cont, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   const ok = msg.code < 300

@@ -19,7 +19,7 @@ export interface RunningCommand {
   stdin?: string
 }
 
-export type Step = 'run' | 'get-list' | 'get-one' | 'describe-pod' | 'describe-events' | 'delete' | 'delete-wait' | 'node' | 'prog' | 'svc'
+export type Step = 'run' | 'get-list' | 'get-one' | 'describe-pod' | 'describe-events' | 'delete' | 'delete-wait' | 'node' | 'prog' | 'svc' | 'exec'
 
 export interface Cont {
   cmd: string

@@ -12,6 +12,7 @@ import { apiRequest, newApiClient, takeResponse } from '../client/api-client.ts'
 import { criCall } from './cri.ts'
 import { crashBackoffDone, onContainerExit } from './container-exit.ts'
 import { finishOrphan, onCriReply, patchStatus, preStopDone, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod, volumesReady } from './pod-worker.ts'
+import { execReplied, serveExec } from './exec.ts'
 import { serveLogs } from './logs.ts'
 import { runProbe } from './probes.ts'
 import { createLease, nodeEvent, onOwnNode, onRegistered, registerNode } from './register.ts'
@@ -143,6 +144,7 @@ function onCri(state: KubeletState, msg: CriReply, ctx: Ctx): void {
     relisted(state, ctx, ((msg.result?.containers ?? []) as RuntimeContainer[]))
     return
   }
+  if (cont?.exec) return execReplied(ctx, msg, cont.exec)
   const w = cont && state.pods[cont.uid]
   if (w) onCriReply(state, ctx, w, msg, cont)
 }
@@ -216,6 +218,8 @@ export const kubelet: ActorDef<KubeletState> = {
     else if (msg.kind === 'cri.reply') onCri(state, msg, ctx)
     // kube-apiserver proxying `kubectl logs` to this kubelet's :10250.
     else if (msg.kind === 'apiserver.get' && msg.path.startsWith('/containerLogs/')) serveLogs(state, msg, ctx)
+    // …and `kubectl exec`.
+    else if (msg.kind === 'apiserver.create' && msg.path.startsWith('/exec/')) serveExec(state, msg, ctx)
   },
   timer(state, name, data, ctx) {
     if (name === 'lease') renewLease(state, ctx)

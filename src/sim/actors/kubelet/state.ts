@@ -93,6 +93,8 @@ export interface CriCont {
   /** An ExecSync for this probe, or for the preStop hook. */
   probe?: ProbeKind
   preStop?: boolean
+  /** A `kubectl exec` the apiserver proxied here: whom to answer (exec.ts). */
+  exec?: { reqId: string; apiserver: string }
 }
 
 export interface KubeletState {
@@ -116,4 +118,6 @@ export interface KubeletState {
   register?: KObject
   /** Joined during the run: the runtime learns the pod CIDR once node-ipam allocates it. */
   awaitingPodCIDR?: boolean
+  /** --cluster-dns (kubeadm's KubeletConfiguration clusterDNS: the 10th address of the service CIDR). */
+  clusterDNS?: string
 }

@@ -12,6 +12,8 @@ import { containerId } from '../../k8s/meta.ts'
 import type { NodeImage } from '../../protocol.ts'
 import { digestOf, normalizeImage } from '../registry/catalogue.ts'
 import { behaviourOf, execExitCode, oomAfterMs, type Behaviour } from './behaviour.ts'
+import { execTimer, onExecDns, onExecHttp, startExec } from './exec.ts'
+import { answerHttp } from './serve-http.ts'
 import type { Container, RuntimeState } from './state.ts'
 
 export function newRuntimeState(node: string, podNet: string, images: NodeImage[]): RuntimeState {
@@ -104,6 +106,8 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
         state: 'CONTAINER_CREATED',
         createdAtMs: ctx.now,
         behaviour: containerBehaviour(String(a.name), image, a.command as string[] | undefined, a.args as string[] | undefined, a.behaviour as string | undefined),
+        ...(a.command ? { command: a.command as string[] } : {}),
+        ...(a.args ? { args: a.args as string[] } : {}),
         memoryLimit: Number(a.memoryLimit ?? 0),
         changedBy: ctx.causeId,
       }
@@ -152,6 +156,9 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
       replyLater(ctx, { ...base, ok: true, result: { exitCode } }, 2)
       return
     }
+    case 'Exec':
+      startExec(state, msg, ctx)
+      return
     case 'ListContainers':
       replyLater(ctx, { ...base, ok: true, result: { containers: Object.values(state.containers).map(view) } }, 1)
       return
@@ -167,7 +174,7 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
 
 /** What ListContainers reports about a container. */
 function view(c: Container): Record<string, unknown> {
-  return { ...c, behaviour: undefined }
+  return { ...c, behaviour: undefined, command: undefined, args: undefined }
 }
 
 function onRegistry(state: RuntimeState, msg: RegistryReply, ctx: Ctx): void {
@@ -217,9 +224,13 @@ export const runtime: ActorDef<RuntimeState> = {
   receive(state, msg, ctx) {
     if (msg.kind === 'cri.call') call(state, msg, ctx)
     else if (msg.kind === 'registry.reply') onRegistry(state, msg, ctx)
+    else if (msg.kind === 'dns.answer') onExecDns(state, msg, ctx)
+    else if (msg.kind === 'traffic.response') onExecHttp(state, msg, ctx)
+    else if (msg.kind === 'traffic.request') answerHttp(state, msg, ctx)
   },
   timer(state, name, data, ctx) {
     const d = data as Reply & { containerId?: string; exitCode?: number }
+    if (execTimer(state, name, ctx)) return
     if (name.startsWith('pull-timeout:')) {
       const reqId = (data as { reqId: string }).reqId
       const pull = state.pulls[reqId]

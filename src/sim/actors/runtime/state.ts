@@ -1,5 +1,6 @@
 /** containerd's state on one node: images, pod sandboxes and containers. */
 import type { Behaviour } from './behaviour.ts'
+import type { Plan } from './exec-programs.ts'
 
 export interface Sandbox {
   id: string
@@ -24,6 +25,9 @@ export interface Container {
   exitCode?: number
   reason?: string
   behaviour: Behaviour
+  /** The process's argv as the spec gave it (a server's flags: agnhost's `--http-port`). */
+  command?: string[]
+  args?: string[]
   /** The memory cgroup limit in bytes (CRI LinuxContainerResources.memory_limit_in_bytes); 0: none. */
   memoryLimit?: number
   /** The flow that caused the last state change, so the kubelet's status update joins its tree. */
@@ -50,4 +54,21 @@ export interface RuntimeState {
   containers: Record<string, Container>
   pulls: Record<string, Pull>
   nextReq: number
+  /** Processes `kubectl exec` started that wait on the network (exec.ts), by id. */
+  execs?: Record<string, ExecSession>
+}
+
+/** An exec'd nslookup, curl or wget between its DNS questions and its connection. */
+export interface ExecSession {
+  kubelet: string
+  callId: string
+  plan: Extract<Plan, { kind: 'nslookup' | 'http' }>
+  /** Names to ask in order (the resolv.conf search list), and how many were asked. */
+  names: string[]
+  asked: number
+  server: string
+  /** The exec'ing pod's address, the connection's source. */
+  podIP: string
+  ip?: string
+  startedAtMs: number
 }

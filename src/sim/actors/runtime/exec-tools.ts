@@ -1,0 +1,48 @@
+/**
+ * Which programs an image's filesystem holds, for `kubectl exec`: a command the image lacks fails
+ * the way runc fails it ("executable file not found in $PATH"). Families, not exact file lists:
+ * - busybox and Alpine-based images carry BusyBox applets (nslookup, wget; no curl);
+ * - Debian-based official images (nginx, httpd, redis) carry coreutils and bash, and nginx also
+ *   curl; the buildpack-deps based ones (python, perl) carry curl and wget; none has nslookup;
+ * - the control plane and add-on images (pause, coredns, distroless) have no shell at all.
+ * An image not named here is taken as Debian-based without curl (most official images are).
+ */
+import { normalizeImage } from '../registry/catalogue.ts'
+
+const core = ['sh', 'cat', 'echo', 'hostname', 'date', 'true', 'false', 'whoami']
+const busybox = new Set([...core, 'busybox', 'ash', 'nslookup', 'wget'])
+const debian = new Set([...core, 'bash'])
+const none = new Set<string>()
+
+/** `docker.io/library/nginx:1.27` → `nginx`; `registry.k8s.io/pause:3.10` → `registry.k8s.io/pause`. */
+function repository(image: string): string {
+  const ref = normalizeImage(image).replace(/@.*$/, '')
+  const repo = ref.replace(/:[^/:]+$/, '')
+  return repo.replace(/^docker\.io\/(library\/)?/, '')
+}
+
+function tag(image: string): string {
+  const m = /:([^/:@]+)(@.*)?$/.exec(normalizeImage(image))
+  return m?.[1] ?? 'latest'
+}
+
+export function programsOf(image: string): ReadonlySet<string> {
+  const repo = repository(image)
+  if (repo === 'busybox' || repo === 'alpine' || tag(image).includes('alpine')) return busybox
+  if (/(^|\/)(pause|coredns|distroless)(\/|$)/.test(repo) || /^registry\.k8s\.io\/kube-/.test(repo)) return none
+  if (repo === 'nginx') return new Set([...debian, 'curl'])
+  if (repo === 'python' || repo === 'perl' || repo === 'buildpack-deps') return new Set([...debian, 'curl', 'wget'])
+  if (repo === 'curlimages/curl') return new Set([...busybox, 'curl'])
+  if (repo === 'nicolaka/netshoot') return new Set([...debian, 'curl', 'wget', 'nslookup'])
+  return debian
+}
+
+/** BusyBox 1.28's nslookup prints the older format the Kubernetes DNS debugging page shows. */
+export function oldBusyboxNslookup(image: string): boolean {
+  return repository(image) === 'busybox' && tag(image) === '1.28'
+}
+
+/** The program a path names: `/bin/sh` → `sh`. */
+export function programName(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1)
+}
