@@ -234,9 +234,9 @@ export interface TrafficRequest {
   upstream?: boolean
   /**
    * A curl or wget that `kubectl exec` started: the pod's own process answers (its node's runtime),
-   * with a body. Its Host header and path, and the exec'ing pod's address.
+   * with a body. Its Host header, path and User-Agent, and the exec'ing pod's address.
    */
-  exec?: { host: string; path: string; clientIP: string }
+  exec?: { host: string; path: string; clientIP: string; agent: string }
 }
 
 export interface TrafficResponse {

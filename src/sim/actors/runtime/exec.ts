@@ -89,10 +89,11 @@ function connect(state: RuntimeState, ctx: Ctx, id: string, s: ExecSession, ip: 
   const { host, port, path, opts } = s.plan
   ctx.send(
     `kube-proxy:${state.node}`,
-    { kind: 'traffic.request', reqId: id, client: ctx.self, dst: `${ip}:${port}/TCP`, service: `${host}:${port}`, exec: { host, path, clientIP: s.podIP } },
+    { kind: 'traffic.request', reqId: id, client: ctx.self, dst: `${ip}:${port}/TCP`, service: `${host}:${port}`, exec: { host: port === 80 ? host : `${host}:${port}`, path, clientIP: s.podIP, agent: s.plan.tool === 'curl' ? 'curl/7.88.1' : 'Wget' } },
     { durationMs: hopMs },
   )
-  ctx.setTimer(timerPrefix + id, opts.timeoutMs ?? synTimeoutMs, { id })
+  // -m / -T bound the whole command (its DNS questions too); without one, the kernel's SYN retries do.
+  ctx.setTimer(timerPrefix + id, opts.timeoutMs !== undefined ? Math.max(0, s.startedAtMs + opts.timeoutMs - ctx.now) : synTimeoutMs, { id })
 }
 
 function finish(state: RuntimeState, ctx: Ctx, id: string, out: Output): void {

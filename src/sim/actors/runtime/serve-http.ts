@@ -16,7 +16,9 @@ export interface HttpAsk {
   podIP: string
   port: number
   path: string
+  /** The Host header: the name and, when not 80, the port. */
   host: string
+  agent: string
   clientIP: string
   nowMs: number
 }
@@ -113,12 +115,12 @@ function echoserverBody(pod: string, ask: HttpAsk): string {
     '\tquery=',
     '\trequest_version=1.1',
     '\trequest_scheme=http',
-    `\trequest_uri=http://${ask.host}:8080${ask.path}`,
+    `\trequest_uri=http://${ask.host.includes(':') ? ask.host : `${ask.host}:80`}${ask.path}`,
     '',
     'Request Headers:',
     '\taccept=*/*',
     `\thost=${ask.host}`,
-    '\tuser-agent=curl/7.88.1',
+    `\tuser-agent=${ask.agent}`,
     '',
     'Request Body:',
     '\t-no body in request-',
@@ -146,6 +148,7 @@ export function answerHttp(state: RuntimeState, msg: TrafficRequest, ctx: Ctx): 
     port: msg.podPort ?? 0,
     path: msg.exec?.path ?? '/',
     host: msg.exec?.host ?? '',
+    agent: msg.exec?.agent ?? '',
     clientIP: msg.exec?.clientIP ?? '',
     nowMs: ctx.startTimeMs + ctx.now,
   })
