@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts'
 import type { App } from './pages/app.ts'
+import { Flows } from './pages/flows.ts'
 import { Share } from './pages/share.ts'
 import { TimelineBar } from './pages/timeline.ts'
 import { Traffic } from './pages/traffic.ts'
@@ -105,5 +106,28 @@ test.describe('services and traffic', () => {
     await expect(app.console.output).toContainText(`pod "${victim}" deleted`)
     await clock.forward(10)
     await expectStopped(traffic, clock, victim)
+  })
+})
+
+test.describe('kubectl exec', () => {
+  test('curl from inside a pod: the answer in the console, every hop in the message list', async ({ app, page }, testInfo) => {
+    test.setTimeout(120_000)
+    const clock = new Clock(app)
+    await app.open('services')
+    await app.toolbar.heartbeats.uncheck()
+    await clock.forward(20)
+    await expect(app.console.output).toContainText('service/web exposed')
+    await app.console.run('kubectl exec deploy/web -- curl -s http://web')
+    await clock.forward(10)
+    await expect(app.console.output).toContainText('<title>Welcome to nginx!</title>')
+    const flows = new Flows(page)
+    await expect(flows.row(/POST \/api\/v1\/namespaces\/default\/pods\/web-[a-z0-9-]+\/exec\?command=curl/)).toBeVisible()
+    await expect(flows.row('DNS A? web.default.svc.cluster.local')).toBeAttached()
+    await expect(flows.row(/^.*HTTP 200 from web-/)).toBeAttached()
+    await page.screenshot({ path: testInfo.outputPath('exec-curl.png') })
+    // A command the simulation does not run is refused where the person typed it.
+    await app.console.run('kubectl exec deploy/web -- ls /')
+    await clock.forward(10)
+    await expect(app.console.output).toContainText('error: kube-anatomy does not simulate "ls" inside containers')
   })
 })
