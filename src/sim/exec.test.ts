@@ -20,7 +20,7 @@ describe('kubectl exec', () => {
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toContain('<title>Welcome to nginx!</title>')
     const hops = c.sim.flows().slice(from).map((f) => `${f.from.split(':')[0]}>${f.to.split(':')[0]} ${f.kind}`)
-    const node = c.pod('bb')!.spec!.nodeName as string
+    const node = (c.pod('bb')!.spec as { nodeName: string }).nodeName
     expect(c.flows({ from: 'kubectl', label: /^POST \/api\/v1\/namespaces\/default\/pods\/bb\/exec\?command=wget&command=-qO-&command=http%3A%2F%2Fweb&container=bb&stderr=true&stdout=true$/ })).toHaveLength(1)
     expect(c.flows({ from: 'kube-apiserver:0', to: `kubelet:${node}`, label: /^POST \/exec\/default\/bb\/bb\?/ })).toHaveLength(1)
     expect(c.flows({ from: `kubelet:${node}`, to: `container-runtime:${node}`, label: 'Exec' })).toHaveLength(1)
@@ -61,7 +61,7 @@ describe('kubectl exec', () => {
   it('cannot upgrade the stream to a container that is not running yet', () => {
     const c = new TestCluster()
     expect(c.kubectl('run slow --image=nginx:1.27').exitCode).toBe(0)
-    c.runUntil(() => !!c.pod('slow')?.spec?.nodeName)
+    c.runUntil(() => !!(c.pod('slow')?.spec as { nodeName?: string } | undefined)?.nodeName)
     expect(c.kubectl('exec slow -- hostname').stderr).toBe('error: unable to upgrade connection: container not found ("slow")\n')
   })
 })

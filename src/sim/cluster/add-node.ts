@@ -84,6 +84,7 @@ export function addNode(world: World, spec: NodeSpec): string | null {
   const kubeletInformers: InformerSpec[] = [
     { prefix: '/registry/pods', fieldSelector: `spec.nodeName=${spec.name}`, labelSelector: '' },
     { prefix: '/registry/minions', fieldSelector: `metadata.name=${spec.name}`, labelSelector: '' },
+    { prefix: '/registry/services/specs', fieldSelector: '', labelSelector: '' },
   ]
   const proxyInformers: InformerSpec[] = [
     { prefix: '/registry/services/specs', fieldSelector: '', labelSelector: '' },

@@ -135,7 +135,8 @@ function joinNode(world: World, scenario: Scenario, spec: NodeSpec, index: numbe
   addActor(world, `kube-proxy:${spec.name}`, 'kube-proxy', { node: spec.name }, { node: spec.name })
   addActor(world, runtimeId, 'container-runtime', newRuntimeState(spec.name, addr.podNet, spec.images), { node: spec.name })
 
-  // The kubelet's informers: pods bound to it, and its own Node (pkg/kubelet/kubelet.go).
+  // The kubelet's informers: pods bound to it, and its own Node (pkg/kubelet/kubelet.go); its
+  // Services informer is wired with the Services (service-wiring.ts).
   addWatcher(boot.api, { client: kubeletId, prefix: '/registry/pods', fieldSelector: `spec.nodeName=${spec.name}`, labelSelector: '' })
   addWatcher(boot.api, { client: kubeletId, prefix: '/registry/minions', fieldSelector: `metadata.name=${spec.name}`, labelSelector: '' })
 

@@ -11,6 +11,7 @@ import { cacheKey, type Cache } from '../actors/client/informer.ts'
 import type { ControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
 import { newServiceControllersState, type ServiceInformer } from '../actors/controller-manager/service-client.ts'
 import type { EtcdState } from '../actors/etcd/etcd.ts'
+import type { KubeletState } from '../actors/kubelet/state.ts'
 import { put } from '../actors/etcd/mvcc.ts'
 import { newCloudState, provisionMs } from '../actors/cloud-controller-manager/service-lb.ts'
 import { initializedNode, instanceOf, newCloudNodes, nodeMonitorPeriodMs } from '../actors/cloud-controller-manager/node-controller.ts'
@@ -129,6 +130,15 @@ export function wireServices(world: World, scenario: Scenario, boot: ServiceBoot
     addWatcher(api, { client: id, prefix: prefixes.services, fieldSelector: '', labelSelector: '' })
     addWatcher(api, { client: id, prefix: prefixes.endpointslices, fieldSelector: '', labelSelector: '' })
     startTimer(world, id, 'sync', Math.floor(random() * 1_000))
+  }
+
+  // Every kubelet: all Services, for its containers' Service link variables (pkg/kubelet/kubelet.go
+  // serviceLister; pkg/kubelet/envvars).
+  for (const node of scenario.cluster.nodes) {
+    const kubelet = world.actors[`kubelet:${node.name}`]?.state as KubeletState | undefined
+    if (!kubelet) continue
+    fill((kubelet.services = {}), 'Service')
+    addWatcher(api, { client: `kubelet:${node.name}`, prefix: prefixes.services, fieldSelector: '', labelSelector: '' })
   }
 
   // The traffic source: knows the Services as a pod's environment variables do.

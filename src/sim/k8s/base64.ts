@@ -3,7 +3,7 @@
  * (encoding/json writes []byte as standard base64). Written out because the engine has no DOM or
  * Node globals (src/sim/README.md).
  */
-import { utf8 } from './utf8.ts'
+import { fromUtf8, utf8 } from './utf8.ts'
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
@@ -17,4 +17,22 @@ export function base64(text: string): string {
     out += i + 2 < b.length ? alphabet[n & 63]! : '='
   }
   return out
+}
+
+/** The text a base64 value carries (a Secret's `data`), its bytes read as UTF-8. */
+export function decodeBase64(value: string): string {
+  const bytes: number[] = []
+  let n = 0
+  let bits = 0
+  for (const ch of value) {
+    const v = alphabet.indexOf(ch)
+    if (v < 0) continue
+    n = (n << 6) | v
+    bits += 6
+    if (bits >= 8) {
+      bits -= 8
+      bytes.push((n >> bits) & 255)
+    }
+  }
+  return fromUtf8(bytes)
 }

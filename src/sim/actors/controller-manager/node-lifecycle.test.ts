@@ -78,11 +78,12 @@ describe('node lifecycle: a node that loses power', () => {
     c.sim.fault({ kind: 'start-kubelet', node: nodeName })
     c.runUntil(() => ready(c.object(key))?.status === 'True' && taints(c.object(key)).length === 0, 30_000)
     expect(ready(c.object(key))!.reason).toBe('KubeletReady')
-    // The restarted kubelet re-lists its pods and its Node, reads its Lease back and renews it.
+    // The restarted kubelet re-lists its pods, its Node and the Services, reads its Lease back and renews it.
     const kubelet = `kubelet:${nodeName}`
     expect(c.flows({ from: kubelet, kind: 'apiserver.list' }).filter((f) => f.sentAt >= startAt).map((f) => f.label)).toEqual([
       `GET /api/v1/pods?fieldSelector=spec.nodeName%3D${nodeName}&limit=500&resourceVersion=0`,
       `GET /api/v1/nodes?fieldSelector=metadata.name%3D${nodeName}&limit=500&resourceVersion=0`,
+      'GET /api/v1/services?limit=500&resourceVersion=0',
     ])
     expect(c.flows({ from: kubelet, label: `GET /apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${nodeName}` }).some((f) => f.sentAt >= startAt)).toBe(true)
     // registerWithAPIServer on every start: POST, 409 AlreadyExists, then GET the Node.

@@ -9,9 +9,10 @@ import type { ApiResponse, CriReply, WatchEventMessage } from '../../messages.ts
 import { microTime, rfc3339 } from '../../k8s/meta.ts'
 import type { KObject } from '../../protocol.ts'
 import { apiRequest, newApiClient, takeResponse } from '../client/api-client.ts'
+import { applyWatchEvent } from '../client/informer.ts'
 import { criCall } from './cri.ts'
 import { crashBackoffDone, onContainerExit } from './container-exit.ts'
-import { finishOrphan, onCriReply, patchStatus, preStopDone, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod, volumesReady } from './pod-worker.ts'
+import { envSourceFetched, finishOrphan, onCriReply, patchStatus, preStopDone, retryConfig, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod, volumesReady } from './pod-worker.ts'
 import { execReplied, serveExec } from './exec.ts'
 import { serveLogs } from './logs.ts'
 import { runProbe } from './probes.ts'
@@ -32,6 +33,10 @@ export function newKubeletState(node: string, hostIP: string, apiserver: string,
 
 function onWatch(state: KubeletState, msg: WatchEventMessage, ctx: Ctx): void {
   const obj = msg.object
+  if (obj.kind === 'Service') {
+    applyWatchEvent((state.services ??= {}), msg)
+    return
+  }
   if (obj.kind === 'Node') {
     state.node_ = msg.type === 'DELETED' ? null : obj
     if (state.node_) onOwnNode(state, ctx, state.node_)
@@ -66,6 +71,10 @@ function onResponse(state: KubeletState, msg: ApiResponse, ctx: Ctx): void {
   } else if (cont.do === 'lease' && (msg.code === 200 || msg.code === 201)) state.lease = msg.body as KObject
   else if (cont.do === 'lease' && msg.code === 404) createLease(state, ctx)
   else if (cont.do === 'register' || cont.do === 'registered') onRegistered(state, msg, ctx)
+  else if (cont.do === 'env-source') {
+    const w = state.pods[cont.uid]
+    if (w) envSourceFetched(state, ctx, w, cont.container, cont.source, msg.code === 200 ? (msg.body as KObject) : null)
+  }
 }
 
 const noContainers: RuntimeContainer[] = []
@@ -233,6 +242,10 @@ export const kubelet: ActorDef<KubeletState> = {
       if (name.startsWith('crash:')) crashBackoffDone(state, ctx, w, d.container)
       else if (name.startsWith('probe:')) runProbe(state, ctx, w, d.container, d.kind!)
       else preStopDone(state, ctx, w, d.container)
+    } else if (name.startsWith('configretry:')) {
+      const d = data as { uid: string; container: number }
+      const w = state.pods[d.uid]
+      if (w) retryConfig(state, ctx, w, d.container)
     } else if (name.startsWith('backoff:')) {
       const d = data as { uid: string; container: number }
       const w = state.pods[d.uid]

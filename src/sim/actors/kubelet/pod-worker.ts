@@ -17,6 +17,7 @@ import { recordEvent, type EventSpec } from '../client/events.ts'
 import { normalizeImage } from '../registry/catalogue.ts'
 import { behaviourAnnotation } from '../runtime/annotation.ts'
 import { admit } from './admission.ts'
+import { containerEnv, envSources, type ContainerEnvSpec } from './container-env.ts'
 import { criCall } from './cri.ts'
 import { podStatusPatch } from './pod-status.ts'
 import { onProbeExec, startProbes, stopProbes } from './probes.ts'
@@ -208,6 +209,21 @@ function pull(state: KubeletState, ctx: Ctx, w: PodWorker, i: number): void {
 function create(state: KubeletState, ctx: Ctx, w: PodWorker, i: number): void {
   const spec = specOf(w, i)
   const c = w.containers[i]!
+  // The ConfigMaps and Secrets its environment reads, fetched first (container-env.ts).
+  const sources = envSources(spec as ContainerEnvSpec)
+  if (sources.length && !(w.envFetch?.container === i && w.envFetch.pending === 0)) {
+    w.envFetch = { container: i, pending: sources.length, got: {} }
+    for (const source of sources) {
+      const [kind, name] = source.split('/') as [string, string]
+      apiRequest(state.client, ctx, 'get', `/api/v1/namespaces/${w.namespace}/${kind}s/${name}`, { do: 'env-source', uid: w.uid, container: i, source })
+    }
+    return
+  }
+  const env = containerEnv({ pod: w.pod, spec: spec as ContainerEnvSpec, sources: w.envFetch?.got ?? {}, services: state.services ?? {}, hostIP: state.hostIP, podIP: w.podIP ?? '' })
+  delete w.envFetch
+  if ('error' in env) return configError(state, ctx, w, i, env.error)
+  delete c.waitingReason
+  delete c.waitingMessage
   const memoryLimit = byteValue(spec.resources?.limits?.memory)
   const behaviour = behaviourText(w)
   criCall(state, ctx, 'CreateContainer', {
@@ -217,9 +233,39 @@ function create(state: KubeletState, ctx: Ctx, w: PodWorker, i: number): void {
     image: c.image,
     ...(spec.command ? { command: spec.command } : {}),
     ...(spec.args ? { args: spec.args } : {}),
+    ...(env.env.length ? { env: env.env } : {}),
     ...(memoryLimit ? { memoryLimit } : {}),
     ...(behaviour ? { behaviour } : {}),
   }, { uid: w.uid, container: i })
+}
+
+/** A GET for the container's environment answered (the object, or null for 404); the last one creates it. */
+export function envSourceFetched(state: KubeletState, ctx: Ctx, w: PodWorker, i: number, source: string, object: KObject | null): void {
+  const f = w.envFetch
+  if (!f || f.container !== i || w.step === 'terminating' || w.step === 'terminated') return
+  f.got[source] = object
+  if (--f.pending === 0) create(state, ctx, w, i)
+}
+
+/**
+ * The environment cannot be built: the container waits with CreateContainerConfigError, the
+ * kubelet records `Error: …`, and the pod worker syncs again after its back-off
+ * (pkg/kubelet/pod_workers.go backOffPeriod 10 s, jittered by up to half).
+ */
+function configError(state: KubeletState, ctx: Ctx, w: PodWorker, i: number, error: string): void {
+  const c = w.containers[i]!
+  c.waitingReason = 'CreateContainerConfigError'
+  c.waitingMessage = error
+  podEvent(state, ctx, w, { type: 'Warning', reason: 'Failed', message: `Error: ${error}`, fieldPath: fieldPath(w, i) })
+  patchStatus(state, ctx, w)
+  ctx.setTimer(`configretry:${w.uid}`, 10_000 + Math.floor(ctx.random() * 5_000), { uid: w.uid, container: i })
+}
+
+/** The back-off after a config error is over: the same container again, from its image check. */
+export function retryConfig(state: KubeletState, ctx: Ctx, w: PodWorker, i: number): void {
+  const c = w.containers[i]
+  if (!c || w.step === 'terminating' || w.step === 'terminated' || c.waitingReason !== 'CreateContainerConfigError') return
+  criCall(state, ctx, 'ImageStatus', { image: c.image }, { uid: w.uid, container: i })
 }
 
 function seconds(ms: number): string {

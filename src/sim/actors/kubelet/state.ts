@@ -1,6 +1,7 @@
 /** A kubelet's state: its node, its pods' workers and the calls it waits on. */
 import type { ActorId, KObject } from '../../protocol.ts'
 import type { ApiClient } from '../client/api-client.ts'
+import type { Cache } from '../client/informer.ts'
 
 export type PodStep = 'volumes' | 'sandbox' | 'containers' | 'started' | 'terminating' | 'terminated' | 'rejected'
 
@@ -62,6 +63,8 @@ export interface PodWorker {
    * manager keeps a pod's admitted resources (pkg/kubelet/allocation); set when first counted.
    */
   requests?: { cpu: number; memory: number }
+  /** The ConfigMaps and Secrets container `container`'s environment reads, as GET answers them. */
+  envFetch?: { container: number; pending: number; got: Record<string, KObject | null> }
 }
 
 export interface RuntimeContainer {
@@ -86,6 +89,8 @@ export type ApiCont =
   | { do: 'register' }
   /** GET of the Node that already existed when the kubelet registered (after a restart). */
   | { do: 'registered' }
+  /** GET of a ConfigMap or Secret a container's environment reads (container-env.ts). */
+  | { do: 'env-source'; uid: string; container: number; source: string }
 
 export interface CriCont {
   uid: string
@@ -118,6 +123,8 @@ export interface KubeletState {
   register?: KObject
   /** Joined during the run: the runtime learns the pod CIDR once node-ipam allocates it. */
   awaitingPodCIDR?: boolean
+  /** Every Service, for the containers' Service link variables (the kubelet's service informer). */
+  services?: Cache
   /** --cluster-dns (kubeadm's KubeletConfiguration clusterDNS: the 10th address of the service CIDR). */
   clusterDNS?: string
 }

@@ -2,6 +2,7 @@
  * What nslookup, curl and BusyBox wget print once the network has answered: the resolver's search
  * list (resolv.conf `search`, `options ndots:5`) decides which names are asked, in which order.
  */
+import { utf8 } from '../../k8s/utf8.ts'
 import type { HttpOptions } from './exec-programs.ts'
 
 export interface Output {
@@ -88,7 +89,7 @@ export function wgetOutput(host: string, port: number, opts: HttpOptions, o: Htt
       return err('error getting response: Connection reset by peer')
     case 'answered': {
       if (o.code >= 400) return err(`server returned error: HTTP/1.1 ${o.code} ${reasons[o.code] ?? ''}`.trimEnd())
-      const size = String(new TextEncoder().encode(o.body).length).padStart(6, ' ')
+      const size = String(utf8(o.body).length).padStart(6, ' ')
       const bar = `100% |${'*'.repeat(32)}| ${size}  0:00:00 ETA`
       if (opts.toStdout) return { stdout: o.body, stderr: opts.quiet ? '' : `${connecting}writing to stdout\n-                    ${bar}\nwritten to stdout\n`, exitCode: 0 }
       return { stdout: '', stderr: opts.quiet ? '' : `${connecting}saving to 'index.html'\nindex.html           ${bar}\n'index.html' saved\n`, exitCode: 0 }

@@ -10,6 +10,7 @@ const env = (image: string): ExecEnv => ({
   files: { '/etc/resolv.conf': resolv },
   fileState: (p) => (p === '/tmp/healthy' ? 'present' : p === '/tmp/gone' ? 'absent' : 'unknown'),
   nowMs: Date.UTC(2026, 0, 1, 0, 0, 5),
+  environ: [['PATH', '/bin'], ['HOSTNAME', 'bb'], ['LOG_LEVEL', 'debug']],
 })
 const quiet = { silent: true, showErrors: false, fail: false, discardBody: false, quiet: true, toStdout: true }
 
@@ -35,6 +36,12 @@ describe('kubectl exec: what the container does', () => {
     expect(planCommand(['date'], env('nginx:1.27'))).toMatchObject({ stdout: 'Thu Jan  1 00:00:05 UTC 2026\n' })
     expect(planCommand(['echo', '-n', 'a', 'b'], env('busybox'))).toMatchObject({ stdout: 'a b' })
     expect(planCommand(['cat', '/etc/resolv.conf'], env('busybox'))).toMatchObject({ stdout: resolv })
+  })
+
+  it('prints the environment, and printenv fails for a name not set', () => {
+    expect(planCommand(['env'], env('busybox'))).toMatchObject({ stdout: 'PATH=/bin\nHOSTNAME=bb\nLOG_LEVEL=debug\n' })
+    expect(planCommand(['printenv', 'LOG_LEVEL'], env('nginx'))).toMatchObject({ stdout: 'debug\n', exitCode: 0 })
+    expect(planCommand(['printenv', 'LOG_LEVEL', 'NOPE'], env('nginx'))).toMatchObject({ stdout: 'debug\n', exitCode: 1 })
   })
 
   it('reads the files the container command made, and says so for files it does not know', () => {

@@ -12,7 +12,7 @@ import { oldBusyboxNslookup, programName, programsOf } from './exec-tools.ts'
 /** Files the kubelet writes for every pod (resolv.conf, hosts, hostname), which `cat` can show. */
 export const podFiles = ['/etc/resolv.conf', '/etc/hosts', '/etc/hostname']
 
-const trivial = ['hostname', 'echo', 'date', 'true', 'false', 'whoami']
+const trivial = ['hostname', 'echo', 'date', 'true', 'false', 'whoami', 'env', 'printenv']
 const shells = ['sh', 'bash', 'ash']
 const simulated = [...trivial, 'cat', 'nslookup', 'curl', 'wget']
 
@@ -128,6 +128,8 @@ export interface ExecEnv {
   fileState(path: string): 'present' | 'absent' | 'unknown'
   /** Wall-clock ms since the epoch inside the container. */
   nowMs: number
+  /** The process's environment: the image's, HOSTNAME, the kubelet's variables, HOME. */
+  environ: [string, string][]
 }
 
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
@@ -166,6 +168,13 @@ export function planCommand(argv: string[], env: ExecEnv): Plan {
       return done('', '', 1)
     case 'whoami':
       return done('root\n')
+    case 'env':
+      return done(env.environ.map(([k, v]) => `${k}=${v}\n`).join(''))
+    case 'printenv': {
+      if (words.length === 1) return done(env.environ.map(([k, v]) => `${k}=${v}\n`).join(''))
+      const values = words.slice(1).map((n) => env.environ.find(([k]) => k === n)?.[1])
+      return done(values.filter((v) => v !== undefined).map((v) => `${v}\n`).join(''), '', values.every((v) => v !== undefined) ? 0 : 1)
+    }
     case 'hostname':
       return done(`${words[1] === '-i' ? env.podIP : env.hostname}\n`)
     case 'date':

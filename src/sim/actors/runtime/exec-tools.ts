@@ -9,7 +9,7 @@
  */
 import { normalizeImage } from '../registry/catalogue.ts'
 
-const core = ['sh', 'cat', 'echo', 'hostname', 'date', 'true', 'false', 'whoami']
+const core = ['sh', 'cat', 'echo', 'hostname', 'date', 'true', 'false', 'whoami', 'env', 'printenv']
 const busybox = new Set([...core, 'busybox', 'ash', 'nslookup', 'wget'])
 const debian = new Set([...core, 'bash'])
 const none = new Set<string>()
@@ -45,4 +45,19 @@ export function oldBusyboxNslookup(image: string): boolean {
 /** The program a path names: `/bin/sh` → `sh`. */
 export function programName(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1)
+}
+
+/** The PATH of the official images (Debian's and BusyBox's default alike). */
+const defaultPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+
+/**
+ * An image's own ENV (its config's Env): PATH, and the application version where the image sets
+ * one whose value the catalogue knows (nginx's NGINX_VERSION). Other ENV lines of an image are
+ * not modelled.
+ */
+export function imageEnv(image: string, nginxVersion: (image: string) => string): [string, string][] {
+  const out: [string, string][] = [['PATH', defaultPath]]
+  const repo = repository(image)
+  if (repo === 'nginx') out.push(['NGINX_VERSION', nginxVersion(image)])
+  return out
 }

@@ -13,6 +13,8 @@ import { containerId } from '../../k8s/meta.ts'
 import { fileExists } from './behaviour.ts'
 import { curlOutput, isIp, lookupNames, nameserverOf, nslookupOutput, wgetOutput, type HttpOutcome, type Output } from './exec-output.ts'
 import { planCommand } from './exec-programs.ts'
+import { imageEnv } from './exec-tools.ts'
+import { nginxVersion } from '../kubelet/logs.ts'
 import type { ExecSession, RuntimeState } from './state.ts'
 
 /** Linux gives up a connect() after tcp_syn_retries (6) retransmissions: 1+2+…+64 s. */
@@ -46,6 +48,8 @@ export function startExec(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
     files,
     fileState: (path) => (c.behaviour.files[path] ? (fileExists(c.behaviour, path, since) ? 'present' : 'absent') : 'unknown'),
     nowMs: ctx.startTimeMs + ctx.now,
+    // containerd: the image's Env, then HOSTNAME and the kubelet's variables, then HOME if unset.
+    environ: [...imageEnv(c.image, nginxVersion), ['HOSTNAME', String(a.hostname ?? '')], ...(c.env ?? []), ['HOME', '/root']],
   })
   // containerd names an exec process with a random 64-hex id, like a container's.
   const execId = containerId(ctx.random)

@@ -108,6 +108,7 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
         behaviour: containerBehaviour(String(a.name), image, a.command as string[] | undefined, a.args as string[] | undefined, a.behaviour as string | undefined),
         ...(a.command ? { command: a.command as string[] } : {}),
         ...(a.args ? { args: a.args as string[] } : {}),
+        ...(a.env ? { env: a.env as [string, string][] } : {}),
         memoryLimit: Number(a.memoryLimit ?? 0),
         changedBy: ctx.causeId,
       }
@@ -174,7 +175,7 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
 
 /** What ListContainers reports about a container. */
 function view(c: Container): Record<string, unknown> {
-  return { ...c, behaviour: undefined, command: undefined, args: undefined }
+  return { ...c, behaviour: undefined, command: undefined, args: undefined, env: undefined }
 }
 
 function onRegistry(state: RuntimeState, msg: RegistryReply, ctx: Ctx): void {

@@ -28,6 +28,8 @@ export interface Container {
   /** The process's argv as the spec gave it (a server's flags: agnhost's `--http-port`). */
   command?: string[]
   args?: string[]
+  /** The variables the kubelet passed (CRI ContainerConfig.envs), in order. */
+  env?: [string, string][]
   /** The memory cgroup limit in bytes (CRI LinuxContainerResources.memory_limit_in_bytes); 0: none. */
   memoryLimit?: number
   /** The flow that caused the last state change, so the kubelet's status update joins its tree. */
