@@ -29,6 +29,10 @@ describe('a container whose environment reads a ConfigMap', () => {
     const asked = c.flows({ from: `kubelet:${node}`, label: 'GET /api/v1/namespaces/default/configmaps/app-config' }).length
     c.run(16_000)
     expect(c.flows({ from: `kubelet:${node}`, label: 'GET /api/v1/namespaces/default/configmaps/app-config' }).length).toBe(asked + 1)
+    // The repeat is not a new Event: the recorder's correlator PATCHes the first one's count.
+    c.run(1_000)
+    expect(c.flows({ from: `kubelet:${node}`, kind: 'apiserver.patch', label: /^PATCH \/api\/v1\/namespaces\/default\/events\/app\./ }).length).toBeGreaterThanOrEqual(1)
+    expect(c.kubectl('get events').stdout).toMatch(/\(x2 over 1\ds\)\s+Warning\s+Failed\s+pod\/app\s+Error: configmap "app-config" not found/)
 
     expect(c.kubectl('create configmap app-config --from-literal=log_level=debug').exitCode).toBe(0)
     c.runUntil(() => c.status('app') === 'Running', 20_000)

@@ -10,6 +10,8 @@ export interface ApiClient<C> {
   apiserver: ActorId
   nextReq: number
   pending: Record<string, C>
+  /** The event recorder's correlation cache (events.ts): event key → the Event's name and count. */
+  events?: Record<string, { name: string; count: number }>
 }
 
 export function newApiClient<C>(apiserver: ActorId): ApiClient<C> {

@@ -1,6 +1,10 @@
 /**
  * Recording Kubernetes Events: a POST to the apiserver, like client-go's event recorder.
  * kubelet and controllers use core/v1; kube-scheduler uses events.k8s.io/v1 (FIDELITY.md §1.0.3).
+ * A core/v1 event the same component already recorded about the same object, with the same type,
+ * reason and message, is not created again: the recorder's EventCorrelator
+ * (client-go tools/record/events_cache.go) PATCHes the first one's count, lastTimestamp and
+ * message, which `kubectl describe` prints as `(x3 over 2m)`.
  */
 import type { Ctx, SendOptions } from '../../engine/actor.ts'
 import { eventName, microTime, rfc3339 } from '../../k8s/meta.ts'
@@ -36,8 +40,10 @@ export function recordEvent<C>(client: ApiClient<C>, ctx: Ctx, spec: EventSpec, 
     resourceVersion: o.metadata.resourceVersion,
     ...(spec.fieldPath ? { fieldPath: spec.fieldPath } : {}),
   }
-  const name = eventName(String(o.metadata.name), epochMs, ctx.random)
   const eventsApi = spec.action !== undefined
+  if (!eventsApi && correlated(client, ctx, spec, namespace, epochMs, cont, send)) return
+  const name = eventName(String(o.metadata.name), epochMs, ctx.random)
+  if (!eventsApi) remember(client, eventKey(spec), name)
   const body: KObject = eventsApi
     ? {
         apiVersion: 'events.k8s.io/v1',
@@ -70,4 +76,34 @@ export function recordEvent<C>(client: ApiClient<C>, ctx: Ctx, spec: EventSpec, 
       }
   const path = eventsApi ? `/apis/events.k8s.io/v1/namespaces/${namespace}/events` : `/api/v1/namespaces/${namespace}/events`
   apiRequest(client, ctx, 'create', path, cont, { ...send, body, ...(spec.asUser ? { asUser: spec.asUser } : {}) })
+}
+
+/** getEventKey: source, involved object (with fieldPath, uid, apiVersion), type, reason, message. */
+function eventKey(spec: EventSpec): string {
+  const o = spec.involved
+  return [spec.component, spec.host ?? '', o.kind, o.metadata.namespace ?? '', o.metadata.name, spec.fieldPath ?? '', o.metadata.uid ?? '', o.apiVersion, spec.type, spec.reason, spec.message].join('')
+}
+
+/** The correlator's cache is an LRU of 4096 keys (maxLruCacheEntries). */
+const cacheSize = 4096
+
+function remember<C>(client: ApiClient<C>, key: string, name: string): void {
+  const cache = (client.events ??= {})
+  cache[key] = { name, count: 1 }
+  const keys = Object.keys(cache)
+  if (keys.length > cacheSize) delete cache[keys[0]!]
+}
+
+/** A repeat: PATCH the count, lastTimestamp and message of the Event already recorded. */
+function correlated<C>(client: ApiClient<C>, ctx: Ctx, spec: EventSpec, namespace: string, epochMs: number, cont: C, send: SendOptions): boolean {
+  const key = eventKey(spec)
+  const seen = client.events?.[key]
+  if (!seen) return false
+  seen.count++
+  // Used again: the most recent key of the LRU.
+  delete client.events![key]
+  client.events![key] = seen
+  const body = { count: seen.count, lastTimestamp: rfc3339(epochMs), message: spec.message }
+  apiRequest(client, ctx, 'patch', `/api/v1/namespaces/${namespace}/events/${seen.name}`, cont, { ...send, body, ...(spec.asUser ? { asUser: spec.asUser } : {}) })
+  return true
 }
