@@ -12,6 +12,7 @@ export interface ApiClient<C> {
   pending: Record<string, C>
   /** The event recorder's correlation cache (events.ts): event key → the Event's name and count. */
   events?: Record<string, { name: string; count: number }>
+  eventsSize?: number
 }
 
 export function newApiClient<C>(apiserver: ActorId): ApiClient<C> {

@@ -90,8 +90,15 @@ const cacheSize = 4096
 function remember<C>(client: ApiClient<C>, key: string, name: string): void {
   const cache = (client.events ??= {})
   cache[key] = { name, count: 1 }
-  const keys = Object.keys(cache)
-  if (keys.length > cacheSize) delete cache[keys[0]!]
+  client.eventsSize = (client.eventsSize ?? 0) + 1
+  if (client.eventsSize > cacheSize) {
+    // The least recently used key is the first in insertion order.
+    for (const oldest in cache) {
+      delete cache[oldest]
+      break
+    }
+    client.eventsSize--
+  }
 }
 
 /** A repeat: PATCH the count, lastTimestamp and message of the Event already recorded. */
