@@ -12,6 +12,7 @@ import { lessonSchedulingYaml } from './lesson-scheduling.ts'
 import { lessonNodeFailureYaml } from './lesson-node-failure.ts'
 import { lessonCrashLoopYaml } from './lesson-crashloop.ts'
 import { lessonControlPlaneYaml } from './lesson-control-plane.ts'
+import { lessonInsidePodYaml } from './lesson-inside-pod.ts'
 import { lessonServiceYaml } from './lesson-service.ts'
 import { lessonIngressYaml } from './lesson-ingress.ts'
 import { schedulingYaml } from './scheduling.ts'
@@ -51,6 +52,7 @@ export const scenarios: readonly ScenarioEntry[] = [
     title: "A request's path through a Service",
     source: lessonServiceYaml,
   },
+  { id: 'lesson-inside-pod', title: 'Inside a pod, with kubectl exec', source: lessonInsidePodYaml },
   { id: 'lesson-ingress', title: 'Ingress → Service → Pod', source: lessonIngressYaml },
   { id: 'scheduling', title: 'Scheduling, plugin by plugin', source: schedulingYaml },
   { id: 'services', title: 'Services, kube-proxy and traffic', source: servicesYaml },

@@ -39,6 +39,10 @@ export const lessonLibrary: readonly LessonSummary[] = [
     summary: 'A request through a Service: EndpointSlice, DNS, kube-proxy rules and DNAT.',
   },
   {
+    id: 'lesson-inside-pod',
+    summary: 'kubectl exec into a pod: its resolv.conf, the DNS search list, a request to a Service, its environment.',
+  },
+  {
     id: 'lesson-ingress',
     summary: 'An Ingress, the ingress-nginx controller that claims it, and HTTP routed by host and path.',
   },
