@@ -265,6 +265,17 @@ export interface NetRefused {
   reqId: string
 }
 
+/**
+ * More of a followed container log (`kubectl logs -f`): the kubelet writes it into the open HTTP
+ * response, and the apiserver's proxy passes it on to the client. `end`: the container stopped.
+ */
+export interface LogChunk {
+  kind: 'log.chunk'
+  streamId: string
+  data: string
+  end?: boolean
+}
+
 export type Message =
   | ApiRequest
   | ApiResponse
@@ -285,6 +296,7 @@ export type Message =
   | TrafficRequest
   | TrafficResponse
   | NetRefused
+  | LogChunk
 
 // Every FlowKind has a message and every message kind is a FlowKind.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
@@ -376,6 +388,10 @@ export function labelOf(msg: Message): string {
         : sharedLabel('syn', msg.service, msg.dst, () => `SYN ${msg.dst.replace(/^nodeport:/, ':')} (${msg.service})`)
     case 'net.refused':
       return 'RST: connection refused'
+    case 'log.chunk': {
+      const n = msg.data.split('\n').length - 1
+      return `${n} log line${n === 1 ? '' : 's'}${msg.end ? ', end of stream' : ''}`
+    }
     case 'traffic.response':
       return msg.code
         ? sharedLabel('http', msg.code, msg.pod, () => `HTTP ${msg.code} from ${msg.pod ?? '?'}`)

@@ -12,7 +12,7 @@ import type { ApiserverState } from './state.ts'
 import { handleEtcdResponse } from './storage-reply.ts'
 import { fanOut } from './watch.ts'
 import { closeWatch } from './unwatch.ts'
-import { dialTimedOut, refusedProxied, relayProxied } from './log-proxy.ts'
+import { closeLogStream, dialTimedOut, refusedProxied, relayLogChunk, relayProxied } from './log-proxy.ts'
 
 export function newApiserverState(etcd: ActorId): ApiserverState {
   return { etcd, nextTxn: 0, pending: {}, watchers: [], nextWatch: 0, cache: {} }
@@ -33,7 +33,10 @@ export const apiserver: ActorDef<ApiserverState> = {
         fanOut(state, msg, ctx)
         return
       case 'watch.close':
-        closeWatch(state, msg, ctx)
+        if (!closeLogStream(state, msg.watchId, ctx)) closeWatch(state, msg, ctx)
+        return
+      case 'log.chunk':
+        relayLogChunk(state, msg, ctx)
         return
       case 'apiserver.response':
         // A kubelet answering a request the apiserver proxied (pods/log).

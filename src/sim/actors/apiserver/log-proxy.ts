@@ -5,7 +5,7 @@
  * `…/exec/<ns>/<pod>/<c>`) and streams the answer back to the client.
  */
 import type { Ctx } from '../../engine/actor.ts'
-import type { ApiRequest, ApiResponse, NetRefused } from '../../messages.ts'
+import type { ApiRequest, ApiResponse, LogChunk, NetRefused } from '../../messages.ts'
 import { etcdKey, resourceByName, type ParsedPath } from '../../k8s/resources.ts'
 import { badRequest, notFound } from '../../k8s/status.ts'
 import { respond } from './respond.ts'
@@ -28,6 +28,8 @@ interface Proxied {
   reqs: Record<string, RequestRef>
   /** Where each went, `https://10.0.0.13:10250/containerLogs/…`, for a dial error's text. */
   urls?: Record<string, string>
+  /** Followed logs still open: the client to pass chunks to, and the kubelet writing them. */
+  streams?: Record<string, { req: RequestRef; kubelet: string }>
 }
 
 function proxied(state: ApiserverState): Proxied {
@@ -79,7 +81,8 @@ export function proxyLogs(state: ApiserverState, ctx: Ctx, msg: ApiRequest, pars
   const q = new Map(msg.query ?? [])
   const t = target(state, ctx, parsed, req, q.get('container'))
   if (!t) return
-  const query: [string, string][] = [...(q.has('previous') ? [['previous', q.get('previous')!] as [string, string]] : []), ...(q.has('tailLines') ? [['tailLines', q.get('tailLines')!] as [string, string]] : [])]
+  const query: [string, string][] = []
+  for (const k of ['follow', 'previous', 'tailLines']) if (q.has(k)) query.push([k, q.get(k)!])
   forward(state, ctx, req, t.node, { kind: 'apiserver.get', verb: 'get', path: `/containerLogs/${parsed.namespace}/${parsed.name}/${t.container}`, ...(query.length ? { query } : {}) })
 }
 
@@ -139,6 +142,28 @@ export function relayProxied(state: ApiserverState, msg: ApiResponse, ctx: Ctx):
   delete p.reqs[msg.reqId]
   if (p.urls) delete p.urls[msg.reqId]
   ctx.cancelTimer(DIAL_TIMER + msg.reqId)
+  // `logs -f`: the response stays open; later chunks come as log.chunk (relayLogChunk).
+  const stream = (msg.body as { kind?: string; streamId?: string } | null)?.kind === 'LogStream' ? (msg.body as { streamId: string }).streamId : undefined
+  if (stream) (p.streams ??= {})[stream] = { req, kubelet: ctx.from! }
   respond(ctx, req, msg.code, msg.body)
+  return true
+}
+
+/** More of a followed log from the kubelet: on to the client whose request is still open. */
+export function relayLogChunk(state: ApiserverState, msg: LogChunk, ctx: Ctx): void {
+  const s = proxied(state).streams?.[msg.streamId]
+  if (!s) return
+  if (msg.end) delete proxied(state).streams![msg.streamId]
+  ctx.send(s.req.client, msg)
+}
+
+/** The client hung up a followed log: the proxy closes its connection to the kubelet too. Returns false for any other id. */
+export function closeLogStream(state: ApiserverState, watchId: string, ctx: Ctx): boolean {
+  const streams = proxied(state).streams
+  const s = streams?.[watchId]
+  if (!s) return false
+  delete streams![watchId]
+  ctx.stage({ name: 'proxy', outcome: 'ok', detail: `${watchId} closed by its client; the connection to the kubelet closes` })
+  ctx.send(s.kubelet, { kind: 'watch.close', watchId })
   return true
 }

@@ -3,7 +3,7 @@
  * printed exactly as real kubectl prints it, with its exit code.
  */
 import type { ActorDef, Ctx, UserInput } from '../../engine/actor.ts'
-import type { ApiResponse, WatchEventMessage } from '../../messages.ts'
+import type { ApiResponse, LogChunk, WatchEventMessage } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { apiRequest, newApiClient, takeResponse } from '../client/api-client.ts'
 import { startDelete, startDescribe, startGet, startRun, type Start } from './commands.ts'
@@ -18,7 +18,7 @@ import { describePod } from './print/describe-pod.ts'
 import { getNodes } from './print/get-nodes.ts'
 import { getPods } from './print/get-pods.ts'
 import type { Cont, KubectlState, RunningCommand } from './state.ts'
-import { hangUpAll, interruptedExitCode } from './stream.ts'
+import { hangUpAll, interruptedExitCode, printNow } from './stream.ts'
 
 export function newKubectlState(apiserver: string): KubectlState {
   return { client: newApiClient<Cont>(apiserver), commands: {}, nextCmd: 0, watches: {} }
@@ -208,12 +208,24 @@ function onWatchEvent(state: KubectlState, msg: WatchEventMessage, ctx: Ctx): vo
   finish(state, ctx, cmd, 0, '', '')
 }
 
+/** More of a followed log: printed as it comes; the end of the stream ends the line (exit 0). */
+function onLogChunk(state: KubectlState, msg: LogChunk, ctx: Ctx): void {
+  const cmd = state.commands[state.watches[msg.streamId] ?? '']
+  if (!cmd) return
+  if (msg.data) printNow(ctx, cmd, msg.data)
+  if (!msg.end) return
+  delete state.watches[msg.streamId]
+  // The final answer repeats nothing: what was printed is already in cmd.stdout.
+  finish(state, ctx, cmd, 0, '', (cmd.carry as { err?: string } | null)?.err ?? '')
+}
+
 export const kubectl: ActorDef<KubectlState> = {
   kind: 'kubectl',
   input: onInput,
   receive(state, msg, ctx) {
     if (msg.kind === 'apiserver.response') onResponse(state, msg, ctx)
     else if (msg.kind === 'watch.event') onWatchEvent(state, msg, ctx)
+    else if (msg.kind === 'log.chunk') onLogChunk(state, msg, ctx)
   },
   timer(state, name, data, ctx) {
     if (waitTimer(state, ctx, name, (cmd) => (code, out, err) => finish(state, ctx, cmd, code, out, err))) return

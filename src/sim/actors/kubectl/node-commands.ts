@@ -13,6 +13,7 @@ import type { ApiResponse } from '../../messages.ts'
 import type { KObject, Taint } from '../../protocol.ts'
 import { apiRequest } from '../client/api-client.ts'
 import { statusErrorText } from './errors.ts'
+import { printNow } from './stream.ts'
 import type { ParsedLine } from './parse.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
 import { resourceByWord } from '../../k8s/discovery.ts'
@@ -281,16 +282,26 @@ export function continueNodeCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
       const containers = ((pod.spec as { containers: { name: string }[] }).containers ?? []).map((x) => x.name)
       const container = c.flags.c ?? c.flags.container ?? pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0] ?? ''
       if (!c.flags.c && !c.flags.container && containers.length > 1) c.err += `Defaulted container "${container}" out of: ${containers.join(', ')}\n`
+      // url.Values.Encode: keys in order (container, follow, previous, tailLines).
       const query: [string, string][] = [['container', container]]
+      if (c.flags.f === 'true' || c.flags.follow === 'true') query.push(['follow', 'true'])
       if (c.flags.previous === 'true' || c.flags.p === 'true') query.push(['previous', 'true'])
       if (c.flags.tail && c.flags.tail !== '-1') query.push(['tailLines', c.flags.tail])
       c.nd = 'logs'
       apiRequest(state.client, ctx, 'get', `/api/v1/namespaces/${cmd.namespace}/pods/${cmd.name}/log`, { cmd: cmd.id, step: 'node' }, { query })
       return
     }
-    case 'logs':
+    case 'logs': {
+      const stream = msg.body as { kind?: string; streamId?: string; text?: string } | string | null
+      if (stream && typeof stream === 'object' && stream.kind === 'LogStream') {
+        // -f: print what there is and keep following until the container stops or Ctrl+C.
+        printNow(ctx, cmd, stream.text ?? '')
+        state.watches[stream.streamId!] = cmd.id
+        return
+      }
       done(0, String(msg.body ?? ''), c.err)
       return
+    }
     default: {
       // The PATCH of cordon, uncordon or taint came back.
       const nd = c.nd as string

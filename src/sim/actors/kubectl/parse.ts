@@ -68,6 +68,8 @@ const SHORT_ALIASES: Record<string, string> = { n: 'namespace', o: 'output', A: 
 
 /** Short flags whose meaning depends on the command: `patch -p PATCH` takes a value, `logs -p` does not. */
 const COMMAND_VALUE_FLAGS: Record<string, string[]> = { patch: ['p', 'patch'] }
+/** Short flags that are booleans for one command: `logs -f` follows, where elsewhere `-f` names a file. */
+const COMMAND_BOOL_FLAGS: Record<string, string[]> = { logs: ['f'] }
 
 /** The command word: the first that is neither a flag nor a global flag's value (`-n default patch`). */
 function commandWord(words: string[]): string {
@@ -82,8 +84,10 @@ function commandWord(words: string[]): string {
 }
 
 export function parseLine(words: string[]): ParsedLine {
-  const commandValues = COMMAND_VALUE_FLAGS[commandWord(words)] ?? []
-  const takesValue = (flag: string): boolean => VALUE_FLAGS.has(flag) || commandValues.includes(flag)
+  const command = commandWord(words)
+  const commandValues = COMMAND_VALUE_FLAGS[command] ?? []
+  const commandBools = COMMAND_BOOL_FLAGS[command] ?? []
+  const takesValue = (flag: string): boolean => (VALUE_FLAGS.has(flag) && !commandBools.includes(flag)) || commandValues.includes(flag)
   const args: string[] = []
   const flags: Record<string, string> = {}
   const repeated: Record<string, string[]> = {}
@@ -106,7 +110,7 @@ export function parseLine(words: string[]): ParsedLine {
         value = body.slice(1) // -owide, -nkube-system
         body = body[0]!
       }
-      const name = long ? body : (SHORT_ALIASES[body] ?? body)
+      const name = long || commandBools.includes(body) ? body : (SHORT_ALIASES[body] ?? body)
       if (value === undefined && takesValue(body) && i + 1 < words.length) value = words[++i]
       const given = value ?? 'true'
       flags[name] = given

@@ -15,6 +15,7 @@ import { crashBackoffDone, onContainerExit } from './container-exit.ts'
 import { envSourceFetched, finishOrphan, onCriReply, patchStatus, preStopDone, retryConfig, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod, volumesReady } from './pod-worker.ts'
 import { execReplied, serveExec } from './exec.ts'
 import { serveLogs } from './logs.ts'
+import { closeFollow, followTimer } from './logs-follow.ts'
 import { runProbe } from './probes.ts'
 import { createLease, nodeEvent, onOwnNode, onRegistered, registerNode } from './register.ts'
 import type { ApiCont, ContainerWork, KubeletState, RuntimeContainer } from './state.ts'
@@ -229,8 +230,11 @@ export const kubelet: ActorDef<KubeletState> = {
     else if (msg.kind === 'apiserver.get' && msg.path.startsWith('/containerLogs/')) serveLogs(state, msg, ctx)
     // …and `kubectl exec`.
     else if (msg.kind === 'apiserver.create' && msg.path.startsWith('/exec/')) serveExec(state, msg, ctx)
+    // The apiserver closed a followed log's connection.
+    else if (msg.kind === 'watch.close') closeFollow(state, msg.watchId, ctx)
   },
   timer(state, name, data, ctx) {
+    if (followTimer(state, name, ctx)) return
     if (name === 'lease') renewLease(state, ctx)
     else if (name === 'pleg') relist(state, ctx)
     else if (name === 'node-status') nodeStatus(state, ctx)

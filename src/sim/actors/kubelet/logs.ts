@@ -10,6 +10,7 @@ import type { ApiRequest } from '../../messages.ts'
 import { badRequest, type Status } from '../../k8s/status.ts'
 import { behaviourOf, linesBetween } from '../runtime/behaviour.ts'
 import { behaviourText, specOf } from './pod-worker.ts'
+import { startFollow } from './logs-follow.ts'
 import { currentRun } from './pod-status.ts'
 import type { KubeletState } from './state.ts'
 
@@ -42,7 +43,7 @@ export function nginxVersion(image: string): string {
   return { '1.27': '1.27.5', '1.25': '1.25.5', latest: '1.27.5' }[tag] ?? `${tag}.0`
 }
 
-function render(text: string, epochMs: number, image: string): string {
+export function render(text: string, epochMs: number, image: string): string {
   const d = new Date(epochMs)
   return text
     .replace('@nginx-ts', nginxTime(d))
@@ -86,5 +87,13 @@ export function serveLogs(state: KubeletState, msg: ApiRequest, ctx: Ctx): void 
   const tail = q.get('tailLines')
   if (tail !== undefined) lines = lines.slice(Math.max(0, lines.length - Number(tail)))
   ctx.stage({ name: 'log file', outcome: 'ok', detail: `/var/log/pods/${ns}_${podName}_${w.uid}/${container}/${c.restartCount - (previous ? 1 : 0)}.log: ${lines.length} line(s)` })
-  answer(ctx, msg, 200, lines.map((l) => `${l}\n`).join(''))
+  const text = lines.map((l) => `${l}\n`).join('')
+  const run = currentRun(w, c)
+  // -f on a running container: the response stays open and the file is followed (logs-follow.ts).
+  if (q.get('follow') === 'true' && !previous && run?.state === 'CONTAINER_RUNNING') {
+    const streamId = startFollow(state, ctx, { apiserver: ctx.from!, uid: w.uid, container: i, runId: run.id, startMs, sentTo: endMs - startMs + 1 })
+    answer(ctx, msg, 200, { kind: 'LogStream', streamId, text })
+    return
+  }
+  answer(ctx, msg, 200, text)
 }

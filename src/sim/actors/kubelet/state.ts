@@ -102,6 +102,18 @@ export interface CriCont {
   exec?: { reqId: string; apiserver: string }
 }
 
+/** A followed log (`kubectl logs -f`): whom to write to, which run of which container, how far. */
+export interface LogFollow {
+  apiserver: ActorId
+  uid: string
+  /** Index into the pod worker's containers. */
+  container: number
+  runId: string
+  /** When the run started (virtual ms), and up to which ms after it lines were sent. */
+  startMs: number
+  sentTo: number
+}
+
 export interface KubeletState {
   node: string
   hostIP: string
@@ -123,6 +135,8 @@ export interface KubeletState {
   register?: KObject
   /** Joined during the run: the runtime learns the pod CIDR once node-ipam allocates it. */
   awaitingPodCIDR?: boolean
+  /** Followed logs, by stream id (logs-follow.ts). */
+  follows?: Record<string, LogFollow>
   /** Every Service, for the containers' Service link variables (the kubelet's service informer). */
   services?: Cache
   /** --cluster-dns (kubeadm's KubeletConfiguration clusterDNS: the 10th address of the service CIDR). */

@@ -205,3 +205,18 @@ export function linesBetween(b: Behaviour, fromMs: number, toMs: number): [numbe
   }
   return out
 }
+
+/** When the next line after `fromMs` (ms since the start) is printed, or undefined: no more lines. */
+export function nextLineAt(b: Behaviour, fromMs: number): number | undefined {
+  let best: number | undefined
+  const take = (t: number): void => {
+    if (t >= fromMs && (best === undefined || t < best)) best = t
+  }
+  for (const [t] of b.logs) take(t)
+  const loop = b.loop
+  if (loop && loop.lines.length) {
+    const k = Math.max(0, Math.floor((fromMs - loop.startMs) / loop.periodMs))
+    for (const base of [loop.startMs + k * loop.periodMs, loop.startMs + (k + 1) * loop.periodMs]) for (const [t] of loop.lines) take(base + t)
+  }
+  return best
+}
