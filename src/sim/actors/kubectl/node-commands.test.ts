@@ -102,3 +102,21 @@ describe('kubectl drain', () => {
   })
 })
 
+
+describe('kubectl logs -l', () => {
+  it("prints each selected pod's last 10 lines (or --tail), in the list's order, with --prefix naming the source", () => {
+    const c = new TestCluster()
+    expect(c.kubectl('create deployment web --image=nginx:1.27 --replicas=2').exitCode).toBe(0)
+    c.runUntil(() => c.sim.podViews().filter((p) => p.name.startsWith('web-') && p.status === 'Running').length === 2)
+    c.run(2_000)
+    const all = c.kubectl('logs -l app=web')
+    expect(all.exitCode).toBe(0)
+    expect(all.stdout.split('\n').filter(Boolean)).toHaveLength(20)
+    const from = c.sim.flows().length
+    const prefixed = c.kubectl('logs -l app=web --prefix --tail=1').stdout.split('\n').filter(Boolean)
+    const pods = c.sim.podViews().filter((p) => p.name.startsWith('web-')).map((p) => p.name).sort()
+    expect(prefixed.map((l) => l.slice(0, l.indexOf(']') + 1))).toEqual(pods.map((p) => `[pod/${p}/nginx]`))
+    expect(c.sim.flows().slice(from).filter((f) => f.from === 'kubectl' && f.label.includes('/log?')).map((f) => f.label)).toEqual(pods.map((p) => `GET /api/v1/namespaces/default/pods/${p}/log?container=nginx&tailLines=1`))
+    expect(c.kubectl('logs -l app=nope')).toMatchObject({ exitCode: 0, stdout: '', stderr: 'No resources found in default namespace.\n' })
+  })
+})

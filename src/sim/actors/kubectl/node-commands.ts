@@ -29,7 +29,7 @@ export const evictionRetryMs = 5_000
 export const deletePollMs = 1_000
 
 interface Carry {
-  nd: 'cordon' | 'uncordon' | 'taint' | 'drain-cordon' | 'drain-list' | 'evict' | 'poll' | 'logs-owner' | 'logs-pods' | 'logs-pod' | 'logs'
+  nd: 'cordon' | 'uncordon' | 'taint' | 'drain-cordon' | 'drain-list' | 'evict' | 'poll' | 'logs-owner' | 'logs-pods' | 'logs-pod' | 'logs' | 'logs-selected' | 'logs-each'
   node?: string
   flags: Record<string, string>
   specs?: string[]
@@ -39,6 +39,8 @@ interface Carry {
   deadlineMs?: number
   out: string
   err: string
+  /** logs -l: the pods (and their default containers) still to read, in the list's order. */
+  logsQueue?: { pod: string; container: string }[]
 }
 
 const nodeWords = new Set(['node', 'nodes', 'no'])
@@ -91,6 +93,14 @@ export function startNodeCommand(state: KubectlState, ctx: Ctx, cmd: RunningComm
   }
   if (verb === 'logs') {
     const arg = p.args[1] ?? ''
+    const selector = p.flags.selector
+    if (selector && !arg) {
+      if (p.flags.f === 'true' || p.flags.follow === 'true') return { ok: false, stderr: 'error: kube-anatomy follows one pod\'s log at a time (logs -f POD); without -f, logs -l prints the last 10 lines of each\n' }
+      // kubectl logs -l: every pod the selector picks, each its default container's last 10 lines.
+      cmd.carry = { nd: 'logs-selected', flags: p.flags, out: '', err: '' } satisfies Carry
+      send('list', `/api/v1/namespaces/${cmd.namespace}/pods`, [['labelSelector', encodeURIComponent(selector)], ['limit', '500']])
+      return { ok: true }
+    }
     const slash = arg.indexOf('/')
     const owner = slash > 0 ? resourceByWord(arg.slice(0, slash)) : undefined
     if (owner && owner.resource !== 'pods') {
@@ -260,6 +270,25 @@ export function continueNodeCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
       ctx.setTimer(`nodecmd:${cmd.id}`, deletePollMs, { cmd: cmd.id })
       return
     }
+    case 'logs-selected': {
+      const pods = (msg.body as { items?: KObject[] }).items ?? []
+      if (!pods.length) return done(0, '', `No resources found in ${cmd.namespace} namespace.\n`)
+      c.logsQueue = pods.map((pod) => {
+        const names = ((pod.spec as { containers?: { name: string }[] }).containers ?? []).map((x) => x.name)
+        const container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0] ?? ''
+        if (names.length > 1) c.err += `Defaulted container "${container}" out of: ${names.join(', ')}\n`
+        return { pod: String(pod.metadata.name), container }
+      })
+      c.nd = 'logs-each'
+      return nextSelectedLog(state, ctx, cmd, c, done)
+    }
+    case 'logs-each': {
+      const done1 = c.logsQueue!.shift()!
+      const text = String(msg.body ?? '')
+      // --prefix: each line names its source, `[pod/web-1/nginx] `.
+      c.out += c.flags.prefix === 'true' ? text.replace(/^(?=.)/gm, `[pod/${done1.pod}/${done1.container}] `) : text
+      return nextSelectedLog(state, ctx, cmd, c, done)
+    }
     case 'logs-owner': {
       c.nd = 'logs-pods'
       const selector = ownerSelector(msg.body as KObject)
@@ -309,6 +338,18 @@ export function continueNodeCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
       done(0, `node/${c.node} ${nd === 'cordon-done' ? 'cordoned' : 'uncordoned'}\n`, '')
     }
   }
+}
+
+/** logs -l: GET the next selected pod's log (tailLines 10 unless --tail says otherwise), or print them all. */
+function nextSelectedLog(state: KubectlState, ctx: Ctx, cmd: RunningCommand, c: Carry, done: (code: number, out: string, err: string) => void): void {
+  const next = c.logsQueue?.[0]
+  if (!next) return done(0, c.out, c.err)
+  const query: [string, string][] = [['container', next.container]]
+  if (c.flags.previous === 'true' || c.flags.p === 'true') query.push(['previous', 'true'])
+  // --tail defaults to 10 with a selector (-1, every line, without one).
+  const tail = c.flags.tail ?? '10'
+  if (tail !== '-1') query.push(['tailLines', tail])
+  apiRequest(state.client, ctx, 'get', `/api/v1/namespaces/${cmd.namespace}/pods/${next.pod}/log`, { cmd: cmd.id, step: 'node' }, { query })
 }
 
 /** drain's timers: retry a refused eviction, or poll an evicted pod. */
