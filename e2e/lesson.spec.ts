@@ -67,3 +67,20 @@ test('a lesson played through all its chapters; seeking back shows the chapter c
   await expect(step).toHaveText('Lesson')
   await expect(next).toHaveText('Start')
 })
+
+test('the kubectl exec lesson: Next reaches the DNS search-list chapter with the lookups in the console', async ({ app, page }) => {
+  test.setTimeout(120_000)
+  await app.open('lesson-inside-pod')
+  await app.toolbar.setSpeed('10')
+  const step = page.getByTestId('lesson.step')
+  const next = page.getByTestId('lesson.next')
+  for (let i = 1; i <= 4; i++) {
+    await expect(next).toBeEnabled({ timeout: 30_000 })
+    await next.click()
+    await expect(step).toHaveText(`Chapter ${i} of 7`, { timeout: 30_000 })
+  }
+  await expect(page.getByTestId('lesson.title')).toHaveText('The search list, one question at a time')
+  await expect(app.console.output).toContainText('Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local')
+  await expect(app.console.output).toContainText('options ndots:5')
+  await page.screenshot({ path: test.info().outputPath('lesson-inside-pod.png') })
+})
