@@ -9,6 +9,7 @@ import type { KObject } from '../../protocol.ts'
 import { create } from './create.ts'
 import { evict } from './eviction.ts'
 import { proxyExec, proxyLogs } from './log-proxy.ts'
+import { answerReview, reviewPaths } from './reviews.ts'
 import { deleteStored } from './delete-stored.ts'
 import { propagationOf } from './deletion.ts'
 import { dryRunUpdate } from './dry-run-update.ts'
@@ -35,6 +36,12 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
     // A non-resource URL served by the apiserver itself, readable by anyone (system:public-info-viewer).
     ctx.stage({ name: 'response', outcome: 'ok', detail: `version ${serverVersion.gitVersion}: answered by the apiserver, nothing read from etcd` })
     respond(ctx, req, 200, serverVersion)
+    return
+  }
+  if (msg.verb === 'create' && reviewPaths.includes(msg.path)) {
+    const r = answerReview(msg, ctx.from!)
+    ctx.stage(r.stage)
+    respond(ctx, req, 201, r.body)
     return
   }
   const parsed = parsePath(msg.path)

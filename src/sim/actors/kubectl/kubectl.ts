@@ -58,7 +58,7 @@ function unknownCommand(word: string): string {
 
 function start(state: KubectlState, ctx: Ctx, cmd: RunningCommand, words: string[]): Start {
   const p = parseLine(words)
-  cmd.namespace = p.flags.namespace ?? 'default'
+  cmd.namespace = p.flags.namespace ?? state.namespace ?? 'default'
   cmd.allNamespaces = p.flags['all-namespaces'] === 'true'
   cmd.output = p.flags.output ?? ''
   const verb = p.args[0]

@@ -15,6 +15,8 @@ import { startCreateSubcommand } from './create-subcommands.ts'
 import { continuePatch, startPatch, type PatchProg } from './cmd-patch.ts'
 import { continueWait, startWait, waitWatchEvent, type WaitProg } from './cmd-wait.ts'
 import { continueInfo, startClusterInfo, startTop, startVersion, type InfoProg } from './cmd-info.ts'
+import { startAuth, type AuthProg } from './cmd-auth.ts'
+import { apiVersions, startConfig } from './cmd-config.ts'
 import { apiResources, continueSimple, startCreate, startEvents, type SimpleProg } from './cmd-misc.ts'
 import { continueModify, startModify, type ModifyProg } from './cmd-modify.ts'
 import { continueRollout, rolloutWatchEvent, startRollout, type RolloutProg } from './cmd-rollout.ts'
@@ -22,7 +24,7 @@ import type { ParsedLine } from './parse.ts'
 import type { Finish } from './prog.ts'
 import type { Cont, KubectlState, RunningCommand } from './state.ts'
 
-type Prog = ApplyProg | GetProg | DeleteProg | ModifyProg | RolloutProg | SimpleProg | DescribeProg | InfoProg | PatchProg | WaitProg
+type Prog = ApplyProg | GetProg | DeleteProg | ModifyProg | RolloutProg | SimpleProg | DescribeProg | InfoProg | AuthProg | PatchProg | WaitProg
 type Start = { ok: true } | { ok: false; stderr: string }
 
 function resourceWord(arg: string | undefined): string {
@@ -95,6 +97,13 @@ export function startObjectsCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
       return startClusterInfo(state, ctx, cmd, p)
     case 'top':
       return startTop(p)
+    case 'auth':
+      return startAuth(state, ctx, cmd, p)
+    case 'config':
+      return startConfig(state, p, finish)
+    case 'api-versions':
+      finish(0, apiVersions(), '')
+      return { ok: true }
     case 'api-resources': {
       const r = apiResources(p)
       if (!r.ok) return { ok: false, stderr: r.stderr }

@@ -34,4 +34,6 @@ export interface KubectlState {
   nextCmd: number
   /** Open watches (delete --wait) → the command waiting on them. */
   watches: Record<string, string>
+  /** The context's namespace (`config set-context --current --namespace`); unset: default. */
+  namespace?: string
 }

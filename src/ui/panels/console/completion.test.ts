@@ -20,7 +20,7 @@ describe('console completion', () => {
   it('completes commands', () => {
     expect(complete('des', objects)).toEqual({ line: 'describe ', candidates: [] })
     expect(complete('kubectl ge', objects).line).toBe('kubectl get ')
-    expect(complete('c', objects)).toEqual({ line: 'c', candidates: ['cluster-info', 'cordon', 'create'] })
+    expect(complete('c', objects)).toEqual({ line: 'c', candidates: ['cluster-info', 'config', 'cordon', 'create'] })
     expect(complete('clu', objects).line).toBe('cluster-info ')
   })
 

@@ -6,7 +6,7 @@
 import type { KObject } from '../../../sim/protocol.ts'
 
 export const commands = (
-  'annotate api-resources apply cluster-info cordon create delete describe drain edit events exec expose ' +
+  'annotate api-resources api-versions apply auth cluster-info config cordon create delete describe drain edit events exec expose ' +
   'get label logs patch rollout run scale set taint top uncordon version wait'
 ).split(' ')
 
