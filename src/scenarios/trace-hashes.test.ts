@@ -12,7 +12,7 @@ const pinned: Record<string, string> = {
   'lesson-tour': '389333e9',
   'lesson-pod-hops': 'a5d83342',
   scheduling: 'dbc3a536',
-  services: '4d0e53f5',
+  services: '173ad5ae',
 }
 
 describe('trace hashes of the built-in scenarios', () => {

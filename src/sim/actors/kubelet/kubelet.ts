@@ -12,10 +12,11 @@ import { apiRequest, newApiClient, takeResponse } from '../client/api-client.ts'
 import { applyWatchEvent } from '../client/informer.ts'
 import { criCall } from './cri.ts'
 import { crashBackoffDone, onContainerExit } from './container-exit.ts'
-import { envSourceFetched, finishOrphan, onCriReply, patchStatus, preStopDone, retryConfig, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod, volumesReady } from './pod-worker.ts'
+import { envSourceFetched, finishOrphan, onCriReply, patchStatus, preStopDone, retryConfig, retryPull, sendFinalDelete, sendFinalStatus, startPod, terminatePod } from './pod-worker.ts'
 import { execReplied, serveExec } from './exec.ts'
 import { serveLogs } from './logs.ts'
 import { closeFollow, followTimer } from './logs-follow.ts'
+import { mountVolumes, retryMount, volumeSourceFetched } from './volume-mount.ts'
 import { runProbe } from './probes.ts'
 import { createLease, nodeEvent, onOwnNode, onRegistered, registerNode } from './register.ts'
 import type { ApiCont, ContainerWork, KubeletState, RuntimeContainer } from './state.ts'
@@ -65,14 +66,17 @@ function onResponse(state: KubeletState, msg: ApiResponse, ctx: Ctx): void {
   if (!cont) return
   if (cont.do === 'token') {
     const w = state.pods[cont.uid]
-    if (w && msg.code === 201) volumesReady(state, ctx, w)
+    if (w && msg.code === 201) mountVolumes(state, ctx, w)
   } else if (cont.do === 'final-status') {
     const w = state.pods[cont.uid]
     if (w) sendFinalDelete(state, ctx, w)
   } else if (cont.do === 'lease' && (msg.code === 200 || msg.code === 201)) state.lease = msg.body as KObject
   else if (cont.do === 'lease' && msg.code === 404) createLease(state, ctx)
   else if (cont.do === 'register' || cont.do === 'registered') onRegistered(state, msg, ctx)
-  else if (cont.do === 'env-source') {
+  else if (cont.do === 'volume-source') {
+    const w = state.pods[cont.uid]
+    if (w) volumeSourceFetched(state, ctx, w, cont.source, msg.code === 200 ? (msg.body as KObject) : null)
+  } else if (cont.do === 'env-source') {
     const w = state.pods[cont.uid]
     if (w) envSourceFetched(state, ctx, w, cont.container, cont.source, msg.code === 200 ? (msg.body as KObject) : null)
   }
@@ -246,6 +250,9 @@ export const kubelet: ActorDef<KubeletState> = {
       if (name.startsWith('crash:')) crashBackoffDone(state, ctx, w, d.container)
       else if (name.startsWith('probe:')) runProbe(state, ctx, w, d.container, d.kind!)
       else preStopDone(state, ctx, w, d.container)
+    } else if (name.startsWith('mountretry:')) {
+      const w = state.pods[(data as { uid: string }).uid]
+      if (w) retryMount(state, ctx, w)
     } else if (name.startsWith('configretry:')) {
       const d = data as { uid: string; container: number }
       const w = state.pods[d.uid]

@@ -18,6 +18,7 @@ import { normalizeImage } from '../registry/catalogue.ts'
 import { behaviourAnnotation } from '../runtime/annotation.ts'
 import { admit } from './admission.ts'
 import { containerEnv, envSources, type ContainerEnvSpec } from './container-env.ts'
+import { mountedFiles } from './volumes.ts'
 import { criCall } from './cri.ts'
 import { podStatusPatch } from './pod-status.ts'
 import { onProbeExec, startProbes, stopProbes } from './probes.ts'
@@ -226,6 +227,7 @@ function create(state: KubeletState, ctx: Ctx, w: PodWorker, i: number): void {
   delete c.waitingMessage
   const memoryLimit = byteValue(spec.resources?.limits?.memory)
   const behaviour = behaviourText(w)
+  const files = mountedFiles(spec as { volumeMounts?: { name: string; mountPath: string; subPath?: string }[] }, w.volumeFiles ?? {})
   criCall(state, ctx, 'CreateContainer', {
     podSandboxId: w.sandboxId,
     podUid: w.uid,
@@ -234,6 +236,7 @@ function create(state: KubeletState, ctx: Ctx, w: PodWorker, i: number): void {
     ...(spec.command ? { command: spec.command } : {}),
     ...(spec.args ? { args: spec.args } : {}),
     ...(env.env.length ? { env: env.env } : {}),
+    ...(Object.keys(files).length ? { files } : {}),
     ...(memoryLimit ? { memoryLimit } : {}),
     ...(behaviour ? { behaviour } : {}),
   }, { uid: w.uid, container: i })

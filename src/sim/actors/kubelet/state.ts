@@ -63,6 +63,12 @@ export interface PodWorker {
    * manager keeps a pod's admitted resources (pkg/kubelet/allocation); set when first counted.
    */
   requests?: { cpu: number; memory: number }
+  /** The ConfigMaps and Secrets the pod's volumes read, as GET answers them (volume-mount.ts). */
+  volumeFetch?: { pending: number; got: Record<string, KObject | null> }
+  /** Mount attempts that failed in a row, for the back-off. */
+  mountFailures?: number
+  /** Each ConfigMap or Secret volume's files once mounted: volume → relative path → content. */
+  volumeFiles?: Record<string, Record<string, string>>
   /** The ConfigMaps and Secrets container `container`'s environment reads, as GET answers them. */
   envFetch?: { container: number; pending: number; got: Record<string, KObject | null> }
 }
@@ -89,6 +95,8 @@ export type ApiCont =
   | { do: 'register' }
   /** GET of the Node that already existed when the kubelet registered (after a restart). */
   | { do: 'registered' }
+  /** GET of a ConfigMap or Secret a volume of the pod reads (volume-mount.ts). */
+  | { do: 'volume-source'; uid: string; source: string }
   /** GET of a ConfigMap or Secret a container's environment reads (container-env.ts). */
   | { do: 'env-source'; uid: string; container: number; source: string }
 

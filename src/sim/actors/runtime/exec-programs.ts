@@ -56,7 +56,7 @@ export function commandRefusal(argv: string[], podName: string): string | undefi
   if (!words) return `kube-anatomy runs one simple command inside sh -c (no pipes, lists, redirections or variables); ${listing}`
   const name = programName(words[0] ?? '')
   if (!simulated.includes(name)) return `kube-anatomy does not simulate "${words[0]}" inside containers; ${listing}`
-  if (name === 'cat' && (words.length !== 2 || !words[1]!.startsWith('/'))) return `kube-anatomy simulates cat of one absolute path: ${podFiles.join(', ')} or a file the container's command creates`
+  if (name === 'cat' && (words.length !== 2 || !words[1]!.startsWith('/'))) return `kube-anatomy simulates cat of one absolute path: ${podFiles.join(', ')}, a file of a mounted ConfigMap or Secret volume, or a file the container's command creates`
   if (name === 'nslookup' && (words.length !== 2 || words[1]!.startsWith('-'))) return 'kube-anatomy simulates nslookup NAME (one name, the pod\'s own DNS server)'
   if (name === 'curl' || name === 'wget') {
     const parsed = parseHttp(name, words.slice(1))
@@ -191,7 +191,7 @@ export function planCommand(argv: string[], env: ExecEnv): Plan {
       // `touch` makes an empty file.
       if (state === 'present') return done('')
       if (state === 'absent') return done('', busybox ? `cat: can't open '${path}': No such file or directory\n` : `cat: ${path}: No such file or directory\n`, 1)
-      return done('', `kube-anatomy: what ${path} holds in ${env.image} is not simulated (only ${podFiles.join(', ')} and files the container's command creates)\n`, 1)
+      return done('', `kube-anatomy: what ${path} holds in ${env.image} is not simulated (only ${podFiles.join(', ')}, files of mounted ConfigMap and Secret volumes, and files the container's command creates)\n`, 1)
     }
     case 'nslookup':
       return { kind: 'nslookup', name: words[1]!, old: oldBusyboxNslookup(env.image) }

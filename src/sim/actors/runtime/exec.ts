@@ -39,7 +39,8 @@ export function startExec(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
     return
   }
   const argv = (a.cmd ?? []) as string[]
-  const files = (a.files ?? {}) as Record<string, string>
+  // The kubelet's pod files, and the files of the volumes mounted in this container.
+  const files = { ...((a.files ?? {}) as Record<string, string>), ...(c.files ?? {}) }
   const since = ctx.now - (c.startedAtMs ?? ctx.now)
   const plan = planCommand(argv, {
     image: c.image,

@@ -109,6 +109,7 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
         ...(a.command ? { command: a.command as string[] } : {}),
         ...(a.args ? { args: a.args as string[] } : {}),
         ...(a.env ? { env: a.env as [string, string][] } : {}),
+        ...(a.files ? { files: a.files as Record<string, string> } : {}),
         memoryLimit: Number(a.memoryLimit ?? 0),
         changedBy: ctx.causeId,
       }
@@ -175,7 +176,7 @@ function call(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
 
 /** What ListContainers reports about a container. */
 function view(c: Container): Record<string, unknown> {
-  return { ...c, behaviour: undefined, command: undefined, args: undefined, env: undefined }
+  return { ...c, behaviour: undefined, command: undefined, args: undefined, env: undefined, files: undefined }
 }
 
 function onRegistry(state: RuntimeState, msg: RegistryReply, ctx: Ctx): void {

@@ -30,6 +30,8 @@ export interface Container {
   args?: string[]
   /** The variables the kubelet passed (CRI ContainerConfig.envs), in order. */
   env?: [string, string][]
+  /** Files of the ConfigMap and Secret volumes mounted in it: absolute path → content. */
+  files?: Record<string, string>
   /** The memory cgroup limit in bytes (CRI LinuxContainerResources.memory_limit_in_bytes); 0: none. */
   memoryLimit?: number
   /** The flow that caused the last state change, so the kubelet's status update joins its tree. */
