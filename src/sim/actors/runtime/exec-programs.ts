@@ -54,6 +54,8 @@ export function commandRefusal(argv: string[], podName: string): string | undefi
   if (words === 'interactive')
     return `kube-anatomy runs one command per exec and has no interactive shell; type the command itself, e.g. kubectl exec ${podName} -- cat /etc/resolv.conf`
   if (!words) return `kube-anatomy runs one simple command inside sh -c (no pipes, lists, redirections or variables); ${listing}`
+  // `sh -c ''` runs nothing and exits 0.
+  if (!words.length) return undefined
   const name = programName(words[0] ?? '')
   if (!simulated.includes(name)) return `kube-anatomy does not simulate "${words[0]}" inside containers; ${listing}`
   if (name === 'cat' && (words.length !== 2 || !words[1]!.startsWith('/'))) return `kube-anatomy simulates cat of one absolute path: ${podFiles.join(', ')}, a file of a mounted ConfigMap or Secret volume, or a file the container's command creates`
@@ -93,7 +95,10 @@ function parseHttp(tool: 'curl' | 'wget', args: string[]): { host: string; port:
         opts.discardBody = true
         i++
       } else if (a === '-w' || a === '--write-out') opts.writeOut = args[++i] ?? ''
-      else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') opts.timeoutMs = seconds(args[++i])
+      else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') {
+        opts.timeoutMs = seconds(args[++i])
+        if (opts.timeoutMs === undefined) return `kube-anatomy needs a number of seconds after curl ${a}`
+      }
       else if (a === '--silent') opts.silent = true
       else if (a === '--show-error') opts.showErrors = true
       else if (a === '--fail') opts.fail = true
@@ -104,7 +109,10 @@ function parseHttp(tool: 'curl' | 'wget', args: string[]): { host: string; port:
       } else return `kube-anatomy does not simulate curl ${a} (it does -s, -S, -f, -o /dev/null, -w, -m, --connect-timeout)`
     } else {
       const m = /^-(q?)(O?)(.*)$/.exec(a)
-      if (a === '-T') opts.timeoutMs = seconds(args[++i])
+      if (a === '-T') {
+        opts.timeoutMs = seconds(args[++i])
+        if (opts.timeoutMs === undefined) return 'kube-anatomy needs a number of seconds after wget -T'
+      }
       else if (m && (m[1] || m[2]) && (!m[2] || m[3] === '-' || (m[3] === '' && args[i + 1] === '-'))) {
         if (m[1]) opts.quiet = true
         if (m[2]) {
@@ -114,7 +122,7 @@ function parseHttp(tool: 'curl' | 'wget', args: string[]): { host: string; port:
       } else return `kube-anatomy does not simulate wget ${a} (it does -q, -O -, -T)`
     }
   }
-  if (url === undefined) return tool === 'curl' ? "curl: try 'curl --help' or 'curl --manual' for more information" : 'BusyBox wget needs a URL'
+  if (url === undefined) return `kube-anatomy simulates ${tool} with one URL (${tool} http://web)`
   const u = parseUrl(url)
   return typeof u === 'string' ? u : { ...u, opts }
 }
@@ -154,6 +162,7 @@ export function planCommand(argv: string[], env: ExecEnv): Plan {
   })
   if (viaShell && !have.has(programName(argv[0]!))) return runc(argv[0]!)
   const words = viaShell ? (unwrapShell(argv) as string[]) : argv
+  if (!words.length) return done('')
   const name = programName(words[0]!)
   if (!have.has(name)) {
     if (!viaShell) return runc(words[0]!)
