@@ -5,8 +5,9 @@ test('a newcomer starts a lesson in one click; Next shows its first chapter', as
   await page.goto('/')
   const landing = page.getByTestId('landing')
   await expect(landing).toBeVisible()
-  // Nine lessons and "Just explore"; the newest lesson is listed last.
-  await expect(landing.getByRole('button')).toHaveCount(10)
+  // Ten lessons and "Just explore".
+  await expect(landing.getByRole('button')).toHaveCount(11)
+  await expect(page.getByTestId('landing.lesson.lesson-inside-pod')).toBeVisible()
   await expect(page.getByTestId('landing.lesson.lesson-ingress')).toBeVisible()
   await expect(page.getByTestId('landing.lesson.lesson-tour')).toBeFocused()
   await page.screenshot({ path: test.info().outputPath('landing.png') })
