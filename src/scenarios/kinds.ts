@@ -36,7 +36,7 @@ export const flowKinds = [
   'traffic.request',
   'traffic.response',
   'net.refused',
-  'log.chunk',
+  'stream.chunk',
 ] as const satisfies readonly FlowKind[]
 export const flowKindsComplete: Exhaustive<FlowKind, typeof flowKinds> = true
 

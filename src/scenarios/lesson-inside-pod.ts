@@ -32,9 +32,9 @@ chapters:
     narration: >-
       The kubelet finds the running container and calls the container runtime's CRI \`Exec\`;
       containerd starts the process inside the container's namespaces and streams its output
-      back the way the request came. The file it prints was written by the kubelet: the
-      nameserver is the kube-dns Service's ClusterIP, with the cluster's search domains and
-      \`ndots:5\`.
+      back the way the request came. The kubelet chose the file's contents (its --cluster-dns and
+      the pod's dnsPolicy) and containerd wrote it when it made the sandbox: the nameserver is
+      the kube-dns Service's ClusterIP, with the cluster's search domains and \`ndots:5\`.
     startsWhen: {afterFlow: {kind: cri.call, label: Exec}}
     pauseAtEnd: true
   - id: lookup

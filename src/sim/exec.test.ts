@@ -46,7 +46,32 @@ describe('kubectl exec', () => {
     expect(c.kubectl('exec bb -- wget -qO- http://web/missing')).toMatchObject({ exitCode: 1, stderr: 'wget: server returned error: HTTP/1.1 404 Not Found\ncommand terminated with exit code 1\n' })
     expect(c.kubectl('exec web-1 -- nslookup web').stderr).toMatch(/^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: .*"nslookup": executable file not found in \$PATH: unknown\n$/)
     expect(c.kubectl('exec web-1 -- curl -sS -m 2 http://web:8080')).toMatchObject({ exitCode: 28, stderr: expect.stringMatching(/^curl: \(28\) Failed to connect to web port 8080 after 20\d\d ms: Timeout was reached\n/) })
-    expect(c.kubectl('exec bb -- wget -qO- http://bb:80')).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/^wget: bad address 'bb'/) })
+    expect(c.kubectl('exec bb -- wget -qO- http://nowhere')).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/^wget: bad address 'nowhere'/) })
+  })
+
+  it("reads /etc/hosts before DNS: localhost and the pod's own name stay inside the pod", () => {
+    const c = cluster()
+    const from = c.sim.flows().length
+    expect(c.kubectl('exec web-1 -- curl -s http://localhost').stdout).toContain('<title>Welcome to nginx!</title>')
+    // BusyBox has no server: its own name is listed in /etc/hosts, and nothing listens there.
+    expect(c.kubectl('exec bb -- wget -qO- http://bb')).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/^wget: can't connect to remote host \(10\.244\.\d+\.\d+\): Connection refused\n/) })
+    expect(c.sim.flows().slice(from).filter((f) => f.kind === 'dns.query' || f.kind === 'traffic.request')).toHaveLength(0)
+  })
+
+  it('keeps the stream open while a long command runs: no dial timeout after 30 s', () => {
+    const c = cluster()
+    // Nothing answers 10.99.99.99: the SYNs are lost until curl's own 45 s limit.
+    expect(c.kubectl('exec web-1 -- curl -sS -m 45 http://10.99.99.99', 120_000)).toMatchObject({ exitCode: 28, stderr: expect.stringMatching(/^curl: \(28\) Failed to connect to 10\.99\.99\.99 port 80 after 450\d\d ms: Timeout was reached\n/) })
+  })
+
+  it('a kubelet restarted keeps its --cluster-dns: resolv.conf still names kube-dns', () => {
+    const c = cluster()
+    const node = (c.pod('bb')!.spec as { nodeName: string }).nodeName
+    c.sim.fault({ kind: 'stop-kubelet', node })
+    c.run(5_000)
+    c.sim.fault({ kind: 'start-kubelet', node })
+    c.run(10_000)
+    expect(c.kubectl('exec bb -- cat /etc/resolv.conf').stdout).toContain('nameserver 10.96.0.10\n')
   })
 
   it("answers kubectl's and the apiserver's errors before any process runs", () => {

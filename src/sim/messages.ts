@@ -266,14 +266,19 @@ export interface NetRefused {
 }
 
 /**
- * More of a followed container log (`kubectl logs -f`): the kubelet writes it into the open HTTP
- * response, and the apiserver's proxy passes it on to the client. `end`: the container stopped.
+ * More of an open stream the kubelet serves through the apiserver's proxy: a followed container
+ * log (`kubectl logs -f`; `end` when the container stopped), or an exec'd process's output, ending
+ * with its exit code or the error that kept it from starting.
  */
-export interface LogChunk {
-  kind: 'log.chunk'
+export interface StreamChunk {
+  kind: 'stream.chunk'
   streamId: string
   data: string
   end?: boolean
+  /** Exec: the process's stderr, and how it ended. */
+  stderr?: string
+  exitCode?: number
+  error?: string
 }
 
 export type Message =
@@ -296,13 +301,14 @@ export type Message =
   | TrafficRequest
   | TrafficResponse
   | NetRefused
-  | LogChunk
+  | StreamChunk
 
 // Every FlowKind has a message and every message kind is a FlowKind.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
 export const messageKindsMatchFlowKinds: Exact<Message['kind'], FlowKind> = true
 
 const HTTP_REASON: Record<number, string> = {
+  101: 'Switching Protocols',
   200: 'OK',
   201: 'Created',
   400: 'Bad Request',
@@ -388,7 +394,9 @@ export function labelOf(msg: Message): string {
         : sharedLabel('syn', msg.service, msg.dst, () => `SYN ${msg.dst.replace(/^nodeport:/, ':')} (${msg.service})`)
     case 'net.refused':
       return 'RST: connection refused'
-    case 'log.chunk': {
+    case 'stream.chunk': {
+      if (msg.error !== undefined) return 'exec failed to start'
+      if (msg.exitCode !== undefined) return `exec output, exit ${msg.exitCode}`
       const n = msg.data.split('\n').length - 1
       return `${n} log line${n === 1 ? '' : 's'}${msg.end ? ', end of stream' : ''}`
     }

@@ -109,8 +109,8 @@ export type FlowKind =
   | 'traffic.response'
   /** A machine resets a connection to a port nobody listens on (a stopped kubelet). */
   | 'net.refused'
-  /** More lines of a followed container log (`kubectl logs -f`), kubelet → apiserver → kubectl. */
-  | 'log.chunk'
+  /** More of a stream the kubelet serves (logs -f lines, exec output), kubelet → apiserver → kubectl. */
+  | 'stream.chunk'
 
 /** A step of work inside one component, recorded on the flow it handled. */
 export interface Stage {

@@ -48,6 +48,8 @@ function stop(world: World, id: ActorId): void {
   if (!record || !record.running) return
   record.running = false
   record.timers = {}
+  // Its open streams (logs -f, exec) reset; the apiserver ends them for their clients.
+  if (record.kind === 'kubelet') startTimer(world, 'kube-apiserver:0', `kubelet-reset:${id}`, 0, { kubelet: id })
   const api = apiserver(world)
   const held = api.watchers.filter((w) => w.client === id)
   if (held.length) {
@@ -67,6 +69,8 @@ function freshState(record: ActorRecord): unknown {
     case 'kubelet': {
       const old = record.state as KubeletState
       const fresh = newKubeletState(old.node, old.hostIP, old.client.apiserver, old.runtime)
+      // Its configuration file is read again: the same --cluster-dns.
+      if (old.clusterDNS) fresh.clusterDNS = old.clusterDNS
       // registerWithAPIServer runs on every start: POST, 409 AlreadyExists, GET the Node.
       const known = old.node_ ?? old.register
       if (known) fresh.register = old.node_ ? initialNodeFrom(old.node_) : known

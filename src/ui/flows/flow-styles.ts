@@ -40,7 +40,7 @@ export const flowStyles = {
   'traffic.request': { color: '#f59e0b', noun: 'request' },
   'traffic.response': { color: '#65a30d', noun: 'response' },
   'net.refused': { color: '#dc2626', noun: 'RST' },
-  'log.chunk': { color: '#15803d', noun: 'log' },
+  'stream.chunk': { color: '#15803d', noun: 'stream' },
 } satisfies Record<FlowKind, FlowStyle>
 
 export function flowStyle(kind: FlowKind): FlowStyle {

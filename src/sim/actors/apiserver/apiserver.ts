@@ -12,7 +12,7 @@ import type { ApiserverState } from './state.ts'
 import { handleEtcdResponse } from './storage-reply.ts'
 import { fanOut } from './watch.ts'
 import { closeWatch } from './unwatch.ts'
-import { closeLogStream, dialTimedOut, refusedProxied, relayLogChunk, relayProxied } from './log-proxy.ts'
+import { closeStream, dialTimedOut, refusedProxied, relayStreamChunk, relayProxied, resetStreamsOf } from './kubelet-proxy.ts'
 
 export function newApiserverState(etcd: ActorId): ApiserverState {
   return { etcd, nextTxn: 0, pending: {}, watchers: [], nextWatch: 0, cache: {} }
@@ -33,10 +33,10 @@ export const apiserver: ActorDef<ApiserverState> = {
         fanOut(state, msg, ctx)
         return
       case 'watch.close':
-        if (!closeLogStream(state, msg.watchId, ctx)) closeWatch(state, msg, ctx)
+        if (!closeStream(state, msg.watchId, ctx)) closeWatch(state, msg, ctx)
         return
-      case 'log.chunk':
-        relayLogChunk(state, msg, ctx)
+      case 'stream.chunk':
+        relayStreamChunk(state, msg, ctx)
         return
       case 'apiserver.response':
         // A kubelet answering a request the apiserver proxied (pods/log).
@@ -48,7 +48,9 @@ export const apiserver: ActorDef<ApiserverState> = {
         return
     }
   },
-  timer(state, name, _data, ctx) {
+  timer(state, name, data, ctx) {
+    // A kubelet's process died mid-stream (faults.ts starts this timer).
+    if (name.startsWith('kubelet-reset:')) return resetStreamsOf(state, String((data as { kubelet: string }).kubelet), ctx)
     // A proxied kubelet dial nobody answered (a node powered off or partitioned away).
     dialTimedOut(state, name, ctx)
   },

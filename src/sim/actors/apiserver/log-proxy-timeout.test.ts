@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { TestCluster } from '../../testing/test-cluster.ts'
-import { KUBELET_DIAL_TIMEOUT_MS } from './log-proxy.ts'
+import { KUBELET_DIAL_TIMEOUT_MS } from './kubelet-proxy.ts'
 
 function runningWeb(): { c: TestCluster; nodeName: string; ip: string } {
   const c = new TestCluster()

@@ -19,7 +19,7 @@ export function answerReview(msg: ApiRequest, client: ActorId): { body: unknown;
   }
   const spec = (msg.body as { spec?: unknown } | null)?.spec ?? {}
   // Every identity the simulation has is allowed what it asks (identity.ts); the reason names the binding.
-  const reason = who.authz.replace(/^RBAC: /, '')
+  const reason = who.authz
   return {
     body: { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status: { allowed: true, reason } },
     stage: { name: 'authorization', outcome: 'ok', detail: `asked about ${JSON.stringify(spec)}: allowed (${reason}); nothing stored` },

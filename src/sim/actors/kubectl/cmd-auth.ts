@@ -14,7 +14,7 @@ import { send, type Finish } from './prog.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
 
 export interface AuthProg {
-  type: 'info'
+  type: 'auth'
   what: 'whoami' | 'can-i'
   output: string
 }
@@ -28,35 +28,37 @@ export function startAuth(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p:
   if (p.flags.as !== undefined || p.flags['as-group'] !== undefined)
     return { ok: false, stderr: 'error: kube-anatomy does not evaluate RBAC for other users yet: kubectl is kubernetes-admin (cluster-admin), allowed everything\n' }
   if (sub === 'whoami') {
-    cmd.carry = { type: 'info', what: 'whoami', output: p.flags.output ?? '' } satisfies AuthProg
-    send(state, ctx, cmd, 'create', '/apis/authentication.k8s.io/v1/selfsubjectreviews', 'info', {
+    cmd.carry = { type: 'auth', what: 'whoami', output: p.flags.output ?? '' } satisfies AuthProg
+    send(state, ctx, cmd, 'create', '/apis/authentication.k8s.io/v1/selfsubjectreviews', 'auth', {
       body: { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null }, status: { userInfo: {} } },
     })
     return { ok: true }
   }
   if (sub === 'can-i') {
     if (p.flags.list === 'true') return { ok: false, stderr: 'error: kube-anatomy does not simulate "kubectl auth can-i --list" yet\n' }
-    const [verb, target, nameArg] = p.args.slice(2)
-    if (!verb || !target) return { ok: false, stderr: `error: you must specify two arguments: verb resource or verb resourcename.\n${help('can-i')}` }
+    const [verb, target, ...extra] = p.args.slice(2)
+    if (!verb || !target || extra.length) return { ok: false, stderr: `error: you must specify two arguments: verb resource or verb resource/resourceName.\n${help('can-i')}` }
     let warning = ''
     let attributes: Record<string, string>
     if (target.startsWith('/')) attributes = { verb, path: target }
     else {
-      const [word = '', slashName] = target.split('/')
+      const [word = '', name] = target.split('/')
       const info = resourceByWord(word)
-      if (!info) warning = `Warning: the server doesn't have a resource type '${word}'\n`
-      const name = slashName ?? nameArg
+      const allNamespaces = p.flags['all-namespaces'] === 'true'
+      if (!info && word !== '*') warning = `Warning: the server doesn't have a resource type '${word}'\n`
+      // cani.go Validate: a namespace (the context's, unless -A) on a cluster-scoped resource.
+      else if (info && !info.namespaced && !allNamespaces) warning = `Warning: resource '${info.resource}' is not namespace scoped\n`
       attributes = {
-        ...(info?.namespaced !== false ? { namespace: p.flags['all-namespaces'] === 'true' ? '' : cmd.namespace } : {}),
+        namespace: allNamespaces ? '' : cmd.namespace,
         verb,
         group: info?.group ?? '',
         resource: info?.resource ?? word,
         ...(name ? { name } : {}),
       }
     }
-    cmd.carry = { type: 'info', what: 'can-i', output: warning } satisfies AuthProg
+    cmd.carry = { type: 'auth', what: 'can-i', output: warning } satisfies AuthProg
     const spec = 'path' in attributes ? { nonResourceAttributes: attributes } : { resourceAttributes: attributes }
-    send(state, ctx, cmd, 'create', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', 'info', {
+    send(state, ctx, cmd, 'create', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', 'auth', {
       body: { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status: { allowed: false } },
     })
     return { ok: true }

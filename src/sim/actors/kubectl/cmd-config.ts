@@ -63,7 +63,7 @@ export function startConfig(state: KubectlState, p: ParsedLine, finish: Finish):
       const name = p.flags.current === 'true' ? context : p.args[2]
       if (name !== context) return { ok: false, stderr: `error: kube-anatomy has one context, ${context} (use --current)\n` }
       if (p.flags.namespace !== undefined) {
-        if (p.flags.namespace === '' || p.flags.namespace === 'default') delete state.namespace
+        if (p.flags.namespace === '') delete state.namespace
         else state.namespace = p.flags.namespace
       }
       return done(`Context "${context}" modified.\n`)

@@ -8,7 +8,7 @@
  * Only commands the simulation can answer truthfully are sent (runtime/exec-programs.ts).
  */
 import type { Ctx } from '../../engine/actor.ts'
-import type { ApiResponse } from '../../messages.ts'
+import type { ApiResponse, StreamChunk } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { resourceByWord } from '../../k8s/discovery.ts'
 import { restPath } from '../../k8s/resources.ts'
@@ -16,7 +16,7 @@ import { apiRequest } from '../client/api-client.ts'
 import { commandRefusal } from '../runtime/exec-programs.ts'
 import type { Start } from './commands.ts'
 import { statusErrorText } from './errors.ts'
-import { byLogging, logsOwnerResources, ownerSelector } from './logs-target.ts'
+import { byLogging, defaultContainer, logsOwnerResources, ownerSelector } from './logs-target.ts'
 import type { ParsedLine } from './parse.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
 
@@ -86,8 +86,10 @@ export function continueExec(state: KubectlState, ctx: Ctx, cmd: RunningCommand,
   const c = cmd.carry as ExecCarry
   const body = msg.body as { message?: string; reason?: string } | null
   if (msg.code >= 300) {
-    // A kubelet's refusal fails the stream's upgrade; the apiserver's own errors are Status errors.
-    if (c.ex === 'exec' && !body?.reason) return done(1, '', `${c.err}error: unable to upgrade connection: ${body?.message ?? ''}\n`)
+    // A kubelet's refusal fails the stream's upgrade; the apiserver's own errors (its dial to the
+    // kubelet included) are Status errors.
+    const fromKubelet = c.ex === 'exec' && !body?.reason && !body?.message?.startsWith('error dialing backend')
+    if (fromKubelet) return done(1, '', `${c.err}error: unable to upgrade connection: ${body?.message ?? ''}\n`)
     return done(1, '', c.err + statusErrorText(msg.body))
   }
   switch (c.ex) {
@@ -109,23 +111,33 @@ export function continueExec(state: KubectlState, ctx: Ctx, cmd: RunningCommand,
       const pod = msg.body as KObject
       const phase = (pod.status as { phase?: string } | undefined)?.phase
       if (phase === 'Succeeded' || phase === 'Failed') return done(1, '', `error: cannot exec into a container in a completed pod; current phase is ${phase}\n`)
-      const names = ((pod.spec as { containers?: { name: string }[] }).containers ?? []).map((x) => x.name)
       let container = c.container
       if (!container) {
-        // podcmd.FindOrDefaultContainerByName: the default-container annotation, else the first.
-        container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0] ?? ''
-        if (names.length > 1 && !c.quiet) c.err += `Defaulted container "${container}" out of: ${names.join(', ')}\n`
+        const d = defaultContainer(pod)
+        container = d.container
+        if (!c.quiet) c.err += d.note
       }
       c.ex = 'exec'
       send(state, ctx, cmd, 'create', `/api/v1/namespaces/${cmd.namespace}/pods/${cmd.name}/exec`, execQuery(c, container))
       return
     }
     case 'exec': {
-      const r = msg.body as { error?: string; stdout?: string; stderr?: string; exitCode?: number }
-      if (r.error) return done(1, '', `${c.err}error: ${r.error}\n`)
-      const code = r.exitCode ?? 0
-      const tail = code ? `command terminated with exit code ${code}\n` : ''
-      return done(code, r.stdout ?? '', c.err + (r.stderr ?? '') + tail)
+      // 101 Switching Protocols: the output comes on the stream (execStreamEnded).
+      const streamId = (msg.body as { streamId?: string }).streamId
+      if (streamId) state.watches[streamId] = cmd.id
+      return
     }
   }
 }
+
+/** The exec's stream ended: the process's output and exit code, or why it could not start. */
+export function execStreamEnded(cmd: RunningCommand, chunk: StreamChunk, done: Done): void {
+  const c = cmd.carry as ExecCarry
+  if (chunk.error !== undefined) return done(1, chunk.data, `${c.err}error: ${chunk.error}\n`)
+  const code = chunk.exitCode ?? 0
+  const tail = code ? `command terminated with exit code ${code}\n` : ''
+  done(code, chunk.data, c.err + (chunk.stderr ?? '') + tail)
+}
+
+/** Whether a running command is an exec (its stream ends with an exit code, not with the log). */
+export const isExec = (cmd: RunningCommand): boolean => (cmd.carry as Partial<ExecCarry> | null)?.ex === 'exec'

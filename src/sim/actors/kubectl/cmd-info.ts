@@ -16,7 +16,6 @@ import type { ParsedLine } from './parse.ts'
 import { toYaml } from './print/object-output.ts'
 import { objectPath, send, unknownFlag, type Finish } from './prog.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
-import { continueAuth, type AuthProg } from './cmd-auth.ts'
 
 export interface InfoProg {
   type: 'info'
@@ -84,8 +83,7 @@ function clusterInfoText(services: KObject[]): string {
   return `${out}\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`
 }
 
-export function continueInfo(prog: InfoProg | AuthProg, msg: ApiResponse, finish: Finish): void {
-  if (prog.what === 'whoami' || prog.what === 'can-i') return continueAuth(prog, msg, finish)
+export function continueInfo(prog: InfoProg, msg: ApiResponse, finish: Finish): void {
   if (prog.what === 'version') {
     if (msg.code >= 300) return finish(1, versionText(clientVersion, undefined, ''), statusErrorText(msg.body))
     return finish(0, versionText(clientVersion, msg.body as VersionInfo, prog.output), '')

@@ -3,7 +3,7 @@
  * printed exactly as real kubectl prints it, with its exit code.
  */
 import type { ActorDef, Ctx, UserInput } from '../../engine/actor.ts'
-import type { ApiResponse, LogChunk, WatchEventMessage } from '../../messages.ts'
+import type { ApiResponse, StreamChunk, WatchEventMessage } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { apiRequest, newApiClient, takeResponse } from '../client/api-client.ts'
 import { startDelete, startDescribe, startGet, startRun, type Start } from './commands.ts'
@@ -11,7 +11,7 @@ import { continueProgram, programWatchEvent, startObjectsCommand } from './objec
 import { statusErrorText } from './errors.ts'
 import { continueServiceCommand, startServiceCommand } from './service-commands.ts'
 import { continueNodeCommand, nodeCommandTimer, startNodeCommand } from './node-commands.ts'
-import { continueExec, startExec } from './cmd-exec.ts'
+import { continueExec, execStreamEnded, isExec, startExec } from './cmd-exec.ts'
 import { waitTimer, waitTimerName } from './cmd-wait.ts'
 import { distance, parseLine, tokenize } from './parse.ts'
 import { describePod } from './print/describe-pod.ts'
@@ -127,8 +127,9 @@ function onResponse(state: KubectlState, msg: ApiResponse, ctx: Ctx): void {
   const cont = takeResponse(state.client, msg)
   const cmd = cont && state.commands[cont.cmd]
   if (!cont || !cmd) {
-    // A watch that opened after its command ended (interrupted, timed out): hang it up.
-    const watchId = (msg.body as { kind?: string; watchId?: string } | null)?.kind === 'WatchStream' ? (msg.body as { watchId?: string }).watchId : undefined
+    // A watch or stream that opened after its command ended (interrupted, timed out): hang it up.
+    const body = msg.body as { kind?: string; watchId?: string; streamId?: string } | null
+    const watchId = body?.kind === 'WatchStream' ? body.watchId : body?.kind === 'LogStream' || body?.kind === 'ExecStream' ? body.streamId : undefined
     if (cont && watchId) ctx.send(state.client.apiserver, { kind: 'watch.close', watchId })
     return
   }
@@ -209,9 +210,13 @@ function onWatchEvent(state: KubectlState, msg: WatchEventMessage, ctx: Ctx): vo
 }
 
 /** More of a followed log: printed as it comes; the end of the stream ends the line (exit 0). */
-function onLogChunk(state: KubectlState, msg: LogChunk, ctx: Ctx): void {
+function onStreamChunk(state: KubectlState, msg: StreamChunk, ctx: Ctx): void {
   const cmd = state.commands[state.watches[msg.streamId] ?? '']
   if (!cmd) return
+  if (isExec(cmd)) {
+    delete state.watches[msg.streamId]
+    return execStreamEnded(cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
+  }
   if (msg.data) printNow(ctx, cmd, msg.data)
   if (!msg.end) return
   delete state.watches[msg.streamId]
@@ -225,7 +230,7 @@ export const kubectl: ActorDef<KubectlState> = {
   receive(state, msg, ctx) {
     if (msg.kind === 'apiserver.response') onResponse(state, msg, ctx)
     else if (msg.kind === 'watch.event') onWatchEvent(state, msg, ctx)
-    else if (msg.kind === 'log.chunk') onLogChunk(state, msg, ctx)
+    else if (msg.kind === 'stream.chunk') onStreamChunk(state, msg, ctx)
   },
   timer(state, name, data, ctx) {
     if (waitTimer(state, ctx, name, (cmd) => (code, out, err) => finish(state, ctx, cmd, code, out, err))) return

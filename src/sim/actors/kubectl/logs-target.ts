@@ -39,3 +39,13 @@ export function byLogging(a: KObject, b: KObject): number {
   if (restarts(x) !== restarts(y)) return restarts(y) - restarts(x)
   return (x.metadata.creationTimestamp ?? '\uffff').localeCompare(y.metadata.creationTimestamp ?? '\uffff')
 }
+
+/**
+ * podcmd.FindOrDefaultContainerByName without a name: the default-container annotation, else the
+ * first container; with several, the note kubectl writes to stderr.
+ */
+export function defaultContainer(pod: KObject): { container: string; note: string } {
+  const names = ((pod.spec as { containers?: { name: string }[] }).containers ?? []).map((x) => x.name)
+  const container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0] ?? ''
+  return { container, note: names.length > 1 ? `Defaulted container "${container}" out of: ${names.join(', ')}\n` : '' }
+}

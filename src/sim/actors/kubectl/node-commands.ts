@@ -18,7 +18,7 @@ import type { ParsedLine } from './parse.ts'
 import type { KubectlState, RunningCommand } from './state.ts'
 import { resourceByWord } from '../../k8s/discovery.ts'
 import { restPath } from '../../k8s/resources.ts'
-import { byLogging, logsOwnerResources, ownerSelector } from './logs-target.ts'
+import { byLogging, defaultContainer, logsOwnerResources, ownerSelector } from './logs-target.ts'
 
 type Done = (code: number, stdout: string, stderr: string) => void
 type Start = { ok: true } | { ok: false; stderr: string }
@@ -274,10 +274,9 @@ export function continueNodeCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
       const pods = (msg.body as { items?: KObject[] }).items ?? []
       if (!pods.length) return done(0, '', `No resources found in ${cmd.namespace} namespace.\n`)
       c.logsQueue = pods.map((pod) => {
-        const names = ((pod.spec as { containers?: { name: string }[] }).containers ?? []).map((x) => x.name)
-        const container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0] ?? ''
-        if (names.length > 1) c.err += `Defaulted container "${container}" out of: ${names.join(', ')}\n`
-        return { pod: String(pod.metadata.name), container }
+        const d = defaultContainer(pod)
+        c.err += d.note
+        return { pod: String(pod.metadata.name), container: d.container }
       })
       c.nd = 'logs-each'
       return nextSelectedLog(state, ctx, cmd, c, done)
@@ -308,9 +307,10 @@ export function continueNodeCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
     }
     case 'logs-pod': {
       const pod = msg.body as KObject
-      const containers = ((pod.spec as { containers: { name: string }[] }).containers ?? []).map((x) => x.name)
-      const container = c.flags.c ?? c.flags.container ?? pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0] ?? ''
-      if (!c.flags.c && !c.flags.container && containers.length > 1) c.err += `Defaulted container "${container}" out of: ${containers.join(', ')}\n`
+      const named = c.flags.c ?? c.flags.container
+      const d = defaultContainer(pod)
+      const container = named ?? d.container
+      if (!named) c.err += d.note
       // url.Values.Encode: keys in order (container, follow, previous, tailLines).
       const query: [string, string][] = [['container', container]]
       if (c.flags.f === 'true' || c.flags.follow === 'true') query.push(['follow', 'true'])

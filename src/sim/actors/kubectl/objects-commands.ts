@@ -15,7 +15,7 @@ import { startCreateSubcommand } from './create-subcommands.ts'
 import { continuePatch, startPatch, type PatchProg } from './cmd-patch.ts'
 import { continueWait, startWait, waitWatchEvent, type WaitProg } from './cmd-wait.ts'
 import { continueInfo, startClusterInfo, startTop, startVersion, type InfoProg } from './cmd-info.ts'
-import { startAuth, type AuthProg } from './cmd-auth.ts'
+import { continueAuth, startAuth, type AuthProg } from './cmd-auth.ts'
 import { apiVersions, startConfig } from './cmd-config.ts'
 import { apiResources, continueSimple, startCreate, startEvents, type SimpleProg } from './cmd-misc.ts'
 import { continueModify, startModify, type ModifyProg } from './cmd-modify.ts'
@@ -133,6 +133,8 @@ export function continueProgram(state: KubectlState, ctx: Ctx, cmd: RunningComma
       return continueDescribe(state, ctx, cmd, prog, msg, finish)
     case 'info':
       return continueInfo(prog, msg, finish)
+    case 'auth':
+      return continueAuth(prog, msg, finish)
     case 'patch':
       return continuePatch(state, ctx, cmd, prog, msg, finish)
     case 'wait':

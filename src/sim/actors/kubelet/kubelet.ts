@@ -158,7 +158,7 @@ function onCri(state: KubeletState, msg: CriReply, ctx: Ctx): void {
     relisted(state, ctx, ((msg.result?.containers ?? []) as RuntimeContainer[]))
     return
   }
-  if (cont?.exec) return execReplied(ctx, msg, cont.exec)
+  if (cont?.exec) return execReplied(state, ctx, msg, cont.exec)
   const w = cont && state.pods[cont.uid]
   if (w) onCriReply(state, ctx, w, msg, cont)
 }

@@ -43,14 +43,15 @@ export function followTimer(state: KubeletState, name: string, ctx: Ctx): boolea
   const upTo = (ended && run?.id === f.runId && run.finishedAtMs !== undefined ? run.finishedAtMs : ctx.now) - f.startMs + 1
   const lines = w && c ? linesBetween(behaviourOf(specOf(w, f.container), undefined, behaviourText(w)), f.sentTo, upTo).map(([t, text]) => render(text, ctx.startTimeMs + f.startMs + t, c.image)) : []
   f.sentTo = Math.max(f.sentTo, upTo)
-  if (lines.length || ended) ctx.send(f.apiserver, { kind: 'log.chunk', streamId: id, data: lines.map((l) => `${l}\n`).join(''), ...(ended ? { end: true } : {}) })
+  if (lines.length || ended) ctx.send(f.apiserver, { kind: 'stream.chunk', streamId: id, data: lines.map((l) => `${l}\n`).join(''), ...(ended ? { end: true } : {}) })
   if (ended) delete state.follows![id]
   else schedule(state, ctx, id, f)
   return true
 }
 
-/** The apiserver closed the proxied connection (the client hung up). */
+/** The apiserver closed the proxied connection (the client hung up): a followed log, or an exec's stream. */
 export function closeFollow(state: KubeletState, id: string, ctx: Ctx): void {
+  if (state.execStreams?.[id]) delete state.execStreams[id]
   if (!state.follows?.[id]) return
   delete state.follows[id]
   ctx.cancelTimer(timerPrefix + id)

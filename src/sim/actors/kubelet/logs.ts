@@ -8,6 +8,7 @@
 import type { Ctx } from '../../engine/actor.ts'
 import type { ApiRequest } from '../../messages.ts'
 import { badRequest, type Status } from '../../k8s/status.ts'
+import { nginxVersion } from '../registry/catalogue.ts'
 import { behaviourOf, linesBetween } from '../runtime/behaviour.ts'
 import { behaviourText, specOf } from './pod-worker.ts'
 import { startFollow } from './logs-follow.ts'
@@ -36,12 +37,6 @@ function dateOutput(d: Date): string {
   return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
 }
 
-/** The nginx release a tag runs: 1.27 → 1.27.5 (the last patch of that line in the catalogue). */
-export function nginxVersion(image: string): string {
-  const tag = image.split(':')[1] ?? 'latest'
-  if (/^\d+\.\d+\.\d+$/.test(tag)) return tag
-  return { '1.27': '1.27.5', '1.25': '1.25.5', latest: '1.27.5' }[tag] ?? `${tag}.0`
-}
 
 export function render(text: string, epochMs: number, image: string): string {
   const d = new Date(epochMs)

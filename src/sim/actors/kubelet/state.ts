@@ -106,8 +106,8 @@ export interface CriCont {
   /** An ExecSync for this probe, or for the preStop hook. */
   probe?: ProbeKind
   preStop?: boolean
-  /** A `kubectl exec` the apiserver proxied here: whom to answer (exec.ts). */
-  exec?: { reqId: string; apiserver: string }
+  /** A `kubectl exec` the apiserver proxied here: its stream (exec.ts). */
+  exec?: string
 }
 
 /** A followed log (`kubectl logs -f`): whom to write to, which run of which container, how far. */
@@ -143,6 +143,8 @@ export interface KubeletState {
   register?: KObject
   /** Joined during the run: the runtime learns the pod CIDR once node-ipam allocates it. */
   awaitingPodCIDR?: boolean
+  /** Open exec streams: stream id → the apiserver holding the client's connection (exec.ts). */
+  execStreams?: Record<string, string>
   /** Followed logs, by stream id (logs-follow.ts). */
   follows?: Record<string, LogFollow>
   /** Every Service, for the containers' Service link variables (the kubelet's service informer). */

@@ -63,7 +63,9 @@ export function volumeFiles(pod: KObject, sources: Record<string, KObject | null
     const out: Record<string, string> = {}
     const missing = (src.items ?? []).find((item) => !(item.key in data))
     if (missing && !src.optional) {
-      errors.push(`MountVolume.SetUp failed for volume "${v.name}" : ${src.kind} references non-existent ${src.kind === 'secret' ? 'secret' : 'config'} key: ${missing.key}`)
+      // pkg/volume/configmap and pkg/volume/secret MakePayload word these differently.
+      const why = src.kind === 'secret' ? `references non-existent secret key: ${missing.key}` : `configmap references non-existent config key: ${missing.key}`
+      errors.push(`MountVolume.SetUp failed for volume "${v.name}" : ${why}`)
       continue
     }
     if (src.items) {

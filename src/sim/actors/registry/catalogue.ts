@@ -151,3 +151,10 @@ export function imageIdOf(image: string): string {
   const colon = ref.indexOf(':', lastSlash)
   return `${colon >= 0 ? ref.slice(0, colon) : ref}@${digestOf(image)}`
 }
+
+/** The nginx release a tag runs: 1.27 → 1.27.5 (the last patch of that line in the catalogue). */
+export function nginxVersion(image: string): string {
+  const tag = image.split(':')[1] ?? 'latest'
+  if (/^\d+\.\d+\.\d+$/.test(tag)) return tag
+  return { '1.27': '1.27.5', '1.25': '1.25.5', latest: '1.27.5' }[tag] ?? `${tag}.0`
+}

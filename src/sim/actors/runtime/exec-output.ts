@@ -14,7 +14,7 @@ export interface Output {
 /** glibc's and musl's order: the search list first when the name has fewer dots than ndots. */
 export function lookupNames(name: string, resolvConf: string): string[] {
   if (name.endsWith('.')) return [name.slice(0, -1)]
-  const search = /^search\s+(.*)$/m.exec(resolvConf)?.[1]?.trim().split(/\s+/) ?? []
+  const search = /^search[ \t]+(.*)$/m.exec(resolvConf)?.[1]?.trim().split(/\s+/) ?? []
   const ndots = Number(/ndots:(\d+)/.exec(resolvConf)?.[1] ?? 1)
   const suffixed = search.map((s) => `${name}.${s}`)
   return (name.split('.').length - 1 >= ndots ? [name, ...suffixed] : [...suffixed, name]).filter((n, i, all) => all.indexOf(n) === i)
@@ -22,8 +22,17 @@ export function lookupNames(name: string, resolvConf: string): string[] {
 
 export const isIp = (host: string): boolean => /^\d+\.\d+\.\d+\.\d+$/.test(host)
 
+/** `hosts: files dns`: a name /etc/hosts lists is answered there, before any DNS question (IPv4 first). */
+export function hostsLookup(name: string, hosts: string): string | undefined {
+  for (const line of hosts.split('\n')) {
+    const [ip, ...names] = line.replace(/#.*/, '').trim().split(/\s+/)
+    if (ip && isIp(ip) && names.includes(name)) return ip
+  }
+  return undefined
+}
+
 export function nameserverOf(resolvConf: string): string | undefined {
-  return /^nameserver\s+(\S+)/m.exec(resolvConf)?.[1]
+  return /^nameserver[ \t]+(\S+)/m.exec(resolvConf)?.[1]
 }
 
 /** BusyBox nslookup. 1.28 (the DNS debugging page's) names the server and answer by reverse lookup. */

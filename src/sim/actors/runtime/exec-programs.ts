@@ -6,7 +6,7 @@
  * set); `planCommand` is the container's side, once the runtime runs it. Texts are BusyBox's and
  * Debian's (dash, coreutils, curl 7.88) as the official images ship them.
  */
-import { tokenize } from '../kubectl/parse.ts'
+import { tokenize } from '../../k8s/shell-words.ts'
 import { oldBusyboxNslookup, programName, programsOf } from './exec-tools.ts'
 
 /** Files the kubelet writes for every pod (resolv.conf, hosts, hostname), which `cat` can show. */
@@ -40,6 +40,8 @@ function unwrapShell(argv: string[]): string[] | undefined | 'interactive' {
   if (argv.length === 1 || (argv.length === 2 && ['-i', '-l', '-il'].includes(argv[1]!))) return 'interactive'
   if (argv[1] !== '-c' || argv.length !== 3) return undefined
   if (/[|;&<>$`(){}]/.test(argv[2]!)) return undefined
+  // An unterminated quote is the shell's syntax error, not a command.
+  if ((argv[2]!.match(/'/g)?.length ?? 0) % 2 || (argv[2]!.match(/"/g)?.length ?? 0) % 2) return undefined
   return tokenize(argv[2]!)
 }
 
@@ -58,6 +60,17 @@ export function commandRefusal(argv: string[], podName: string): string | undefi
   if (!words.length) return undefined
   const name = programName(words[0] ?? '')
   if (!simulated.includes(name)) return `kube-anatomy does not simulate "${words[0]}" inside containers; ${listing}`
+  // Arguments only where the answer honours them.
+  const args = words.slice(1)
+  const argsOk: Record<string, boolean> = {
+    hostname: args.length === 0 || (args.length === 1 && args[0] === '-i'),
+    date: args.length === 0,
+    whoami: args.length === 0,
+    env: args.length === 0,
+    printenv: args.every((a) => !a.startsWith('-')),
+    echo: args.every((a, i) => !a.startsWith('-') || (i === 0 && a === '-n')),
+  }
+  if (argsOk[name] === false) return `kube-anatomy simulates ${name === 'hostname' ? 'hostname and hostname -i' : name === 'echo' ? 'echo [-n] WORDS' : name === 'printenv' ? 'printenv [NAME...]' : `${name} without arguments`}; ${listing}`
   if (name === 'cat' && (words.length !== 2 || !words[1]!.startsWith('/'))) return `kube-anatomy simulates cat of one absolute path: ${podFiles.join(', ')}, a file of a mounted ConfigMap or Secret volume, or a file the container's command creates`
   if (name === 'nslookup' && (words.length !== 2 || words[1]!.startsWith('-'))) return 'kube-anatomy simulates nslookup NAME (one name, the pod\'s own DNS server)'
   if (name === 'curl' || name === 'wget') {

@@ -11,11 +11,27 @@ import type { CriCall, DnsAnswer, TrafficResponse } from '../../messages.ts'
 import { hopMs } from '../kube-proxy/data-plane.ts'
 import { containerId } from '../../k8s/meta.ts'
 import { fileExists } from './behaviour.ts'
-import { curlOutput, isIp, lookupNames, nameserverOf, nslookupOutput, wgetOutput, type HttpOutcome, type Output } from './exec-output.ts'
+import { curlOutput, hostsLookup, isIp, lookupNames, nameserverOf, nslookupOutput, wgetOutput, type HttpOutcome, type Output } from './exec-output.ts'
+import { serveHttp } from './serve-http.ts'
 import { planCommand } from './exec-programs.ts'
 import { imageEnv } from './exec-tools.ts'
-import { nginxVersion } from '../kubelet/logs.ts'
+import { nginxVersion } from '../registry/catalogue.ts'
 import type { ExecSession, RuntimeState } from './state.ts'
+
+/**
+ * The process environment as containerd builds it (WithDefaultPathEnv, WithEnv(HOSTNAME), then the
+ * image's Env and the kubelet's variables, each replacing a name already set in place), and runc's
+ * HOME=/root when nothing set it.
+ */
+function environ(image: string, hostname: string, kubelet: [string, string][]): [string, string][] {
+  const vars = new Map<string, string>()
+  const [path, ...rest] = imageEnv(image, nginxVersion)
+  vars.set(path![0], path![1])
+  vars.set('HOSTNAME', hostname)
+  for (const [k, v] of [...rest, ...kubelet]) vars.set(k, v)
+  if (!vars.has('HOME')) vars.set('HOME', '/root')
+  return [...vars]
+}
 
 /** Linux gives up a connect() after tcp_syn_retries (6) retransmissions: 1+2+…+64 s. */
 export const synTimeoutMs = 127_000
@@ -49,8 +65,7 @@ export function startExec(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
     files,
     fileState: (path) => (c.behaviour.files[path] ? (fileExists(c.behaviour, path, since) ? 'present' : 'absent') : 'unknown'),
     nowMs: ctx.startTimeMs + ctx.now,
-    // containerd: the image's Env, then HOSTNAME and the kubelet's variables, then HOME if unset.
-    environ: [...imageEnv(c.image, nginxVersion), ['HOSTNAME', String(a.hostname ?? '')], ...(c.env ?? []), ['HOME', '/root']],
+    environ: environ(c.image, String(a.hostname ?? ''), c.env ?? []),
   })
   // containerd names an exec process with a random 64-hex id, like a container's.
   const execId = containerId(ctx.random)
@@ -65,7 +80,9 @@ export function startExec(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
     return
   }
   const resolvConf = files['/etc/resolv.conf'] ?? ''
-  const target = plan.kind === 'nslookup' ? plan.name : plan.host
+  // curl and wget read /etc/hosts first (localhost, the pod's own name); nslookup asks DNS only.
+  const listed = plan.kind === 'http' && !isIp(plan.host) ? hostsLookup(plan.host, files['/etc/hosts'] ?? '') : undefined
+  const target = plan.kind === 'nslookup' ? plan.name : (listed ?? plan.host)
   const s: ExecSession = {
     kubelet,
     callId: msg.callId,
@@ -78,8 +95,19 @@ export function startExec(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
   }
   sessions(state)[execId] = s
   ctx.stage({ name: 'exec', outcome: 'ok', detail: `${argv.join(' ')} started in ${c.name}${s.names.length ? `; resolver tries ${s.names.join(', ')}` : ''}` })
+  if (isIp(target) && plan.kind === 'http' && (target.startsWith('127.') || target === s.podIP)) return loopback(state, ctx, execId, s, target)
   if (isIp(target)) connect(state, ctx, execId, s, target)
   else ask(state, ctx, execId, s)
+}
+
+/** To itself (127.0.0.1, or its own address): the pod's network namespace answers; nothing leaves it. */
+function loopback(state: RuntimeState, ctx: Ctx, id: string, s: ExecSession, ip: string): void {
+  if (s.plan.kind !== 'http') return
+  const { port, path, host } = s.plan
+  const served = serveHttp(state, { podIP: s.podIP, port, path, host: port === 80 ? host : `${host}:${port}`, agent: s.plan.tool === 'curl' ? 'curl/7.88.1' : 'Wget', clientIP: ip, nowMs: ctx.startTimeMs + ctx.now })
+  ctx.stage({ name: 'loopback', outcome: served === 'refused' ? 'failed' : 'ok', detail: `${ip}:${port} is this pod's own network namespace: no packet leaves it` })
+  const o: HttpOutcome = served === 'refused' ? { kind: 'refused', ip, afterMs: 0 } : served === 'not-http' ? { kind: 'not-http', ip } : { kind: 'answered', code: served.code, body: served.body, ip }
+  httpDone(state, ctx, id, s, o)
 }
 
 /** The next name of the search list, to the nameserver through this node's rules. */

@@ -7,7 +7,7 @@
 import type { Ctx } from '../../engine/actor.ts'
 import type { TrafficRequest } from '../../messages.ts'
 import { hopMs, serveMs } from '../kube-proxy/data-plane.ts'
-import { nginxVersion } from '../kubelet/logs.ts'
+import { nginxVersion } from '../registry/catalogue.ts'
 import type { Container, RuntimeState, Sandbox } from './state.ts'
 
 export type Served = { code: number; body: string } | 'not-http' | 'refused'

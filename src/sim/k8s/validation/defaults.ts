@@ -3,6 +3,7 @@
  * pkg/apis/batch/v1 and pkg/apis/core/v1 defaults.go; FIDELITY.md §5.6). Pod templates get the
  * PodSpec defaults a Pod gets, so the stored template is what the pods will be.
  */
+import { base64 } from '../base64.ts'
 import type { KObject } from '../../protocol.ts'
 import { defaultPullPolicy } from '../pod-defaults.ts'
 
@@ -53,10 +54,20 @@ function templateLabels(spec: Json): Json | undefined {
 export function applyKindDefaults(kind: string, o: KObject): void {
   const spec = (o.spec ?? undefined) as Json | undefined
   switch (kind) {
-    case 'Secret':
+    case 'Secret': {
       // SetDefaults_Secret: a Secret without a type is Opaque (pkg/apis/core/v1/defaults.go).
       ;(o as Json).type ??= 'Opaque'
+      // Convert_v1_Secret_To_core_Secret: stringData is write-only, merged into data (base64)
+      // over keys of the same name, and never stored or returned.
+      const stringData = (o as Json).stringData as Record<string, string> | undefined
+      if (stringData && typeof stringData === 'object') {
+        const data = { ...(((o as Json).data as Record<string, string> | undefined) ?? {}) }
+        for (const k of Object.keys(stringData)) data[k] = base64(String(stringData[k]))
+        ;(o as Json).data = data
+        delete (o as Json).stringData
+      }
       return
+    }
     case 'Namespace':
       // SetDefaults_Namespace: the immutable name label (pkg/apis/core/v1/defaults.go).
       if (typeof o.metadata.name === 'string') o.metadata.labels = { ...(o.metadata.labels ?? {}), 'kubernetes.io/metadata.name': o.metadata.name }

@@ -5,7 +5,7 @@
  * `…/exec/<ns>/<pod>/<c>`) and streams the answer back to the client.
  */
 import type { Ctx } from '../../engine/actor.ts'
-import type { ApiRequest, ApiResponse, LogChunk, NetRefused } from '../../messages.ts'
+import type { ApiRequest, ApiResponse, StreamChunk, NetRefused } from '../../messages.ts'
 import { etcdKey, resourceByName, type ParsedPath } from '../../k8s/resources.ts'
 import { badRequest, notFound } from '../../k8s/status.ts'
 import { respond } from './respond.ts'
@@ -124,13 +124,16 @@ export function dialTimedOut(state: ApiserverState, name: string, ctx: Ctx): boo
   return true
 }
 
-/** Answers the client with the dial error the proxy's http.Client returned (a 500 Status, no reason). */
+/**
+ * Answers the client with the dial error (a 500 Status, no reason): the logs proxy's http.Client
+ * names the URL it tried; exec's upgrade-aware proxy says `error dialing backend`.
+ */
 function failProxied(p: Proxied, id: string, req: RequestRef, cause: string, ctx: Ctx): void {
   delete p.reqs[id]
   ctx.cancelTimer(DIAL_TIMER + id)
   const [address = '', path = ''] = (p.urls?.[id] ?? '').split('|')
   if (p.urls) delete p.urls[id]
-  const message = `Get "https://${address}${path}": dial tcp ${address}: ${cause}`
+  const message = path.startsWith('/exec/') ? `error dialing backend: dial tcp ${address}: ${cause}` : `Get "https://${address}${path}": dial tcp ${address}: ${cause}`
   respond(ctx, req, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 })
 }
 
@@ -142,23 +145,24 @@ export function relayProxied(state: ApiserverState, msg: ApiResponse, ctx: Ctx):
   delete p.reqs[msg.reqId]
   if (p.urls) delete p.urls[msg.reqId]
   ctx.cancelTimer(DIAL_TIMER + msg.reqId)
-  // `logs -f`: the response stays open; later chunks come as log.chunk (relayLogChunk).
-  const stream = (msg.body as { kind?: string; streamId?: string } | null)?.kind === 'LogStream' ? (msg.body as { streamId: string }).streamId : undefined
+  // `logs -f` and exec: the response stays open; later chunks come as stream.chunk (relayStreamChunk).
+  const kind = (msg.body as { kind?: string } | null)?.kind
+  const stream = kind === 'LogStream' || kind === 'ExecStream' ? (msg.body as { streamId: string }).streamId : undefined
   if (stream) (p.streams ??= {})[stream] = { req, kubelet: ctx.from! }
   respond(ctx, req, msg.code, msg.body)
   return true
 }
 
-/** More of a followed log from the kubelet: on to the client whose request is still open. */
-export function relayLogChunk(state: ApiserverState, msg: LogChunk, ctx: Ctx): void {
+/** More of a stream from the kubelet: on to the client whose request is still open. */
+export function relayStreamChunk(state: ApiserverState, msg: StreamChunk, ctx: Ctx): void {
   const s = proxied(state).streams?.[msg.streamId]
   if (!s) return
   if (msg.end) delete proxied(state).streams![msg.streamId]
   ctx.send(s.req.client, msg)
 }
 
-/** The client hung up a followed log: the proxy closes its connection to the kubelet too. Returns false for any other id. */
-export function closeLogStream(state: ApiserverState, watchId: string, ctx: Ctx): boolean {
+/** The client hung up a stream: the proxy closes its connection to the kubelet too. Returns false for any other id. */
+export function closeStream(state: ApiserverState, watchId: string, ctx: Ctx): boolean {
   const streams = proxied(state).streams
   const s = streams?.[watchId]
   if (!s) return false
@@ -166,4 +170,19 @@ export function closeLogStream(state: ApiserverState, watchId: string, ctx: Ctx)
   ctx.stage({ name: 'proxy', outcome: 'ok', detail: `${watchId} closed by its client; the connection to the kubelet closes` })
   ctx.send(s.kubelet, { kind: 'watch.close', watchId })
   return true
+}
+
+/**
+ * The kubelet's process died: its connections reset, so every stream it served ends, and the
+ * client sees the end of its response (a followed log ends; an exec loses its stream).
+ */
+export function resetStreamsOf(state: ApiserverState, kubelet: string, ctx: Ctx): void {
+  const streams = proxied(state).streams ?? {}
+  for (const id of Object.keys(streams).sort()) {
+    const s = streams[id]!
+    if (s.kubelet !== kubelet) continue
+    delete streams[id]
+    ctx.stage({ name: 'proxy', outcome: 'failed', detail: `${id}: the connection to ${kubelet} was reset; the client's response ends` })
+    ctx.send(s.req.client, { kind: 'stream.chunk', streamId: id, data: '', end: true, ...(id.includes('#exec') ? { error: 'error reading from error stream: next reader: EOF' } : {}) })
+  }
 }
