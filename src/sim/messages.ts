@@ -352,6 +352,15 @@ function sharedLabel(a: string | number | undefined, b: string | number | undefi
 }
 
 /** The text on a token and in the flow list. */
+/** `201 Created`, written once per status code: every response flow keeps one for the whole run. */
+const responseLabels = new Map<number, string>()
+
+function responseLabel(code: number): string {
+  let label = responseLabels.get(code)
+  if (label === undefined) responseLabels.set(code, (label = `${code} ${HTTP_REASON[code] ?? ''}`.trim()))
+  return label
+}
+
 export function labelOf(msg: Message): string {
   if (isApiRequest(msg)) {
     const method = HTTP_METHOD[msg.verb]
@@ -360,7 +369,7 @@ export function labelOf(msg: Message): string {
   }
   switch (msg.kind) {
     case 'apiserver.response':
-      return `${msg.code} ${HTTP_REASON[msg.code] ?? ''}`.trim()
+      return responseLabel(msg.code)
     case 'watch.event':
       return `${msg.type} ${objectRef(msg.object)}`
     case 'watch.close':

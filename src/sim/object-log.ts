@@ -61,8 +61,13 @@ export function createObjectLog(): ObjectLog {
   let flowsScanned = 0
 
   const add = (key: string, version: Version): void => {
-    let list = byKey.get(key)
-    if (!list) byKey.set(key, (list = []))
+    const list = byKey.get(key)
+    if (!list) {
+      // A literal of one: an empty array grown by push holds 17 slots, and most keys (each Event)
+      // are written once.
+      byKey.set(key, [version])
+      return
+    }
     const last = list[list.length - 1]
     if (!last || last.revision < version.revision) list.push(version)
     else {

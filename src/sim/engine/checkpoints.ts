@@ -145,7 +145,8 @@ export function cloneSharing<T>(value: T, prev: unknown): T {
     const v = (value as Record<string, unknown>)[key]
     if (v === undefined) continue
     n++
-    const c = cloneSharing(v, p?.[key])
+    // Scalars and frozen objects (most values of the big dicts) without a call each.
+    const c = v === null || typeof v !== 'object' || Object.isFrozen(v) ? v : cloneSharing(v, p?.[key])
     out[key] = c
     if (same && c !== p![key]) same = false
   }

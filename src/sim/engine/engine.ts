@@ -150,7 +150,7 @@ class ActorCtx implements Ctx {
       outcome: 'in-flight',
       ambient: opts?.ambient ?? this.ambient,
     }
-    if (opts?.stages) flow.stages = [...opts.stages]
+    if (opts?.stages) flow.stages = opts.stages.slice()
     if (opts?.via) flow.via = opts.via
     world.flows.push(flow)
     heapPush(world.queue, { time: arrivesAt, seq: world.seq++, type: 'deliver', flow: n, msg })
@@ -185,9 +185,9 @@ class ActorCtx implements Ctx {
   stage(stage: Stage): void {
     if (this.handling === null) return
     const flow = this.world.flows[this.handling - 1]
-    // A new array of the exact size each time: a flow keeps its one to three stages for life, and
-    // an array grown by push holds 17 slots (150 bytes) from its first element.
-    if (flow) flow.stages = flow.stages ? [...flow.stages, stage] : [stage]
+    // A new array of the exact size each time: a flow keeps its stages for life, and an array
+    // grown by push, or a spread with an element after it (`[...a, x]`), holds 17 slots (150 bytes).
+    if (flow) flow.stages = flow.stages ? withStage(flow.stages, stage) : [stage]
   }
 
   observe(observation: Observation): void {
@@ -197,6 +197,14 @@ class ActorCtx implements Ctx {
     else if (observation.type === 'kubectl' && this.world.kubectlStreams) delete this.world.kubectlStreams[streamKey(observation.result)]
     this.world.observations.push(observation)
   }
+}
+
+/** `[...stages, stage]` in an array of exactly that length. */
+function withStage(stages: Stage[], stage: Stage): Stage[] {
+  const out = new Array<Stage>(stages.length + 1)
+  for (let i = 0; i < stages.length; i++) out[i] = stages[i]!
+  out[stages.length] = stage
+  return out
 }
 
 function makeCtx(world: World, record: ActorRecord, causeId: string | null, ambient: boolean, handling: number | null): Ctx {

@@ -129,7 +129,8 @@ const namespacesInfo = resourceByName('namespaces')!
  * split made, since every request the apiserver serves is parsed here.
  */
 export function parsePath(path: string): Readonly<ParsedPath> | undefined {
-  if (parsedPaths.has(path)) return parsedPaths.get(path)
+  const known = parsedPaths.get(path)
+  if (known !== undefined || parsedPaths.has(path)) return known
   // A pure function of the text, so a bounded memo: most paths come back (each pod's binding
   // and status PATCHes, every Event POST to one collection), and clearing it costs only re-parses.
   if (parsedPaths.size >= maxParsedPaths) parsedPaths.clear()

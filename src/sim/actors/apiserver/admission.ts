@@ -7,7 +7,7 @@ import { admitDefaultTolerations, admitPriority, admitServiceAccount, applyPodDe
 import { etcdKey, resourceByName, type ResourceInfo } from '../../k8s/resources.ts'
 import { forbidden, invalid, notFound, type Status } from '../../k8s/status.ts'
 import { validatePod } from '../../k8s/validation.ts'
-import type { KObject } from '../../protocol.ts'
+import type { KObject, Stage } from '../../protocol.ts'
 import { validateResources } from '../../k8s/validation/workloads.ts'
 import { admitDefaultIngressClass } from './default-ingress-class.ts'
 import { admitKind } from './kinds-admission.ts'
@@ -16,6 +16,9 @@ import { admitService } from './service-admission.ts'
 import type { ApiserverState } from './state.ts'
 
 const namespaces = resourceByName('namespaces')!
+
+/** One frozen stage shared by every flow it describes: a flow keeps its stages for the whole run. */
+const nothingMutated: Stage = Object.freeze({ name: 'admission', outcome: 'ok', detail: 'NamespaceLifecycle ok; no mutating plugin changed the object' })
 
 export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: KObject): Status | null {
   const ns = obj.metadata.namespace
@@ -57,11 +60,7 @@ export function admit(state: ApiserverState, ctx: Ctx, info: ResourceInfo, obj: 
     const note = admitDefaultIngressClass(state.cache, obj)
     if (note) notes.push(note)
   }
-  ctx.stage({
-    name: 'admission',
-    outcome: 'ok',
-    detail: notes.length ? notes.join('; ') : 'NamespaceLifecycle ok; no mutating plugin changed the object',
-  })
+  ctx.stage(notes.length ? { name: 'admission', outcome: 'ok', detail: notes.join('; ') } : nothingMutated)
   if (info.kind === 'PriorityClass') {
     const keys = knownPriorityClassKeys(state)
     const key = `/registry/priorityclasses/${obj.metadata.name}`

@@ -10,7 +10,7 @@ import type { ResourceInfo } from '../../k8s/resources.ts'
 import { decodeError } from '../../k8s/validation/decode.ts'
 import { applyKindDefaults, prepareJob } from '../../k8s/validation/defaults.ts'
 import { validateImmutable, validateKind } from '../../k8s/validation/workloads.ts'
-import type { KObject } from '../../protocol.ts'
+import type { KObject, Stage } from '../../protocol.ts'
 import type { Mutation } from './state.ts'
 
 /** Kinds whose status is written only through `/status` (their REST storage has a status subresource). */
@@ -45,7 +45,7 @@ export function admitKind(ctx: Ctx, info: ResourceInfo, obj: KObject): Status | 
     ctx.stage({ name: 'validation', outcome: 'failed', detail: status.message ?? '' })
     return status
   }
-  ctx.stage({ name: 'validation', outcome: 'ok', detail: `${info.kind} is valid${idleNote(info.kind)}` })
+  ctx.stage(validStage(info.kind))
   return null
 }
 
@@ -77,4 +77,13 @@ export function checkUpdate(info: ResourceInfo, before: KObject, after: KObject,
   if (after.metadata.name !== before.metadata.name)
     errors.unshift({ field: 'metadata.name', type: 'FieldValueInvalid', body: `Invalid value: ${JSON.stringify(after.metadata.name)}: field is immutable` })
   return errors.length ? invalid(info.kind, info.group, String(before.metadata.name), errors) : null
+}
+
+/** The passing validation stage, one frozen object per kind shared by every flow (a flow keeps its stages for the whole run). */
+const validStages = new Map<string, Stage>()
+
+function validStage(kind: string): Stage {
+  let stage = validStages.get(kind)
+  if (!stage) validStages.set(kind, (stage = Object.freeze({ name: 'validation', outcome: 'ok', detail: `${kind} is valid${idleNote(kind)}` })))
+  return stage
 }

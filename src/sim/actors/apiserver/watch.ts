@@ -7,7 +7,7 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import type { EtcdWatchMessage, WatchType } from '../../messages.ts'
-import type { KObject } from '../../protocol.ts'
+import type { KObject, Stage } from '../../protocol.ts'
 import { matchesFieldSelector, matchesLabelSelector } from './selectors.ts'
 import type { ApiserverState, Watcher } from './state.ts'
 import { candidates } from './watch-index.ts'
@@ -44,7 +44,7 @@ export function fanOut(state: ApiserverState, msg: EtcdWatchMessage, ctx: Ctx): 
       if (w.until === type) state.watchers = state.watchers.filter((x) => x !== w)
     }
   }
-  ctx.stage({ name: 'watch cache', outcome: 'ok', detail: sent ? `sent to ${sent} watcher(s)` : 'no watcher selects this object' })
+  ctx.stage(watchCacheStage(sent))
 }
 
 /** What a watch the apiserver opened on etcd for one client streams: to that client alone. */
@@ -75,4 +75,11 @@ export function addWatcher(state: ApiserverState, w: Omit<Watcher, 'id' | 'fromE
   const watcher: Watcher = { id: `watch-${++state.nextWatch}`, ...w, ...(isUncached(w.prefix) ? { fromEtcd: true as const } : {}) }
   state.watchers.push(watcher)
   return watcher
+}
+
+/** The watch cache's stage by watcher count, one frozen object each shared by every flow (a flow keeps its stages for the whole run). */
+const watchCacheStages: Stage[] = []
+
+function watchCacheStage(sent: number): Stage {
+  return (watchCacheStages[sent] ??= Object.freeze({ name: 'watch cache', outcome: 'ok', detail: sent ? `sent to ${sent} watcher(s)` : 'no watcher selects this object' }))
 }

@@ -31,15 +31,6 @@ export function recordEvent<C>(client: ApiClient<C>, ctx: Ctx, spec: EventSpec, 
   const epochMs = ctx.startTimeMs + ctx.now
   const o = spec.involved
   const namespace = o.metadata.namespace ?? 'default'
-  const involvedObject = {
-    kind: o.kind,
-    namespace: o.metadata.namespace,
-    name: o.metadata.name,
-    uid: o.metadata.uid,
-    apiVersion: o.apiVersion,
-    resourceVersion: o.metadata.resourceVersion,
-    ...(spec.fieldPath ? { fieldPath: spec.fieldPath } : {}),
-  }
   const eventsApi = spec.action !== undefined
   if (!eventsApi && correlated(client, ctx, spec, namespace, epochMs, cont, send)) return
   const name = eventName(String(o.metadata.name), epochMs, ctx.random)
@@ -62,7 +53,16 @@ export function recordEvent<C>(client: ApiClient<C>, ctx: Ctx, spec: EventSpec, 
         apiVersion: 'v1',
         kind: 'Event',
         metadata: { name, namespace },
-        involvedObject,
+        // Built only for core/v1 events (the scheduler's events.k8s.io ones name `regarding`).
+        involvedObject: {
+          kind: o.kind,
+          namespace: o.metadata.namespace,
+          name: o.metadata.name,
+          uid: o.metadata.uid,
+          apiVersion: o.apiVersion,
+          resourceVersion: o.metadata.resourceVersion,
+          ...(spec.fieldPath ? { fieldPath: spec.fieldPath } : {}),
+        },
         reason: spec.reason,
         message: spec.message,
         source: { component: spec.component, ...(spec.host ? { host: spec.host } : {}) },
@@ -74,8 +74,23 @@ export function recordEvent<C>(client: ApiClient<C>, ctx: Ctx, spec: EventSpec, 
         reportingComponent: spec.component,
         reportingInstance: spec.host ?? '',
       }
-  const path = eventsApi ? `/apis/events.k8s.io/v1/namespaces/${namespace}/events` : `/api/v1/namespaces/${namespace}/events`
-  apiRequest(client, ctx, 'create', path, cont, { ...send, body, ...(spec.asUser ? { asUser: spec.asUser } : {}) })
+  apiRequest(client, ctx, 'create', eventsPath(eventsApi, namespace), cont, { ...send, body, ...(spec.asUser ? { asUser: spec.asUser } : {}) })
+}
+
+/**
+ * The events collection's path, one string per API and namespace: the apiserver's path memo then
+ * finds it by a hash already computed, where a path written per event was hashed every time.
+ */
+const eventsPaths = { core: new Map<string, string>(), events: new Map<string, string>() }
+
+function eventsPath(eventsApi: boolean, namespace: string): string {
+  const byNamespace = eventsApi ? eventsPaths.events : eventsPaths.core
+  let path = byNamespace.get(namespace)
+  if (path === undefined) {
+    path = eventsApi ? `/apis/events.k8s.io/v1/namespaces/${namespace}/events` : `/api/v1/namespaces/${namespace}/events`
+    byNamespace.set(namespace, path)
+  }
+  return path
 }
 
 /** getEventKey: source, involved object (with fieldPath, uid, apiVersion), type, reason, message. */

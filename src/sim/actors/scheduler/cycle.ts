@@ -13,6 +13,9 @@ import { podPriority, podSpec, type SchedPodSpec } from './types.ts'
 export type Cache = Record<string, KObject>
 
 const unschedulableTaint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const }
+/** The arguments of the per-cycle unschedulable check, made once rather than per cycle. */
+const unschedulableTaints = [unschedulableTaint]
+const noScheduleEffects = ['NoSchedule']
 
 function isSoft(t: Toleration): boolean {
   return !t.effect || t.effect === 'PreferNoSchedule'
@@ -131,7 +134,7 @@ export function newCycle(
     state: {},
     tolerations,
     softTolerations: tolerations.filter(isSoft),
-    toleratesUnschedulable: !untolerated([unschedulableTaint], tolerations, ['NoSchedule']),
+    toleratesUnschedulable: !untolerated(unschedulableTaints, tolerations, noScheduleEffects),
     images: podImages(pod).map(normalizedImageName),
   }
 }

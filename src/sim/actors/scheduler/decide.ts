@@ -149,7 +149,11 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
       return { decision: d, nextStartIndex: meta.startIndex }
     }
   }
-  const active = activeFilters(skipped).filter((i) => !filterPlugins[i]!.passesAll?.(c))
+  const active: number[] = []
+  for (let i = 0; i < filterPlugins.length; i++) {
+    const p = filterPlugins[i]!
+    if (!skipped[p.name] && !p.passesAll?.(c)) active.push(i)
+  }
   const n = nodes.length
   const toFind = numFeasibleNodesToFind(c.cfg.percentageOfNodesToScore, n)
   d.numNodesToFind = toFind
@@ -179,7 +183,11 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
     d.winner = feasible[0]!.name
     return { decision: d, nextStartIndex }
   }
-  const totals = new Array<number>(feasible.length).fill(0)
+  // A shared uniform column (scores.ts, frozen) adds the same to every total: summed once into
+  // `flat` rather than node by node (scores are whole numbers, so the order of the sums is moot).
+  let flat = 0
+  const columns: number[][] = []
+  const weights: number[] = []
   for (const p of scorePlugins) {
     if (p.preScore && !p.preScore(c, feasible)) {
       d.scores.push({ plugin: p.name, weight: p.weight, skipped: true, raw: [], normalized: [] })
@@ -193,8 +201,20 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
       for (let i = 0; i < feasible.length; i++) raw[i] = p.score(c, feasible[i]!)
     }
     const normalized = p.normalize ? p.normalize(c, feasible, raw) : raw
-    for (let i = 0; i < feasible.length; i++) totals[i]! += normalized[i]! * p.weight
+    if (Object.isFrozen(normalized)) flat += normalized[0]! * p.weight
+    else {
+      columns.push(normalized)
+      weights.push(p.weight)
+    }
     d.scores.push({ plugin: p.name, weight: p.weight, skipped: false, raw, normalized })
+  }
+  const totals = new Array<number>(feasible.length)
+  if (!columns.length) totals.fill(flat)
+  for (let k = 0; k < columns.length; k++) {
+    const column = columns[k]!
+    const weight = weights[k]!
+    if (k === 0) for (let i = 0; i < feasible.length; i++) totals[i] = flat + column[i]! * weight
+    else for (let i = 0; i < feasible.length; i++) totals[i]! += column[i]! * weight
   }
   d.totals = totals
   d.winner = selectHost(d.feasible, d.totals, random)

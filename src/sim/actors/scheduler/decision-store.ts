@@ -7,7 +7,7 @@
  * fail, in the order examined. Node names (RFC 1123 subdomains) and numbers never contain the
  * separator.
  */
-import { examinedNodes, type Decision, type PluginScores } from './decide.ts'
+import { examinedNodes, type Decision, type NodeFailure, type PluginScores } from './decide.ts'
 
 export interface StoredScores extends Omit<PluginScores, 'raw' | 'normalized'> {
   raw: string
@@ -120,6 +120,29 @@ function storeScores(s: PluginScores): StoredScores {
   return shared ? sharedEntry(s, raw, normalized) : { plugin: s.plugin, weight: s.weight, skipped: s.skipped, raw, normalized }
 }
 
+/**
+ * The list of plugins whose PreFilter skipped, shared with the previous decision when it is the
+ * same (nearly every cycle skips the same few), else an exact-size frozen copy: kept per decision,
+ * the array grown by push held ~180 bytes.
+ */
+let lastSkipList: readonly string[] = Object.freeze([])
+
+function sharedSkipList(names: string[]): string[] {
+  const last = lastSkipList
+  let same = last.length === names.length
+  for (let i = 0; same && i < names.length; i++) same = last[i] === names[i]
+  if (!same) lastSkipList = Object.freeze(names.slice())
+  return lastSkipList as string[]
+}
+
+/** One frozen empty `failed` for the decisions where every examined node passed. */
+const noneFailed: Record<string, NodeFailure> = Object.freeze({})
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true
+  return false
+}
+
 export function storeDecision(d: Decision): StoredDecision {
   const scores = new Array<StoredScores>(d.scores.length)
   for (let i = 0; i < scores.length; i++) scores[i] = storeScores(d.scores[i]!)
@@ -133,10 +156,10 @@ export function storeDecision(d: Decision): StoredDecision {
     nodesTotal: d.nodesTotal,
     numNodesToFind: d.numNodesToFind,
     startIndex: d.startIndex,
-    preFilterSkipped: d.preFilterSkipped,
+    preFilterSkipped: sharedSkipList(d.preFilterSkipped),
     nodeOrder: joinOrder(d.nodeOrder),
     examinedCount: d.examinedCount,
-    failed: d.failed,
+    failed: hasKeys(d.failed) ? d.failed : noneFailed,
     scores,
     totals: joinNumbers(d.totals),
   }

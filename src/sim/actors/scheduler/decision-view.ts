@@ -116,6 +116,35 @@ function anyFeasible(stored: StoredDecision): boolean {
   return stored.examinedCount > failed
 }
 
+/** The stored decision a lazy stage expands: a symbol, not enumerable, so copies see only the stage's fields. */
+const source = Symbol('decision')
+
+type LazyStage = Stage & { readonly [source]: StoredDecision }
+
+/** Texts written on first read, per stored decision (frozen, so the text never changes). */
+const expanded = new WeakMap<StoredDecision, Stage[]>()
+
+function lazyDetail(this: LazyStage): string {
+  const stored = this[source]
+  let texts = expanded.get(stored)
+  if (!texts) expanded.set(stored, (texts = storedStages(stored)))
+  return texts[this.name === 'filter' ? 0 : 1]!.detail
+}
+
+const lazyDetailProperty: PropertyDescriptor = { get: lazyDetail, enumerable: true, configurable: true }
+
+/**
+ * One getter shared by every lazy stage keeps them all on one hidden class: a getter written in
+ * the object literal gave each stage a closure of its own and made it a dictionary-mode object
+ * (~650 bytes, kept with the flow for the whole run and copied by every young-generation GC).
+ */
+function lazyStage(name: string, outcome: Stage['outcome'], stored: StoredDecision): Stage {
+  const stage = { name, outcome } as Stage
+  Object.defineProperty(stage, 'detail', lazyDetailProperty)
+  Object.defineProperty(stage, source, { value: stored })
+  return stage
+}
+
 /**
  * `decisionStages` of a stored decision, with the filter and score texts written on first read.
  * They run to 12–60 KB per binding over 100 nodes and are read only when someone opens that flow
@@ -124,26 +153,8 @@ function anyFeasible(stored: StoredDecision): boolean {
  * copy the text; the stored decision is frozen, so the text is the same whenever it is read.
  */
 export function lazyDecisionStages(stored: StoredDecision): Stage[] {
-  // The getters share `texts` directly: a named local closure (`const expand = () => …`) costs a
-  // defineProperty of its name per binding under the tsx/esbuild keepNames transform, ~15 us each.
-  let texts: Stage[] | undefined
-  const stages: Stage[] = [
-    {
-      name: 'filter',
-      outcome: anyFeasible(stored) ? 'ok' : 'failed',
-      get detail() {
-        return (texts ??= storedStages(stored))[0]!.detail
-      },
-    },
-  ]
-  if (stored.scores.length)
-    stages.push({
-      name: 'score',
-      outcome: 'ok',
-      get detail() {
-        return (texts ??= storedStages(stored))[1]!.detail
-      },
-    })
+  const stages: Stage[] = [lazyStage('filter', anyFeasible(stored) ? 'ok' : 'failed', stored)]
+  if (stored.scores.length) stages.push(lazyStage('score', 'ok', stored))
   if (stored.winner) {
     const why = stored.nominated === stored.winner ? ' (its nominated node)' : stored.scores.length ? '' : ' (the only feasible node)'
     stages.push({ name: 'select', outcome: 'ok', detail: `${stored.winner}${why}` })

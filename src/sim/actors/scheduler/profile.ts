@@ -76,10 +76,16 @@ export interface ScorePlugin {
 const never = (): boolean => false
 const pass = (): null => null
 
+/** Some node has a taint (TaintToleration's filter passes every node that has none). */
+function anyTainted(nodes: NodeInfo[]): boolean {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]!.taints.length) return true
+  return false
+}
+
 export const filterPlugins: FilterPlugin[] = [
   { name: 'NodeUnschedulable', passesAll: (c) => c.toleratesUnschedulable || !c.allNodes.some((n) => n.unschedulable), filter: nodeUnschedulableFilter },
   { name: 'NodeName', passesAll: (c) => !c.spec.nodeName, filter: nodeNameFilter },
-  { name: 'TaintToleration', filter: taintTolerationFilter },
+  { name: 'TaintToleration', passesAll: (c) => !anyTainted(c.allNodes), filter: taintTolerationFilter },
   {
     name: 'NodeAffinity',
     passesAll: (c) => !c.spec.nodeSelector && !c.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
