@@ -89,4 +89,12 @@ describe('kubectl exec', () => {
     c.runUntil(() => !!(c.pod('slow')?.spec as { nodeName?: string } | undefined)?.nodeName)
     expect(c.kubectl('exec slow -- hostname').stderr).toBe('error: unable to upgrade connection: container not found ("slow")\n')
   })
+
+  it('without CoreDNS nothing answers the nameserver address: nslookup reaches no server, wget no address', () => {
+    const c = new TestCluster()
+    expect(c.kubectl('run bb --image=busybox:1.36 -- sleep 3600').exitCode).toBe(0)
+    c.runUntil(() => c.status('bb') === 'Running')
+    expect(c.kubectl('exec bb -- nslookup web')).toMatchObject({ exitCode: 1, stdout: ';; connection timed out; no servers could be reached\n\n' })
+    expect(c.kubectl('exec bb -- wget -qO- web').stderr).toBe("wget: bad address 'web'\ncommand terminated with exit code 1\n")
+  })
 })

@@ -11,6 +11,7 @@ import type { Ctx } from '../../engine/actor.ts'
 import type { ApiResponse, StreamChunk } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { resourceByWord } from '../../k8s/discovery.ts'
+import { queryEscape } from '../../k8s/query-escape.ts'
 import { restPath } from '../../k8s/resources.ts'
 import { apiRequest } from '../client/api-client.ts'
 import { commandRefusal } from '../runtime/exec-programs.ts'
@@ -74,7 +75,7 @@ export function startExec(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p:
 
 /** The query kubectl's url.Values encodes: keys sorted, `command` once per word. */
 function execQuery(c: ExecCarry, container: string): [string, string][] {
-  const q: [string, string][] = c.argv.map((w) => ['command', encodeURIComponent(w)])
+  const q: [string, string][] = c.argv.map((w) => ['command', queryEscape(w)])
   q.push(['container', container], ['stderr', 'true'])
   if (c.stdin) q.push(['stdin', 'true'])
   q.push(['stdout', 'true'])

@@ -66,4 +66,10 @@ describe('the environment the kubelet builds (kubelet_pods.go makeEnvironmentVar
     expect(env(ref(true), { 'configmap/app-config': null })).toEqual({ env: [] })
     expect(env({ envFrom: [{ secretRef: { name: 'creds' } }] }, { 'secret/creds': null })).toEqual({ error: 'secret "creds" not found' })
   })
+
+  it('expands $(NAME) from earlier variables and Service links; $$ is a literal $', () => {
+    const spec = { env: [{ name: 'A', value: 'x' }, { name: 'URL', value: 'http://$(MY_WEB_SERVICE_HOST):80/$(A)/$$(A)/$(NOPE)' }] }
+    const r = containerEnv({ pod: pod(), spec, sources: {}, services, hostIP: '', podIP: '' }) as { env: [string, string][] }
+    expect(new Map(r.env).get('URL')).toBe('http://10.96.4.5:80/x/$(A)/$(NOPE)')
+  })
 })

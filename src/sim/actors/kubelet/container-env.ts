@@ -127,6 +127,8 @@ export interface EnvInputs {
 export function containerEnv(inp: EnvInputs): { env: [string, string][] } | { error: string } {
   const { pod, spec } = inp
   const vars = new Map<string, string>()
+  const links = (pod.spec as { enableServiceLinks?: boolean }).enableServiceLinks !== false
+  const services = new Map(serviceEnv(inp.services, String(pod.metadata.namespace), links))
   const missing = (source: string): string => `${source.startsWith('secret/') ? 'secret' : 'configmap'} "${source.slice(source.indexOf('/') + 1)}" not found`
   for (const f of spec.envFrom ?? []) {
     const ref = f.configMapRef ?? f.secretRef
@@ -158,9 +160,17 @@ export function containerEnv(inp: EnvInputs): { env: [string, string][] } | { er
       }
       vars.set(e.name, data[ref.key]!)
     } else if (from?.fieldRef) vars.set(e.name, fieldValue(pod, from.fieldRef.fieldPath, inp.hostIP, inp.podIP))
-    else vars.set(e.name, (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string) => vars.get(n) ?? m))
+    else vars.set(e.name, expand(e.value ?? '', vars, services))
   }
-  const links = (pod.spec as { enableServiceLinks?: boolean }).enableServiceLinks !== false
-  for (const [k, v] of serviceEnv(inp.services, String(pod.metadata.namespace), links)) if (!vars.has(k)) vars.set(k, v)
+  for (const [k, v] of services) if (!vars.has(k)) vars.set(k, v)
   return { env: [...vars] }
+}
+
+/**
+ * third_party/forked/golang/expansion: `$(NAME)` is the value of a variable defined before it or of
+ * a Service link (expansion.MappingFuncFor(tmpEnv, serviceEnv)); `$$` is a literal `$`; an unknown
+ * name stays as written.
+ */
+function expand(value: string, vars: Map<string, string>, services: Map<string, string>): string {
+  return value.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string | undefined) => (n === undefined ? '$' : (vars.get(n) ?? services.get(n) ?? m)))
 }

@@ -9,6 +9,7 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import type { ApiRequest, CriReply } from '../../messages.ts'
+import { queryUnescape } from '../../k8s/query-escape.ts'
 import { criCall } from './cri.ts'
 import { hostsFile, resolvConf, type PodDnsSpec } from './pod-dns.ts'
 import { currentRun } from './pod-status.ts'
@@ -29,9 +30,10 @@ export function serveExec(state: KubeletState, msg: ApiRequest, ctx: Ctx): void 
     return
   }
   const spec = w.pod.spec as PodDnsSpec
-  const hostname = (spec.hostname ?? podName).slice(0, 63)
+  // truncatePodHostnameIfNeeded: at most 63 characters, without a trailing '-' or '.'.
+  const hostname = (spec.hostname ?? podName).slice(0, 63).replace(/[-.]+$/, '')
   const podIP = w.podIP ?? ''
-  const cmd = (msg.query ?? []).filter(([k]) => k === 'command').map(([, v]) => decodeURIComponent(v))
+  const cmd = (msg.query ?? []).filter(([k]) => k === 'command').map(([, v]) => queryUnescape(v))
   ctx.stage({ name: 'exec', outcome: 'ok', detail: `container ${container} (${run.id.slice(0, 13)}) is running: 101 Switching Protocols, then CRI Exec` })
   const streamId = `${ctx.self}#exec${++state.nextCall}`
   ;(state.execStreams ??= {})[streamId] = ctx.from!

@@ -96,6 +96,8 @@ export function startExec(state: RuntimeState, msg: CriCall, ctx: Ctx): void {
   sessions(state)[execId] = s
   ctx.stage({ name: 'exec', outcome: 'ok', detail: `${argv.join(' ')} started in ${c.name}${s.names.length ? `; resolver tries ${s.names.join(', ')}` : ''}` })
   if (isIp(target) && plan.kind === 'http' && (target.startsWith('127.') || target === s.podIP)) return loopback(state, ctx, execId, s, target)
+  // -m / -T bound the whole command, its DNS questions included.
+  if (plan.kind === 'http' && plan.opts.timeoutMs !== undefined) ctx.setTimer(timerPrefix + execId, plan.opts.timeoutMs, { id: execId })
   if (isIp(target)) connect(state, ctx, execId, s, target)
   else ask(state, ctx, execId, s)
 }
@@ -111,9 +113,29 @@ function loopback(state: RuntimeState, ctx: Ctx, id: string, s: ExecSession, ip:
 }
 
 /** The next name of the search list, to the nameserver through this node's rules. */
+/** glibc's and musl's resolver defaults (resolv.conf `timeout:5`, `attempts:2`). */
+export const dnsTimeoutMs = 5_000
+const dnsAttempts = 2
+const dnsTimer = 'exec-dns:'
+
 function ask(state: RuntimeState, ctx: Ctx, id: string, s: ExecSession): void {
-  const name = s.names[s.asked++]!
+  s.tries = 0
+  send(state, ctx, id, s, s.names[s.asked++]!)
+}
+
+function send(state: RuntimeState, ctx: Ctx, id: string, s: ExecSession, name: string): void {
+  s.tries = (s.tries ?? 0) + 1
   ctx.send(`kube-proxy:${state.node}`, { kind: 'dns.query', queryId: id, client: ctx.self, name, dst: `${s.server}:53/UDP` }, { durationMs: hopMs })
+  ctx.setTimer(dnsTimer + id, dnsTimeoutMs, { id })
+}
+
+/** No server answered the lookup: BusyBox nslookup's words, curl's and wget's name failure. */
+function unreachable(state: RuntimeState, ctx: Ctx, id: string, s: ExecSession): void {
+  if (s.plan.kind === 'http') return httpDone(state, ctx, id, s, { kind: 'no-name' })
+  const out = s.plan.old
+    ? { stdout: `Server:    ${s.server}\nAddress 1: ${s.server}\n\n`, stderr: `nslookup: can't resolve '${s.plan.name}'\n`, exitCode: 1 }
+    : { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1 }
+  finish(state, ctx, id, out)
 }
 
 function connect(state: RuntimeState, ctx: Ctx, id: string, s: ExecSession, ip: string): void {
@@ -134,6 +156,7 @@ function finish(state: RuntimeState, ctx: Ctx, id: string, out: Output): void {
   if (!s) return
   delete sessions(state)[id]
   ctx.cancelTimer(timerPrefix + id)
+  ctx.cancelTimer(dnsTimer + id)
   ctx.stage({ name: 'exec', outcome: out.exitCode === 0 ? 'ok' : 'failed', detail: `the process exits ${out.exitCode}` })
   reply(ctx, s.kubelet, s.callId, out, 1)
 }
@@ -148,6 +171,12 @@ export function onExecDns(state: RuntimeState, msg: DnsAnswer, ctx: Ctx): boolea
   const s = state.execs?.[msg.queryId]
   if (!s) return false
   const id = msg.queryId
+  ctx.cancelTimer(dnsTimer + id)
+  // No rule or no CoreDNS endpoint for the nameserver's address: the query is rejected.
+  if (msg.rcode === 'REFUSED') {
+    unreachable(state, ctx, id, s)
+    return true
+  }
   if (msg.rcode === 'NOERROR' && msg.ips.length) {
     if (s.plan.kind === 'http') connect(state, ctx, id, s, msg.ips[0]!)
     else finish(state, ctx, id, nslookupOutput({ name: s.plan.name, old: s.plan.old, server: s.server, serverName: 'kube-dns.kube-system.svc.cluster.local', answer: { fqdn: msg.name, ips: msg.ips } }))
@@ -176,6 +205,14 @@ export function onExecHttp(state: RuntimeState, msg: TrafficResponse & { body?: 
 
 /** The connection's SYNs went unanswered (a dropped packet, an address nothing routes to). */
 export function execTimer(state: RuntimeState, name: string, ctx: Ctx): boolean {
+  if (name.startsWith(dnsTimer)) {
+    // A question went unanswered: ask again, then give up on the lookup.
+    const id = name.slice(dnsTimer.length)
+    const s = state.execs?.[id]
+    if (s && (s.tries ?? 0) < dnsAttempts) send(state, ctx, id, s, s.names[s.asked - 1]!)
+    else if (s) unreachable(state, ctx, id, s)
+    return true
+  }
   if (!name.startsWith(timerPrefix)) return false
   const id = name.slice(timerPrefix.length)
   const s = state.execs?.[id]

@@ -70,6 +70,8 @@ export interface ExecSession {
   /** Names to ask in order (the resolv.conf search list), and how many were asked. */
   names: string[]
   asked: number
+  /** Times the current name was sent without an answer (resolv.conf attempts). */
+  tries?: number
   server: string
   /** The exec'ing pod's address, the connection's source. */
   podIP: string
