@@ -10,6 +10,8 @@ import { create } from './create.ts'
 import { evict } from './eviction.ts'
 import { proxyExec, proxyLogs } from './kubelet-proxy.ts'
 import { answerReview, reviewPaths } from './reviews.ts'
+import { apiGroupList, coreApiVersions } from '../../k8s/served-groups.ts'
+import { apiserverAddress, apiserverPort } from '../../cluster/service-bootstrap.ts'
 import { deleteStored } from './delete-stored.ts'
 import { propagationOf } from './deletion.ts'
 import { dryRunUpdate } from './dry-run-update.ts'
@@ -36,6 +38,12 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
     // A non-resource URL served by the apiserver itself, readable by anyone (system:public-info-viewer).
     ctx.stage({ name: 'response', outcome: 'ok', detail: `version ${serverVersion.gitVersion}: answered by the apiserver, nothing read from etcd` })
     respond(ctx, req, 200, serverVersion)
+    return
+  }
+  if (msg.verb === 'get' && (msg.path === '/api' || msg.path === '/apis')) {
+    // Discovery: non-resource URLs the apiserver answers from what it serves (system:discovery).
+    ctx.stage({ name: 'response', outcome: 'ok', detail: `discovery: the ${msg.path === '/api' ? 'core group' : 'API groups'} served; nothing read from etcd` })
+    respond(ctx, req, 200, msg.path === '/api' ? coreApiVersions(`${apiserverAddress}:${apiserverPort}`) : apiGroupList())
     return
   }
   if (msg.verb === 'create' && reviewPaths.includes(msg.path)) {

@@ -27,10 +27,12 @@ describe('kubectl auth, config and api-versions', () => {
     expect(c.kubectl('config use-context other').stderr).toBe('error: no context exists with the name: "other"\n')
   })
 
-  it('api-versions lists every served group/version, core last', () => {
-    const out = new TestCluster().kubectl('api-versions').stdout.split('\n').filter(Boolean)
+  it('api-versions asks discovery again (GET /api, GET /apis) and lists every served group/version, core last', () => {
+    const c = new TestCluster()
+    const out = c.kubectl('api-versions').stdout.split('\n').filter(Boolean)
+    expect(c.flows({ from: 'kubectl' }).map((f) => f.label)).toEqual(['GET /api', 'GET /apis'])
     expect(out).toEqual([...out].sort())
-    expect(out).toEqual(expect.arrayContaining(['apps/v1', 'autoscaling/v1', 'autoscaling/v2', 'events.k8s.io/v1', 'authorization.k8s.io/v1']))
+    expect(out).toEqual(expect.arrayContaining(['apps/v1', 'autoscaling/v1', 'autoscaling/v2', 'events.k8s.io/v1', 'authorization.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1']))
     expect(out.at(-1)).toBe('v1')
   })
 })

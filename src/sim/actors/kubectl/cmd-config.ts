@@ -5,7 +5,6 @@
  * every later line uses when it names none, as a workshop's `kns` alias does.
  */
 import { apiserverAddress, apiserverPort } from '../../cluster/service-bootstrap.ts'
-import { resources } from '../../k8s/resources.ts'
 import type { ParsedLine } from './parse.ts'
 import { formatTable } from './print/tabwriter.ts'
 import type { Finish } from './prog.ts'
@@ -73,13 +72,4 @@ export function startConfig(state: KubectlState, p: ParsedLine, finish: Finish):
     default:
       return { ok: false, stderr: `error: kube-anatomy does not simulate "kubectl config ${sub}" yet\n` }
   }
-}
-
-/** Every group/version the apiserver serves, sorted as kubectl prints them. */
-export function apiVersions(): string {
-  // Besides each resource's storage version: the older autoscaling/v1, events.k8s.io/v1, and the
-  // review APIs kube-apiserver answers without storing (apiserver/reviews.ts).
-  const set = new Set<string>(['autoscaling/v1', 'events.k8s.io/v1', 'authentication.k8s.io/v1', 'authorization.k8s.io/v1'])
-  for (const r of resources) set.add(r.group ? `${r.group}/${r.version}` : r.version)
-  return [...set].sort().map((v) => `${v}\n`).join('')
 }

@@ -16,7 +16,8 @@ import { continuePatch, startPatch, type PatchProg } from './cmd-patch.ts'
 import { continueWait, startWait, waitWatchEvent, type WaitProg } from './cmd-wait.ts'
 import { continueInfo, startClusterInfo, startTop, startVersion, type InfoProg } from './cmd-info.ts'
 import { continueAuth, startAuth, type AuthProg } from './cmd-auth.ts'
-import { apiVersions, startConfig } from './cmd-config.ts'
+import { startConfig } from './cmd-config.ts'
+import { continueApiVersions, startApiVersions, type ApiVersionsProg } from './cmd-api-versions.ts'
 import { apiResources, continueSimple, startCreate, startEvents, type SimpleProg } from './cmd-misc.ts'
 import { continueModify, startModify, type ModifyProg } from './cmd-modify.ts'
 import { continueRollout, rolloutWatchEvent, startRollout, type RolloutProg } from './cmd-rollout.ts'
@@ -24,7 +25,7 @@ import type { ParsedLine } from './parse.ts'
 import type { Finish } from './prog.ts'
 import type { Cont, KubectlState, RunningCommand } from './state.ts'
 
-type Prog = ApplyProg | GetProg | DeleteProg | ModifyProg | RolloutProg | SimpleProg | DescribeProg | InfoProg | AuthProg | PatchProg | WaitProg
+type Prog = ApplyProg | GetProg | DeleteProg | ModifyProg | RolloutProg | SimpleProg | DescribeProg | InfoProg | AuthProg | ApiVersionsProg | PatchProg | WaitProg
 type Start = { ok: true } | { ok: false; stderr: string }
 
 function resourceWord(arg: string | undefined): string {
@@ -102,8 +103,7 @@ export function startObjectsCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
     case 'config':
       return startConfig(state, p, finish)
     case 'api-versions':
-      finish(0, apiVersions(), '')
-      return { ok: true }
+      return startApiVersions(state, ctx, cmd, p)
     case 'api-resources': {
       const r = apiResources(p)
       if (!r.ok) return { ok: false, stderr: r.stderr }
@@ -135,6 +135,8 @@ export function continueProgram(state: KubectlState, ctx: Ctx, cmd: RunningComma
       return continueInfo(prog, msg, finish)
     case 'auth':
       return continueAuth(prog, msg, finish)
+    case 'api-versions':
+      return continueApiVersions(state, ctx, cmd, prog, msg, finish)
     case 'patch':
       return continuePatch(state, ctx, cmd, prog, msg, finish)
     case 'wait':
