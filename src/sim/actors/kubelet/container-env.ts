@@ -116,8 +116,8 @@ export function serviceEnv(services: Cache, namespace: string, enableServiceLink
 export interface EnvInputs {
   pod: KObject
   spec: ContainerEnvSpec
-  /** What GET answered for each of `envSources`: the object, or null when it does not exist. */
-  sources: Record<string, KObject | null>
+  /** What GET answered for each of `envSources`: the object, null when it does not exist, or an error. */
+  sources: Record<string, KObject | null | { error: string }>
   services: Cache
   hostIP: string
   podIP: string
@@ -135,6 +135,7 @@ export function containerEnv(inp: EnvInputs): { env: [string, string][] } | { er
     if (!ref) continue
     const source = `${f.configMapRef ? 'configmap' : 'secret'}/${ref.name}`
     const o = inp.sources[source]
+    if (o && 'error' in o) return { error: o.error }
     if (!o) {
       if (ref.optional) continue
       return { error: missing(source) }
@@ -149,6 +150,7 @@ export function containerEnv(inp: EnvInputs): { env: [string, string][] } | { er
       const secret = !!from?.secretKeyRef
       const source = `${secret ? 'secret' : 'configmap'}/${ref.name}`
       const o = inp.sources[source]
+      if (o && 'error' in o) return { error: o.error }
       if (!o) {
         if (ref.optional) continue
         return { error: missing(source) }

@@ -19,7 +19,7 @@ import { closeFollow, followTimer } from './logs-follow.ts'
 import { mountVolumes, retryMount, volumeSourceFetched } from './volume-mount.ts'
 import { runProbe } from './probes.ts'
 import { createLease, nodeEvent, onOwnNode, onRegistered, registerNode } from './register.ts'
-import type { ApiCont, ContainerWork, KubeletState, RuntimeContainer } from './state.ts'
+import type { ApiCont, ContainerWork, KubeletState, RuntimeContainer, SourceAnswer } from './state.ts'
 
 /** nodeLeaseDurationSeconds 40 × nodeLeaseRenewIntervalFraction 0.25 (pkg/kubelet/kubelet.go). */
 export const leaseRenewIntervalMs = 10_000
@@ -75,11 +75,18 @@ function onResponse(state: KubeletState, msg: ApiResponse, ctx: Ctx): void {
   else if (cont.do === 'register' || cont.do === 'registered') onRegistered(state, msg, ctx)
   else if (cont.do === 'volume-source') {
     const w = state.pods[cont.uid]
-    if (w) volumeSourceFetched(state, ctx, w, cont.source, msg.code === 200 ? (msg.body as KObject) : null)
+    if (w) volumeSourceFetched(state, ctx, w, cont.source, sourceAnswer(msg))
   } else if (cont.do === 'env-source') {
     const w = state.pods[cont.uid]
-    if (w) envSourceFetched(state, ctx, w, cont.container, cont.source, msg.code === 200 ? (msg.body as KObject) : null)
+    if (w) envSourceFetched(state, ctx, w, cont.container, cont.source, sourceAnswer(msg))
   }
+}
+
+/** A GET of a ConfigMap or Secret: the object, null when it does not exist, or the error otherwise. */
+function sourceAnswer(msg: ApiResponse): SourceAnswer {
+  if (msg.code === 200) return msg.body as KObject
+  if (msg.code === 404) return null
+  return { error: String((msg.body as { message?: string } | null)?.message ?? `status ${msg.code}`) }
 }
 
 const noContainers: RuntimeContainer[] = []

@@ -22,7 +22,7 @@ import { mountedFiles } from './volumes.ts'
 import { criCall } from './cri.ts'
 import { podStatusPatch } from './pod-status.ts'
 import { onProbeExec, startProbes, stopProbes } from './probes.ts'
-import type { ContainerWork, KubeletState, PodWorker } from './state.ts'
+import type { ContainerWork, KubeletState, PodWorker, SourceAnswer } from './state.ts'
 
 /** kubelet image pull back-off: 10 s doubling to 300 s (`imageBackOffPeriod`, `MaxImageBackOff`). */
 function imageBackoffMs(failures: number): number {
@@ -243,7 +243,7 @@ function create(state: KubeletState, ctx: Ctx, w: PodWorker, i: number): void {
 }
 
 /** A GET for the container's environment answered (the object, or null for 404); the last one creates it. */
-export function envSourceFetched(state: KubeletState, ctx: Ctx, w: PodWorker, i: number, source: string, object: KObject | null): void {
+export function envSourceFetched(state: KubeletState, ctx: Ctx, w: PodWorker, i: number, source: string, object: SourceAnswer): void {
   const f = w.envFetch
   if (!f || f.container !== i || w.step === 'terminating' || w.step === 'terminated') return
   f.got[source] = object

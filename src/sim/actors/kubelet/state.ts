@@ -64,13 +64,13 @@ export interface PodWorker {
    */
   requests?: { cpu: number; memory: number }
   /** The ConfigMaps and Secrets the pod's volumes read, as GET answers them (volume-mount.ts). */
-  volumeFetch?: { pending: number; got: Record<string, KObject | null> }
+  volumeFetch?: { pending: number; got: Record<string, SourceAnswer> }
   /** Mount attempts that failed in a row, for the back-off. */
   mountFailures?: number
   /** Each ConfigMap or Secret volume's files once mounted: volume → relative path → content. */
   volumeFiles?: Record<string, Record<string, string>>
   /** The ConfigMaps and Secrets container `container`'s environment reads, as GET answers them. */
-  envFetch?: { container: number; pending: number; got: Record<string, KObject | null> }
+  envFetch?: { container: number; pending: number; got: Record<string, SourceAnswer> }
 }
 
 export interface RuntimeContainer {
@@ -109,6 +109,9 @@ export interface CriCont {
   /** A `kubectl exec` the apiserver proxied here: its stream (exec.ts). */
   exec?: string
 }
+
+/** What a GET of a ConfigMap or Secret answered: the object, null (404), or another error's text. */
+export type SourceAnswer = KObject | null | { error: string }
 
 /** A followed log (`kubectl logs -f`): whom to write to, which run of which container, how far. */
 export interface LogFollow {

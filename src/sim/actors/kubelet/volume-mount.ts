@@ -4,10 +4,9 @@
  * FailedMount and try again after the back-off.
  */
 import type { Ctx } from '../../engine/actor.ts'
-import type { KObject } from '../../protocol.ts'
 import { apiRequest } from '../client/api-client.ts'
 import { podEvent, volumesReady } from './pod-worker.ts'
-import type { KubeletState, PodWorker } from './state.ts'
+import type { KubeletState, PodWorker, SourceAnswer } from './state.ts'
 import { mountBackoffMs, volumeFiles, volumeSources } from './volumes.ts'
 
 /** The service-account token is there: read the other volumes' sources, if any. */
@@ -22,7 +21,7 @@ export function mountVolumes(state: KubeletState, ctx: Ctx, w: PodWorker): void 
   }
 }
 
-export function volumeSourceFetched(state: KubeletState, ctx: Ctx, w: PodWorker, source: string, object: KObject | null): void {
+export function volumeSourceFetched(state: KubeletState, ctx: Ctx, w: PodWorker, source: string, object: SourceAnswer): void {
   const f = w.volumeFetch
   if (!f || w.step !== 'volumes') return
   f.got[source] = object

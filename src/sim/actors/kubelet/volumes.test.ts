@@ -24,6 +24,10 @@ describe('ConfigMap and Secret volumes (pkg/volume/configmap, pkg/volume/secret)
       errors: ['MountVolume.SetUp failed for volume "c" : configmap references non-existent config key: zz'],
     })
     expect(volumeFiles(pod([{ name: 'c', configMap: { name: 'cfg', optional: true } }]), { 'configmap/cfg': null })).toEqual({ files: { c: {} } })
+    // An error other than NotFound is not "not found": the mount fails with what the apiserver said.
+    expect(volumeFiles(pod([{ name: 'c', configMap: { name: 'cfg', optional: true } }]), { 'configmap/cfg': { error: 'etcdserver: request timed out' } })).toEqual({
+      errors: ['MountVolume.SetUp failed for volume "c" : etcdserver: request timed out'],
+    })
   })
 
   it('backs off 500 ms doubling to 2m2s', () => {

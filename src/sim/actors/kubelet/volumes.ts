@@ -42,13 +42,17 @@ export function volumeSources(pod: KObject): string[] {
 }
 
 /** Each volume's files (relative path → content), or each volume's mount error in the kubelet's words. */
-export function volumeFiles(pod: KObject, sources: Record<string, KObject | null>): { files: Record<string, Record<string, string>> } | { errors: string[] } {
+export function volumeFiles(pod: KObject, sources: Record<string, KObject | null | { error: string }>): { files: Record<string, Record<string, string>> } | { errors: string[] } {
   const files: Record<string, Record<string, string>> = {}
   const errors: string[] = []
   for (const v of ((pod.spec as { volumes?: VolumeSpec[] }).volumes ?? [])) {
     const src = v.configMap ? { kind: 'configmap', name: v.configMap.name, items: v.configMap.items, optional: v.configMap.optional } : v.secret ? { kind: 'secret', name: v.secret.secretName, items: v.secret.items, optional: v.secret.optional } : undefined
     if (!src) continue
     const o = sources[`${src.kind}/${src.name}`]
+    if (o && 'error' in o) {
+      errors.push(`MountVolume.SetUp failed for volume "${v.name}" : ${o.error}`)
+      continue
+    }
     if (!o) {
       if (src.optional) {
         files[v.name] = {}
