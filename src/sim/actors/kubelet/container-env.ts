@@ -48,7 +48,7 @@ export function envSources(spec: ContainerEnvSpec): string[] {
 }
 
 /** A source's data as text: a Secret's values are base64 in the API. */
-function dataOf(source: string, o: KObject): Record<string, string> {
+export function sourceData(source: string, o: KObject): Record<string, string> {
   const data = (o as { data?: Record<string, string> }).data ?? {}
   if (!source.startsWith('secret/')) return data
   const out: Record<string, string> = {}
@@ -129,33 +129,28 @@ export function containerEnv(inp: EnvInputs): { env: [string, string][] } | { er
   const vars = new Map<string, string>()
   const links = (pod.spec as { enableServiceLinks?: boolean }).enableServiceLinks !== false
   const services = new Map(serviceEnv(inp.services, String(pod.metadata.namespace), links))
-  const missing = (source: string): string => `${source.startsWith('secret/') ? 'secret' : 'configmap'} "${source.slice(source.indexOf('/') + 1)}" not found`
+  /** A source's data; undefined when it is optional and missing; a string when it fails the container. */
+  const read = (source: string, optional: boolean | undefined): Record<string, string> | undefined | string => {
+    const o = inp.sources[source]
+    if (o && 'error' in o) return o.error
+    if (o) return sourceData(source, o)
+    return optional ? undefined : `${source.startsWith('secret/') ? 'secret' : 'configmap'} "${source.slice(source.indexOf('/') + 1)}" not found`
+  }
   for (const f of spec.envFrom ?? []) {
     const ref = f.configMapRef ?? f.secretRef
     if (!ref) continue
-    const source = `${f.configMapRef ? 'configmap' : 'secret'}/${ref.name}`
-    const o = inp.sources[source]
-    if (o && 'error' in o) return { error: o.error }
-    if (!o) {
-      if (ref.optional) continue
-      return { error: missing(source) }
-    }
-    const data = dataOf(source, o)
-    for (const k of Object.keys(data)) vars.set(`${f.prefix ?? ''}${k}`, data[k]!)
+    const data = read(`${f.configMapRef ? 'configmap' : 'secret'}/${ref.name}`, ref.optional)
+    if (typeof data === 'string') return { error: data }
+    for (const k of Object.keys(data ?? {})) vars.set(`${f.prefix ?? ''}${k}`, data![k]!)
   }
   for (const e of spec.env ?? []) {
     const from = e.valueFrom
     const ref = from?.configMapKeyRef ?? from?.secretKeyRef
     if (ref) {
       const secret = !!from?.secretKeyRef
-      const source = `${secret ? 'secret' : 'configmap'}/${ref.name}`
-      const o = inp.sources[source]
-      if (o && 'error' in o) return { error: o.error }
-      if (!o) {
-        if (ref.optional) continue
-        return { error: missing(source) }
-      }
-      const data = dataOf(source, o)
+      const data = read(`${secret ? 'secret' : 'configmap'}/${ref.name}`, ref.optional)
+      if (typeof data === 'string') return { error: data }
+      if (!data) continue
       if (!(ref.key in data)) {
         if (ref.optional) continue
         return { error: `couldn't find key ${ref.key} in ${secret ? 'Secret' : 'ConfigMap'} ${String(pod.metadata.namespace)}/${ref.name}` }
@@ -175,4 +170,10 @@ export function containerEnv(inp: EnvInputs): { env: [string, string][] } | { er
  */
 function expand(value: string, vars: Map<string, string>, services: Map<string, string>): string {
   return value.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string | undefined) => (n === undefined ? '$' : (vars.get(n) ?? services.get(n) ?? m)))
+}
+
+/** `configmap/<name>` or `secret/<name>` → its REST path in the pod's namespace, for the kubelet's GET. */
+export function sourcePath(namespace: string, source: string): string {
+  const [kind, name] = source.split('/') as [string, string]
+  return `/api/v1/namespaces/${namespace}/${kind}s/${name}`
 }

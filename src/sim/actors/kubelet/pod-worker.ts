@@ -17,7 +17,7 @@ import { recordEvent, type EventSpec } from '../client/events.ts'
 import { normalizeImage } from '../registry/catalogue.ts'
 import { behaviourAnnotation } from '../runtime/annotation.ts'
 import { admit } from './admission.ts'
-import { containerEnv, envSources, type ContainerEnvSpec } from './container-env.ts'
+import { containerEnv, envSources, sourcePath, type ContainerEnvSpec } from './container-env.ts'
 import { mountedFiles } from './volumes.ts'
 import { criCall } from './cri.ts'
 import { podStatusPatch } from './pod-status.ts'
@@ -214,10 +214,7 @@ function create(state: KubeletState, ctx: Ctx, w: PodWorker, i: number): void {
   const sources = envSources(spec as ContainerEnvSpec)
   if (sources.length && !(w.envFetch?.container === i && w.envFetch.pending === 0)) {
     w.envFetch = { container: i, pending: sources.length, got: {} }
-    for (const source of sources) {
-      const [kind, name] = source.split('/') as [string, string]
-      apiRequest(state.client, ctx, 'get', `/api/v1/namespaces/${w.namespace}/${kind}s/${name}`, { do: 'env-source', uid: w.uid, container: i, source })
-    }
+    for (const source of sources) apiRequest(state.client, ctx, 'get', sourcePath(w.namespace, source), { do: 'env-source', uid: w.uid, container: i, source })
     return
   }
   const env = containerEnv({ pod: w.pod, spec: spec as ContainerEnvSpec, sources: w.envFetch?.got ?? {}, services: state.services ?? {}, hostIP: state.hostIP, podIP: w.podIP ?? '' })

@@ -5,6 +5,7 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import { apiRequest } from '../client/api-client.ts'
+import { sourcePath } from './container-env.ts'
 import { podEvent, volumesReady } from './pod-worker.ts'
 import type { KubeletState, PodWorker, SourceAnswer } from './state.ts'
 import { mountBackoffMs, volumeFiles, volumeSources } from './volumes.ts'
@@ -15,10 +16,7 @@ export function mountVolumes(state: KubeletState, ctx: Ctx, w: PodWorker): void 
   const sources = volumeSources(w.pod)
   if (!sources.length) return volumesReady(state, ctx, w)
   w.volumeFetch = { pending: sources.length, got: {} }
-  for (const source of sources) {
-    const [kind, name] = source.split('/') as [string, string]
-    apiRequest(state.client, ctx, 'get', `/api/v1/namespaces/${w.namespace}/${kind}s/${name}`, { do: 'volume-source', uid: w.uid, source })
-  }
+  for (const source of sources) apiRequest(state.client, ctx, 'get', sourcePath(w.namespace, source), { do: 'volume-source', uid: w.uid, source })
 }
 
 export function volumeSourceFetched(state: KubeletState, ctx: Ctx, w: PodWorker, source: string, object: SourceAnswer): void {

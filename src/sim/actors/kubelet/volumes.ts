@@ -7,7 +7,7 @@
  * container's mountPath.
  */
 import type { KObject } from '../../protocol.ts'
-import { decodeBase64 } from '../../k8s/base64.ts'
+import { sourceData } from './container-env.ts'
 
 interface KeyToPath {
   key: string
@@ -61,9 +61,7 @@ export function volumeFiles(pod: KObject, sources: Record<string, KObject | null
       errors.push(`MountVolume.SetUp failed for volume "${v.name}" : ${src.kind} "${src.name}" not found`)
       continue
     }
-    const raw = (o as { data?: Record<string, string> }).data ?? {}
-    const data: Record<string, string> = {}
-    for (const k in raw) data[k] = src.kind === 'secret' ? decodeBase64(raw[k]!) : raw[k]!
+    const data = sourceData(`${src.kind}/${src.name}`, o)
     const out: Record<string, string> = {}
     const missing = (src.items ?? []).find((item) => !(item.key in data))
     if (missing && !src.optional) {
