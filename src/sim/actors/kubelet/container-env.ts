@@ -132,7 +132,7 @@ export function containerEnv(inp: EnvInputs): { env: [string, string][] } | { er
   /** A source's data; undefined when it is optional and missing; a string when it fails the container. */
   const read = (source: string, optional: boolean | undefined): Record<string, string> | undefined | string => {
     const o = inp.sources[source]
-    if (o && 'error' in o) return o.error
+    if (fetchFailed(o)) return o.error
     if (o) return sourceData(source, o)
     return optional ? undefined : `${source.startsWith('secret/') ? 'secret' : 'configmap'} "${source.slice(source.indexOf('/') + 1)}" not found`
   }
@@ -176,4 +176,9 @@ function expand(value: string, vars: Map<string, string>, services: Map<string, 
 export function sourcePath(namespace: string, source: string): string {
   const [kind, name] = source.split('/') as [string, string]
   return `/api/v1/namespaces/${namespace}/${kind}s/${name}`
+}
+
+/** A GET that failed otherwise than NotFound: its error, not an object (objects have a kind). */
+export function fetchFailed(o: KObject | null | { error: string } | undefined): o is { error: string } {
+  return !!o && !('kind' in o) && typeof o.error === 'string'
 }

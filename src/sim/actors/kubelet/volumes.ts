@@ -7,7 +7,7 @@
  * container's mountPath.
  */
 import type { KObject } from '../../protocol.ts'
-import { sourceData } from './container-env.ts'
+import { fetchFailed, sourceData } from './container-env.ts'
 
 interface KeyToPath {
   key: string
@@ -49,7 +49,7 @@ export function volumeFiles(pod: KObject, sources: Record<string, KObject | null
     const src = v.configMap ? { kind: 'configmap', name: v.configMap.name, items: v.configMap.items, optional: v.configMap.optional } : v.secret ? { kind: 'secret', name: v.secret.secretName, items: v.secret.items, optional: v.secret.optional } : undefined
     if (!src) continue
     const o = sources[`${src.kind}/${src.name}`]
-    if (o && 'error' in o) {
+    if (fetchFailed(o)) {
       errors.push(`MountVolume.SetUp failed for volume "${v.name}" : ${o.error}`)
       continue
     }
