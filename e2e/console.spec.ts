@@ -86,4 +86,23 @@ test.describe('console', () => {
     await page.screenshot({ path: after })
     await testInfo.attach('console-watch-interrupted', { path: after, contentType: 'image/png' })
   })
+
+  test('logs -f follows a container line by line until Ctrl+C', async ({ app, page }, testInfo) => {
+    test.setTimeout(120_000)
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('10')
+    await app.console.run(`run ticker --image=busybox:1.36 -- sh -c 'while true; do echo tick; sleep 2; done'`)
+    await expect(app.graph.pod('default', 'ticker')).toHaveAttribute('data-status', 'Running', { timeout: 60_000 })
+    await app.console.run('logs -f ticker')
+    // The first lines come with the answer; each later one as its own stream chunk.
+    await expect(app.console.output).toContainText(/tick\ntick\ntick/, { timeout: 60_000 })
+    await expect(app.flows.row(/log lines?$/)).toBeAttached({ timeout: 30_000 })
+    const shot = testInfo.outputPath('console-logs-follow.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('console-logs-follow', { path: shot, contentType: 'image/png' })
+    await app.console.input.click()
+    await app.console.input.press('Control+c')
+    await expect(app.console.output).toContainText(/tick\n\^C/, { timeout: 30_000 })
+    await expect(page.getByTestId('console.interrupt')).toHaveCount(0)
+  })
 })
