@@ -55,8 +55,8 @@ export function range(store: Mvcc, key: string, prefix: boolean): EtcdKv[] {
   // a wider one (`/registry/`) scans every key.
   const parts = p.split('/')
   const bucket = parts.length >= 4 ? `/${parts[1]}/${parts[2]}` : undefined
-  const keys = bucket === undefined ? undefined : indexOf(store)[bucket]
-  if (!keys) return bucket === undefined ? Object.keys(store.kv).filter((k) => k.startsWith(p)).sort().map((k) => store.kv[k]!) : []
+  if (bucket === undefined) return Object.keys(store.kv).filter((k) => k.startsWith(p)).sort().map((k) => store.kv[k]!)
+  const keys = indexOf(store)[bucket] ?? []
   const out: EtcdKv[] = []
   for (let i = lowerBound(keys, p); i < keys.length && keys[i]!.startsWith(p); i++) out.push(store.kv[keys[i]!]!)
   return out
