@@ -257,7 +257,7 @@ const cases: [string, unknown, string][] = [
     withNode(
       'chapters: [{id: a, title: A, narration: n, startsWhen: {afterFlow: {kind: etcd.put}}}]',
     ),
-    'chapters[0].startsWhen.afterFlow.kind: "etcd.put" is not a flow kind; use one of: apiserver.get, apiserver.list, apiserver.create, apiserver.update, apiserver.patch, apiserver.delete, apiserver.watch, apiserver.response, watch.event, watch.close, etcd.txn, etcd.range, etcd.response, etcd.watch, etcd.watch-create, etcd.watch-cancel, cri.call, cri.reply, registry.get, registry.reply, dns.query, dns.answer, traffic.request, traffic.response, net.refused, stream.chunk',
+    'chapters[0].startsWhen.afterFlow.kind: "etcd.put" is not a flow kind; use one of: apiserver.get, apiserver.list, apiserver.create, apiserver.update, apiserver.patch, apiserver.delete, apiserver.watch, apiserver.response, watch.event, watch.close, etcd.txn, etcd.range, etcd.response, etcd.watch, etcd.watch-create, etcd.watch-cancel, raft.append, raft.append-response, raft.heartbeat, raft.heartbeat-response, raft.vote, raft.vote-response, raft.propose, raft.read-index, raft.read-index-response, raft.snapshot, cri.call, cri.reply, registry.get, registry.reply, dns.query, dns.answer, traffic.request, traffic.response, net.refused, stream.chunk',
   ],
   [
     'quiescent: false',

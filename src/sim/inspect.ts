@@ -133,8 +133,20 @@ function etcd(s: EtcdState): Read {
     const resource = key.split('/')[2] ?? key
     byResource[resource] = (byResource[resource] ?? 0) + 1
   }
+  const r = s.raft
+  const raftFacts = r
+    ? [
+        { label: 'raft role', value: r.role },
+        { label: 'term', value: String(r.term) },
+        { label: 'leader', value: r.leader ?? 'none known' },
+        { label: 'log', value: `last index ${r.offset + r.log.length}, committed ${r.commit}, applied ${r.applied}` },
+        { label: 'quorum', value: `${Math.floor(r.peers.length / 2) + 1} of ${r.peers.length} members` },
+        { label: 'requests waiting', value: String(Object.keys(r.waiting).length) },
+      ]
+    : []
   return {
     facts: [
+      ...raftFacts,
       { label: 'revision', value: String(s.store.revision) },
       { label: 'keys', value: String(Object.keys(s.store.kv).length) },
       { label: 'watch cache streams', value: s.watchers.join(', ') || 'none' },
@@ -143,6 +155,9 @@ function etcd(s: EtcdState): Read {
     sections: [
       section('keys by resource', ['/registry/…', 'keys'], Object.entries(byResource).sort().map(([r, n]) => [r, String(n)]), 'empty'),
       section('watches for single clients', ['apiserver', 'watch', 'prefix'], s.prefixWatches.map((w) => [w.apiserver, w.watchId, w.prefix]), 'none'),
+      ...(r && r.role === 'leader'
+        ? [section('followers (leader\'s view)', ['member', 'match index', 'next index'], r.peers.filter((p) => r.match[p] !== undefined && p !== r.leader).map((p) => [p, String(r.match[p]), String(r.next[p])]), 'none')]
+        : []),
     ],
   }
 }

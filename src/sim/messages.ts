@@ -96,6 +96,8 @@ export interface EtcdResponse {
   revision: number
   /** Range results, or the current value when a guarded txn failed. */
   kvs: EtcdKv[]
+  /** The request failed: etcd's gRPC error text (`etcdserver: request timed out`). */
+  error?: string
 }
 
 export interface EtcdWatchEvent {
@@ -125,6 +127,12 @@ export interface EtcdWatchCreate {
   kind: 'etcd.watch-create'
   watchId: string
   key: string
+  /**
+   * The apiserver's watch cache stream itself (every write but those of uncached resources),
+   * opened again on another member after its member stopped, from `startRevision` on.
+   */
+  cache?: true
+  startRevision?: number
 }
 
 /** A WatchCancelRequest: the client watch `watchId` served from etcd has ended. */
@@ -132,6 +140,112 @@ export interface EtcdWatchCancel {
   kind: 'etcd.watch-cancel'
   watchId: string
 }
+
+/**
+ * One entry of an etcd member's Raft log: a client's write, or the empty entry a new leader appends
+ * to commit what earlier terms left (etcd-io/raft raft.go becomeLeader).
+ */
+export interface RaftEntry {
+  term: number
+  index: number
+  txn?: EtcdTxn
+  /** The member that took the request from its client: it answers once it applies the entry. */
+  origin?: { member: ActorId; client: ActorId }
+}
+
+/** MsgApp: the leader's entries from `prevIndex + 1`, and how far the log is committed. */
+export interface RaftAppend {
+  kind: 'raft.append'
+  term: number
+  prevIndex: number
+  prevTerm: number
+  entries: RaftEntry[]
+  commit: number
+}
+
+/** MsgAppResp: the follower holds the log up to `index`, or `reject`s (its last index as hint). */
+export interface RaftAppendResponse {
+  kind: 'raft.append-response'
+  term: number
+  index: number
+  reject?: true
+  /** The `prevIndex` of the MsgApp rejected, so the leader can tell a stale rejection. */
+  rejected?: number
+}
+
+/** MsgHeartbeat: every heartbeat interval; `ctx` confirms leadership for a linearizable read. */
+export interface RaftHeartbeat {
+  kind: 'raft.heartbeat'
+  term: number
+  commit: number
+  ctx?: string
+}
+
+export interface RaftHeartbeatResponse {
+  kind: 'raft.heartbeat-response'
+  term: number
+  ctx?: string
+}
+
+/** MsgPreVote / MsgVote: a campaign for `term` by a member whose log ends at (lastTerm, lastIndex). */
+export interface RaftVote {
+  kind: 'raft.vote'
+  pre: boolean
+  term: number
+  lastIndex: number
+  lastTerm: number
+}
+
+export interface RaftVoteResponse {
+  kind: 'raft.vote-response'
+  pre: boolean
+  term: number
+  granted: boolean
+}
+
+/** MsgProp: a follower forwards a client's write to the leader. */
+export interface RaftPropose {
+  kind: 'raft.propose'
+  term: number
+  txn: EtcdTxn
+  origin: { member: ActorId; client: ActorId }
+}
+
+/** MsgReadIndex: a follower asks the leader how far to apply before serving a linearizable read. */
+export interface RaftReadIndex {
+  kind: 'raft.read-index'
+  term: number
+  ctx: string
+}
+
+export interface RaftReadIndexResponse {
+  kind: 'raft.read-index-response'
+  term: number
+  ctx: string
+  index: number
+}
+
+/** MsgSnap: the leader's store, for a follower that needs entries the leader has compacted away. */
+export interface RaftSnapshot {
+  kind: 'raft.snapshot'
+  term: number
+  index: number
+  indexTerm: number
+  revision: number
+  kv: Record<string, EtcdKv>
+}
+
+export type RaftMessage =
+  | RaftAppend
+  | RaftAppendResponse
+  | RaftHeartbeat
+  | RaftHeartbeatResponse
+  | RaftVote
+  | RaftVoteResponse
+  | RaftPropose
+  | RaftReadIndex
+  | RaftReadIndexResponse
+  | RaftSnapshot
 
 export type CriMethod =
   | 'RunPodSandbox'
@@ -292,6 +406,7 @@ export type Message =
   | EtcdWatchMessage
   | EtcdWatchCreate
   | EtcdWatchCancel
+  | RaftMessage
   | CriCall
   | CriReply
   | RegistryGet
@@ -361,6 +476,11 @@ function responseLabel(code: number): string {
   return label
 }
 
+function raftAppendLabel(msg: RaftAppend): string {
+  const n = msg.entries.length
+  return n ? `MsgApp ${n} entr${n === 1 ? 'y' : 'ies'} from index ${msg.prevIndex + 1}, commit ${msg.commit}` : `MsgApp commit ${msg.commit}`
+}
+
 export function labelOf(msg: Message): string {
   if (isApiRequest(msg)) {
     const method = HTTP_METHOD[msg.verb]
@@ -383,9 +503,29 @@ export function labelOf(msg: Message): string {
     case 'etcd.watch':
       return msg.events.map((e) => `${e.type} ${e.key}`).join(', ')
     case 'etcd.watch-create':
-      return `Watch ${msg.key}/ (prefix)`
+      return msg.cache ? `Watch ${msg.key}/ (prefix) from rev ${msg.startRevision}` : `Watch ${msg.key}/ (prefix)`
     case 'etcd.watch-cancel':
       return `cancel ${msg.watchId}`
+    case 'raft.append':
+      return raftAppendLabel(msg)
+    case 'raft.append-response':
+      return msg.reject ? `MsgAppResp reject, last index ${msg.index}` : `MsgAppResp index ${msg.index}`
+    case 'raft.heartbeat':
+      return `MsgHeartbeat term ${msg.term}${msg.ctx ? ' (read index)' : ''}`
+    case 'raft.heartbeat-response':
+      return `MsgHeartbeatResp${msg.ctx ? ' (read index)' : ''}`
+    case 'raft.vote':
+      return `${msg.pre ? 'MsgPreVote' : 'MsgVote'} term ${msg.term}`
+    case 'raft.vote-response':
+      return `${msg.pre ? 'MsgPreVoteResp' : 'MsgVoteResp'} ${msg.granted ? 'granted' : 'rejected'}`
+    case 'raft.propose':
+      return `MsgProp ${msg.txn.op === 'delete' ? 'DELETE' : 'PUT'} ${msg.txn.key}`
+    case 'raft.read-index':
+      return 'MsgReadIndex'
+    case 'raft.read-index-response':
+      return `MsgReadIndexResp index ${msg.index}`
+    case 'raft.snapshot':
+      return `MsgSnap index ${msg.index}`
     case 'cri.call':
       return msg.method
     case 'cri.reply':

@@ -8,8 +8,7 @@
  * the revisions of the abandoned future. Only the most recent versions per key are kept, so a
  * lease renewed every 10 s for an hour costs a bounded amount of memory.
  */
-import type { EtcdState } from './actors/etcd/etcd.ts'
-import { etcdId } from './cluster/build.ts'
+import { clusterEtcd } from './cluster/objects.ts'
 import type { World } from './engine/world.ts'
 import type { Flow, KObject, ObjectHistoryView, ObjectRevisionView } from './protocol.ts'
 
@@ -32,7 +31,7 @@ export interface ObjectLog {
 
 /** etcd's current revision in a world (0 before the first write). */
 export function etcdRevision(world: World): number {
-  return (world.actors[etcdId]?.state as EtcdState | undefined)?.store.revision ?? 0
+  return clusterEtcd(world)?.store.revision ?? 0
 }
 
 const txnDetail = /^committed at revision (\d+)$/
@@ -95,7 +94,8 @@ export function createObjectLog(): ObjectLog {
     let resume = flows.length
     for (let i = Math.min(flowsScanned, flows.length); i < flows.length; i++) {
       const f = flows[i]!
-      if (f.kind !== 'etcd.txn') continue
+      // A single member commits on the txn's flow; a Raft leader on the ack that made the quorum.
+      if (f.kind !== 'etcd.txn' && f.kind !== 'raft.append-response') continue
       // Not handled yet, no stage: look at it again next time.
       if (f.outcome === 'in-flight') resume = Math.min(resume, i)
       for (const s of f.stages ?? []) {
@@ -132,7 +132,7 @@ export function createObjectLog(): ObjectLog {
     },
     history(world, key) {
       absorb(world)
-      const etcd = world.actors[etcdId]?.state as EtcdState | undefined
+      const etcd = clusterEtcd(world)
       const now = etcdRevision(world)
       const kv = etcd?.store.kv[key]
       const logged = (byKey.get(key) ?? []).filter((v) => v.revision <= now)

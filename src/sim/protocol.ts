@@ -99,6 +99,17 @@ export type FlowKind =
   /** kube-apiserver opens or ends a watch on etcd for one client (a resource without a watch cache). */
   | 'etcd.watch-create'
   | 'etcd.watch-cancel'
+  /** Raft between etcd members (a cluster of 3 or 5): replication, heartbeats, elections, reads. */
+  | 'raft.append'
+  | 'raft.append-response'
+  | 'raft.heartbeat'
+  | 'raft.heartbeat-response'
+  | 'raft.vote'
+  | 'raft.vote-response'
+  | 'raft.propose'
+  | 'raft.read-index'
+  | 'raft.read-index-response'
+  | 'raft.snapshot'
   | 'cri.call'
   | 'cri.reply'
   | 'registry.get'

@@ -8,13 +8,13 @@ describe('a scenario the engine cannot run', () => {
     const scenario = loadScenario(defaultScenarioId)
     d.send({ type: 'load', scenario })
     const before = d.updates.length
-    const threeMembers = {
+    const twoApiservers = {
       ...scenario,
-      cluster: { ...scenario.cluster, controlPlane: { ...scenario.cluster.controlPlane, etcd: 3 } },
+      cluster: { ...scenario.cluster, controlPlane: { ...scenario.cluster.controlPlane, apiservers: 2 } },
     }
-    d.send({ type: 'load', scenario: threeMembers })
+    d.send({ type: 'load', scenario: twoApiservers })
     expect(d.errors).toEqual([
-      'This scenario cannot run here: cluster.controlPlane.etcd: 3 etcd members are not simulated yet (only 1)',
+      'This scenario cannot run here: cluster.controlPlane.apiservers: 2 kube-apiservers are not simulated yet (only 1)',
     ])
     // No reset: the page keeps the cluster it shows.
     expect(d.updates.slice(before).some((u) => u.reset)).toBe(false)

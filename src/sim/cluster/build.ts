@@ -12,6 +12,8 @@ import { cacheKey } from '../actors/client/informer.ts'
 import { newControllerManagerState, type ControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
 import type { EtcdState } from '../actors/etcd/etcd.ts'
 import { put } from '../actors/etcd/mvcc.ts'
+import { electionMs, heartbeatMs, newRaftState } from '../actors/etcd/raft.ts'
+import { newEtcdClient } from '../actors/apiserver/etcd-client.ts'
 import { newKubectlState } from '../actors/kubectl/kubectl.ts'
 import { newKubeletState } from '../actors/kubelet/kubelet.ts'
 import type { KubeletState } from '../actors/kubelet/state.ts'
@@ -24,7 +26,7 @@ import { addActor, createWorld, scheduleInput, scheduleScript, startTimer } from
 import { mulberry32, seedFor } from '../engine/rng.ts'
 import type { World } from '../engine/world.ts'
 import { rfc3339, uuid } from '../k8s/meta.ts'
-import type { KObject, NodeSpec, Scenario } from '../protocol.ts'
+import type { ActorId, KObject, NodeSpec, Scenario } from '../protocol.ts'
 import { addNode } from './add-node.ts'
 import { applyFault } from './faults.ts'
 import { watchWorkloads } from './workload-watches.ts'
@@ -73,6 +75,8 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
   addActor(world, 'kubectl', 'kubectl', newKubectlState(apiserverId))
   addActor(world, apiserverId, 'kube-apiserver', api)
   addActor(world, etcdId, 'etcd', etcd)
+  const members = etcdMemberIds(scenario.cluster.controlPlane.etcd)
+  for (const id of members.slice(1)) addActor(world, id, 'etcd', { ...etcd, watchers: [] })
   addActor(world, schedulerId, 'kube-scheduler', scheduler)
   addActor(world, controllerManagerId, 'kube-controller-manager', kcm)
   addActor(world, cloudControllerManagerId, 'cloud-controller-manager', {}, scenario.cluster.cloud ? {} : { dormant: 'only with a cloud provider' })
@@ -105,8 +109,36 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
     if (!isUncached(kv.key)) api.cache[kv.key] = kv.value
     Object.freeze(kv)
   }
+  if (members.length > 1) formEtcdCluster(world, members, api, random)
   scenario.script.forEach((step, i) => scheduleScript(world, i, step.atMs))
   return world
+}
+
+/** `etcd:0`, `etcd:1`, … for `controlPlane.etcd` members. */
+export function etcdMemberIds(count: number): ActorId[] {
+  return Array.from({ length: count }, (_, i) => `etcd:${i}`)
+}
+
+/**
+ * The members of an etcd cluster as they stand after kubeadm joined them: every member holds the
+ * bootstrap data, etcd-0 leads term 2 (its first election), the followers' election timers run
+ * and the apiserver's client knows every member (`--etcd-servers`).
+ */
+function formEtcdCluster(world: World, members: ActorId[], api: ApiserverState, random: () => number): void {
+  const leader = members[0]!
+  const first = world.actors[leader]!.state as EtcdState
+  for (const id of members) {
+    const state = world.actors[id]!.state as EtcdState
+    // Each member's own copy of the data (the stored objects themselves are frozen and shared).
+    if (id !== leader) state.store = { revision: first.store.revision, kv: { ...first.store.kv } }
+    state.raft = newRaftState(members, leader, id, 2)
+    state.history = []
+    if (id === leader) {
+      startTimer(world, id, 'heartbeat', heartbeatMs)
+      startTimer(world, id, 'check-quorum', electionMs)
+    } else startTimer(world, id, 'election', electionMs + Math.floor(random() * 10) * heartbeatMs)
+  }
+  api.etcdClient = newEtcdClient(members)
 }
 
 interface Boot {

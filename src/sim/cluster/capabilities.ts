@@ -8,7 +8,6 @@ export function unsupportedFeature(scenario: Scenario): string | null {
   const c = scenario.cluster
   if (c.controlPlane.apiservers !== 1)
     return `cluster.controlPlane.apiservers: ${c.controlPlane.apiservers} kube-apiservers are not simulated yet (only 1)`
-  if (c.controlPlane.etcd !== 1) return `cluster.controlPlane.etcd: ${c.controlPlane.etcd} etcd members are not simulated yet (only 1)`
   const addon = c.addons.findIndex((a) => a !== 'coredns' && a !== 'ingress-nginx')
   if (addon >= 0) return `cluster.addons[${addon}]: add-on "${c.addons[addon]}" is not simulated yet (known: coredns, ingress-nginx)`
   // Nodes known when each step fires: the cluster's, then those that join (script order by time).
@@ -19,7 +18,8 @@ export function unsupportedFeature(scenario: Scenario): string | null {
     if ('fault' in step) {
       const f = step.fault
       if (f.kind === 'add-node') joined.add(f.node)
-      if (f.kind === 'stop-etcd-member' || f.kind === 'start-etcd-member') return `script[${i}].fault: fault "${f.kind}" is not simulated yet`
+      if ((f.kind === 'stop-etcd-member' || f.kind === 'start-etcd-member') && c.controlPlane.etcd === 1)
+        return `script[${i}].fault: ${f.kind} needs an etcd cluster (controlPlane.etcd: 3 or 5); stopping the only member is not simulated yet`
       if ((f.kind === 'stop-component' || f.kind === 'start-component') && f.component !== 'kube-scheduler' && f.component !== 'kube-controller-manager')
         return `script[${i}].fault: ${f.kind} of ${f.component} is not simulated yet (kube-scheduler, kube-controller-manager)`
       if ('node' in f && !joined.has(f.node)) return `script[${i}].fault.node: no node "${f.node}" in cluster.nodes`

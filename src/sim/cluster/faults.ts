@@ -8,6 +8,8 @@
  */
 import type { ApiserverState, Watcher } from '../actors/apiserver/state.ts'
 import type { EtcdState } from '../actors/etcd/etcd.ts'
+import { restartedRaft } from '../actors/etcd/raft.ts'
+import { memberBack } from '../actors/apiserver/etcd-client.ts'
 import { newControllerManagerState, type ControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
 import { nodeLifecycleOf } from '../actors/controller-manager/node-lifecycle.ts'
 import { newServiceControllersState } from '../actors/controller-manager/service-client.ts'
@@ -94,6 +96,11 @@ function freshState(record: ActorRecord): unknown {
       // The EndpointSlice and Endpoints controllers start empty too; the relist fills their caches.
       if (old.services) fresh.services = newServiceControllersState(apiserverId)
       return fresh
+    }
+    case 'etcd': {
+      // Its data, log, term and vote are on disk (WAL and snapshot); its watch streams died.
+      const old = record.state as EtcdState
+      return { ...old, watchers: [], prefixWatches: [], ...(old.raft ? { raft: restartedRaft(old.raft, record.id) } : {}) }
     }
     default:
       return record.state
@@ -188,8 +195,22 @@ export function applyFault(world: World, fault: Fault): string | null {
       return null
     }
     case 'stop-etcd-member':
-    case 'start-etcd-member':
-      return `fault ${fault.kind}: etcd faults are not simulated yet`
+    case 'start-etcd-member': {
+      const id = `etcd:${fault.member}`
+      const member = world.actors[id]
+      if (!member) return `fault ${fault.kind}: no etcd member ${fault.member}`
+      if (!(member.state as EtcdState).raft) return `fault ${fault.kind}: stopping the only etcd member is not simulated yet (use controlPlane.etcd: 3)`
+      if (fault.kind === 'stop-etcd-member') {
+        if (!member.running) return null
+        stop(world, id)
+        // Its clients' connections drop: the apiserver's etcd client notices at once.
+        startTimer(world, apiserverId, `etcd-lost:${id}`, 0, id)
+      } else {
+        start(world, id, { fresh: true })
+        memberBack(apiserver(world), id)
+      }
+      return null
+    }
     case 'add-node':
       return addNode(world, specLikeFirstNode(world, fault.node))
     case 'delete-instance':

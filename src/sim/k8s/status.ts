@@ -51,6 +51,11 @@ export function forbidden(r: ResourceInfo, name: string, why: string): Status {
   return failure(403, 'Forbidden', `${qualifiedResource(r)} "${name}" is forbidden: ${why}`, { name, group: r.group, kind: r.resource })
 }
 
+/** A 500 whose error is no API status: no reason, the error's text as message (kubectl: `Error from server: …`). */
+export function internalFailure(message: string): Status {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 }
+}
+
 export function badRequest(message: string): Status {
   return failure(400, 'BadRequest', message)
 }

@@ -9,7 +9,8 @@ import { isApiRequest } from '../../messages.ts'
 import type { ActorId } from '../../protocol.ts'
 import { handleRequest } from './requests.ts'
 import type { ApiserverState } from './state.ts'
-import { handleEtcdResponse } from './storage-reply.ts'
+import { memberLost } from './etcd-client.ts'
+import { failPending, handleEtcdResponse } from './storage-reply.ts'
 import { fanOut } from './watch.ts'
 import { closeWatch } from './unwatch.ts'
 import { closeStream, dialTimedOut, refusedProxied, relayStreamChunk, relayProxied, resetStreamsOf } from './kubelet-proxy.ts'
@@ -30,6 +31,7 @@ export const apiserver: ActorDef<ApiserverState> = {
         handleEtcdResponse(state, msg, ctx)
         return
       case 'etcd.watch':
+        if (state.etcdClient && msg.watchId === undefined) state.etcdClient.revision = msg.events[msg.events.length - 1]!.modRevision
         fanOut(state, msg, ctx)
         return
       case 'watch.close':
@@ -51,6 +53,8 @@ export const apiserver: ActorDef<ApiserverState> = {
   timer(state, name, data, ctx) {
     // A kubelet's process died mid-stream (faults.ts starts this timer).
     if (name.startsWith('kubelet-reset:')) return resetStreamsOf(state, String((data as { kubelet: string }).kubelet), ctx)
+    // An etcd member's process died: its connection drops (faults.ts starts this timer).
+    if (name.startsWith('etcd-lost:')) return memberLost(state, String(data), ctx, (txnId, error) => failPending(state, txnId, error, ctx))
     // A proxied kubelet dial nobody answered (a node powered off or partitioned away).
     dialTimedOut(state, name, ctx)
   },

@@ -22,6 +22,7 @@ import { respond, sendRange } from './respond.ts'
 import type { AfterRead, ApiserverState, DeleteOptions, RequestRef } from './state.ts'
 import { isUncached } from './watch-cache-sizes.ts'
 import { addWatcher } from './watch.ts'
+import { watchMember } from './etcd-client.ts'
 
 function query(msg: ApiRequest, name: string): string {
   return msg.query?.find(([k]) => k === name)?.[1] ?? ''
@@ -150,7 +151,7 @@ function watch(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedP
   if (gone) state.watchers = state.watchers.filter((x) => x !== w)
   if (fromEtcd) {
     ctx.stage({ name: 'watch', outcome: 'ok', detail: `${w.id}: ${parsed.info.resource} have no watch cache, so the apiserver opens a watch on etcd for it` })
-    ctx.send(state.etcd, { kind: 'etcd.watch-create', watchId: w.id, key: parsed.namespace ? `${prefix}/${parsed.namespace}` : prefix })
+    ctx.send(watchMember(state), { kind: 'etcd.watch-create', watchId: w.id, key: parsed.namespace ? `${prefix}/${parsed.namespace}` : prefix })
   } else ctx.stage({ name: 'watch', outcome: 'ok', detail: `${w.id} streams ${parsed.info.resource} from the watch cache` })
   respond(ctx, req, 200, { kind: 'WatchStream', watchId: w.id, ...(gone ? { gone: true } : {}) })
 }

@@ -1,6 +1,7 @@
 /** Answering a client, and asking etcd. */
 import type { Ctx } from '../../engine/actor.ts'
 import type { EtcdRange, EtcdTxn } from '../../messages.ts'
+import { pickMember } from './etcd-client.ts'
 import type { ApiserverState, RequestRef, StorageOp } from './state.ts'
 
 export function respond(ctx: Ctx, req: RequestRef, code: number, body: unknown): void {
@@ -14,11 +15,12 @@ export function sendTxn(state: ApiserverState, ctx: Ctx, txn: Omit<EtcdTxn, 'kin
   const msg: EtcdTxn = { kind: 'etcd.txn', txnId, key: txn.key, op: txn.op }
   if (txn.value !== undefined) msg.value = txn.value
   if (txn.expectModRevision !== undefined) msg.expectModRevision = txn.expectModRevision
-  ctx.send(state.etcd, msg)
+  ctx.send(state.etcdClient ? pickMember(state, txnId) : state.etcd, msg)
 }
 
 export function sendRange(state: ApiserverState, ctx: Ctx, range: Omit<EtcdRange, 'kind' | 'txnId'>, op: StorageOp): void {
   const txnId = `${ctx.self}#${++state.nextTxn}`
   state.pending[txnId] = op
-  ctx.send(state.etcd, { kind: 'etcd.range', txnId, key: range.key, prefix: range.prefix })
+  if (state.etcdClient) state.etcdClient.ranges[txnId] = { key: range.key, prefix: range.prefix }
+  ctx.send(state.etcdClient ? pickMember(state, txnId) : state.etcd, { kind: 'etcd.range', txnId, key: range.key, prefix: range.prefix })
 }

@@ -1,5 +1,6 @@
 /** kube-apiserver's state: its watch cache, its clients' watches and requests waiting on etcd. */
 import type { ActorId, KObject } from '../../protocol.ts'
+import type { EtcdClientState } from './etcd-client.ts'
 import type { ServiceAllocState } from './service-alloc.ts'
 
 /** A client request being served; `client` gets the response. */
@@ -74,4 +75,6 @@ export interface ApiserverState {
   cache: Record<string, KObject>
   /** Service ClusterIP and NodePort allocators (service-alloc.ts); absent until a CIDR is configured. */
   serviceAlloc?: ServiceAllocState
+  /** The etcd client's view of a cluster of several members (etcd-client.ts); absent for one member. */
+  etcdClient?: EtcdClientState
 }

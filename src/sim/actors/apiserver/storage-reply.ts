@@ -3,11 +3,13 @@ import type { Ctx } from '../../engine/actor.ts'
 import type { EtcdResponse } from '../../messages.ts'
 import { idleNote } from '../../k8s/discovery.ts'
 import { apiVersionOf, resourceByName } from '../../k8s/resources.ts'
-import { alreadyExists, conflict, notFound, success } from '../../k8s/status.ts'
+import { alreadyExists, conflict, internalFailure, notFound, success } from '../../k8s/status.ts'
 import { dryRunUpdate } from './dry-run-update.ts'
+import { settled } from './etcd-client.ts'
 import { guaranteedUpdate } from './mutate.ts'
 import { deleteStored } from './delete-stored.ts'
 import { respond } from './respond.ts'
+import type { RequestRef } from './state.ts'
 import { matchesFieldSelector, matchesLabelSelector } from './selectors.ts'
 import type { ApiserverState } from './state.ts'
 
@@ -18,6 +20,8 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
   const op = state.pending[msg.txnId]
   if (!op) return
   delete state.pending[msg.txnId]
+  if (state.etcdClient) settled(state, msg.txnId)
+  if (msg.error !== undefined) return storageFailed(ctx, op.req, msg.error)
   const info = resourceByName(op.resource, op.group)!
   switch (op.op) {
     case 'create':
@@ -83,4 +87,22 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
       guaranteedUpdate(state, ctx, op.req, op, op.mutation, op.attempt + 1, fresh, op.then)
     }
   }
+}
+
+/**
+ * etcd failed the request (no quorum: `etcdserver: request timed out`). The apiserver answers 500
+ * with the error's own text and no reason (apiserver's ErrorToAPIStatus for an error that is not
+ * an API status), which kubectl prints as `Error from server: <text>`.
+ */
+export function storageFailed(ctx: Ctx, req: RequestRef, error: string): void {
+  ctx.stage({ name: 'storage', outcome: 'failed', detail: error })
+  respond(ctx, req, 500, internalFailure(error))
+}
+
+/** A request whose etcd call failed without an answer (its connection closed). */
+export function failPending(state: ApiserverState, txnId: string, error: string, ctx: Ctx): void {
+  const op = state.pending[txnId]
+  if (!op) return
+  delete state.pending[txnId]
+  storageFailed(ctx, op.req, error)
 }

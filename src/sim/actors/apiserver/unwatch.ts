@@ -6,6 +6,7 @@
 import type { Ctx } from '../../engine/actor.ts'
 import type { WatchClose } from '../../messages.ts'
 import type { ApiserverState } from './state.ts'
+import { watchMember } from './etcd-client.ts'
 
 export function closeWatch(state: ApiserverState, msg: WatchClose, ctx: Ctx): void {
   const closing = state.watchers.find((w) => w.id === msg.watchId && w.client === ctx.from)
@@ -20,5 +21,5 @@ export function closeWatch(state: ApiserverState, msg: WatchClose, ctx: Ctx): vo
         : `${msg.watchId} closed by its client; the watch cache forgets it`,
   })
   // A watch served from etcd ends there too (etcd3 watcher: the context is cancelled).
-  if (closing?.fromEtcd) ctx.send(state.etcd, { kind: 'etcd.watch-cancel', watchId: closing.id })
+  if (closing?.fromEtcd) ctx.send(watchMember(state), { kind: 'etcd.watch-cancel', watchId: closing.id })
 }

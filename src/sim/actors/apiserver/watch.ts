@@ -12,6 +12,7 @@ import { matchesFieldSelector, matchesLabelSelector } from './selectors.ts'
 import type { ApiserverState, Watcher } from './state.ts'
 import { candidates } from './watch-index.ts'
 import { isUncached } from './watch-cache-sizes.ts'
+import { watchMember } from './etcd-client.ts'
 
 /** `key` starts with `<prefix>/<namespace>/`, tested in place: no string made per watcher per write. */
 function inNamespace(key: string, prefix: string, namespace: string): boolean {
@@ -64,7 +65,7 @@ function relay(state: ApiserverState, msg: EtcdWatchMessage, watchId: string, ct
     sent++
     if (w.until === type) {
       state.watchers = state.watchers.filter((x) => x !== w)
-      ctx.send(state.etcd, { kind: 'etcd.watch-cancel', watchId: w.id })
+      ctx.send(watchMember(state), { kind: 'etcd.watch-cancel', watchId: w.id })
       break
     }
   }

@@ -2,12 +2,18 @@
  * An etcd member. It answers kube-apiserver's transactions and ranges, and streams every committed
  * write to each apiserver's watch cache (FIDELITY.md §1.0.2), except writes to resources the
  * apiserver keeps no cache for (events): those go only to the watches opened for them.
+ *
+ * A single member commits a write as it arrives. In a cluster of several (`controlPlane.etcd: 3`)
+ * the members agree through Raft (raft.ts): a write is committed once a quorum holds it, a read is
+ * served once the leader has confirmed it still leads (FIDELITY.md §7).
  */
 import type { ActorDef, Ctx } from '../../engine/actor.ts'
-import { freezeLevels } from '../../engine/clone.ts'
-import type { EtcdKv, EtcdRange, EtcdResponse, EtcdTxn, EtcdWatchCancel, EtcdWatchCreate, EtcdWatchEvent, Message } from '../../messages.ts'
+import type { EtcdTxn, EtcdWatchCancel, EtcdWatchCreate, EtcdWatchEvent, Message } from '../../messages.ts'
 import type { ActorId } from '../../protocol.ts'
-import { put, range, remove, type Mvcc } from './mvcc.ts'
+import { applyTxn } from './apply.ts'
+import type { Mvcc } from './mvcc.ts'
+import { raftClientRange, raftClientTxn, raftReceive, raftTimer, type RaftState } from './raft.ts'
+import { notify, reply, serveRange, underUncached } from './serve.ts'
 
 /** A watch on one key prefix for one client watch of an apiserver (WatchCreateRequest). */
 export interface PrefixWatch {
@@ -28,62 +34,37 @@ export interface EtcdState {
   uncached: readonly string[]
   /** Watches the apiservers opened for single client watches of uncached resources. */
   prefixWatches: PrefixWatch[]
-}
-
-function underUncached(state: EtcdState, key: string): boolean {
-  for (const p of state.uncached) if (key.startsWith(p)) return true
-  return false
-}
-
-/** Streams one committed write to whoever watches its key. */
-function notify(state: EtcdState, event: EtcdWatchEvent, ctx: Ctx): void {
-  if (!underUncached(state, event.key)) {
-    for (const w of state.watchers) ctx.send(w, { kind: 'etcd.watch', events: [event] })
-    return
-  }
-  for (const w of state.prefixWatches) if (event.key.startsWith(w.prefix)) ctx.send(w.apiserver, { kind: 'etcd.watch', events: [event], watchId: w.watchId })
-}
-
-function reply(ctx: Ctx, to: ActorId, txnId: string, succeeded: boolean, revision: number, kvs: EtcdKv[]): void {
-  const msg: EtcdResponse = { kind: 'etcd.response', txnId, succeeded, revision, kvs }
-  ctx.send(to, msg)
+  /** The member's Raft state in a cluster of several members; absent for a single member. */
+  raft?: RaftState
+  /**
+   * The last writes this member applied, for a watch that moves here from a member that stopped
+   * (it resumes from a revision). Kept in a cluster only.
+   */
+  history?: EtcdWatchEvent[]
 }
 
 function txn(state: EtcdState, msg: EtcdTxn, from: ActorId, ctx: Ctx): void {
-  const store = state.store
-  const current = store.kv[msg.key]
-  const guardHolds =
-    msg.op === 'create' ? current === undefined : current !== undefined && (msg.expectModRevision === undefined || current.modRevision === msg.expectModRevision)
-  if (!guardHolds) {
-    ctx.stage({ name: 'txn', outcome: 'failed', detail: msg.op === 'create' ? `key exists (create_revision ${current?.createRevision})` : `mod_revision is ${current?.modRevision ?? 'none'}, expected ${msg.expectModRevision}` })
-    reply(ctx, from, msg.txnId, false, store.revision, current ? [current] : [])
+  const result = applyTxn(state.store, msg)
+  if (!result.succeeded) {
+    ctx.stage({ name: 'txn', outcome: 'failed', detail: result.failure })
+    reply(ctx, from, msg.txnId, false, result.revision, result.kvs)
     return
   }
-  let event: EtcdWatchEvent
-  if (msg.op === 'delete') {
-    const prev = remove(store, msg.key)!
-    event = { type: 'DELETE', key: msg.key, value: null, prevValue: prev.value, modRevision: store.revision }
-    reply(ctx, from, msg.txnId, true, store.revision, [prev])
-  } else {
-    // Committed data never changes (a write stores a new object): frozen, so checkpoints share it.
-    const kv = put(store, msg.key, msg.value!)
-    freezeLevels(kv.value)
-    Object.freeze(kv)
-    event = { type: 'PUT', key: msg.key, value: kv.value, prevValue: current?.value ?? null, modRevision: kv.modRevision }
-    reply(ctx, from, msg.txnId, true, store.revision, [kv])
-  }
-  ctx.stage({ name: 'txn', outcome: 'ok', detail: `committed at revision ${store.revision}` })
-  ctx.observe({ type: 'object', change: { key: msg.key, object: event.value, revision: store.revision } })
-  notify(state, event, ctx)
-}
-
-function rangeRequest(state: EtcdState, msg: EtcdRange, from: ActorId, ctx: Ctx): void {
-  const kvs = range(state.store, msg.key, msg.prefix)
-  ctx.stage({ name: 'range', outcome: 'ok', detail: `${kvs.length} key(s) at revision ${state.store.revision}` })
-  reply(ctx, from, msg.txnId, true, state.store.revision, kvs)
+  reply(ctx, from, msg.txnId, true, result.revision, result.kvs)
+  ctx.stage({ name: 'txn', outcome: 'ok', detail: `committed at revision ${result.revision}` })
+  ctx.observe({ type: 'object', change: { key: msg.key, object: result.event.value, revision: result.revision } })
+  notify(state, result.event, ctx)
 }
 
 function watchCreate(state: EtcdState, msg: EtcdWatchCreate, from: ActorId, ctx: Ctx): void {
+  if (msg.cache) {
+    // An apiserver's watch cache moves its stream here: every write after the last it saw.
+    if (!state.watchers.includes(from)) state.watchers = [...state.watchers, from]
+    const missed = (state.history ?? []).filter((e) => e.modRevision >= (msg.startRevision ?? Infinity) && !underUncached(state, e.key))
+    ctx.stage({ name: 'watch', outcome: 'ok', detail: `watch cache stream from revision ${msg.startRevision}: ${missed.length} missed write(s) sent` })
+    for (const event of missed) ctx.send(from, { kind: 'etcd.watch', events: [event] })
+    return
+  }
   const prefix = `${msg.key}/`
   state.prefixWatches = [...state.prefixWatches.filter((w) => !(w.apiserver === from && w.watchId === msg.watchId)), { apiserver: from, watchId: msg.watchId, prefix }]
   ctx.stage({ name: 'watch', outcome: 'ok', detail: `watching ${prefix} from revision ${state.store.revision + 1}` })
@@ -99,9 +80,17 @@ export const etcd: ActorDef<EtcdState> = {
   kind: 'etcd',
   receive(state, msg: Message, ctx) {
     if (!ctx.from) return
-    if (msg.kind === 'etcd.txn') txn(state, msg, ctx.from, ctx)
-    else if (msg.kind === 'etcd.range') rangeRequest(state, msg, ctx.from, ctx)
-    else if (msg.kind === 'etcd.watch-create') watchCreate(state, msg, ctx.from, ctx)
+    if (msg.kind === 'etcd.txn') {
+      if (state.raft) raftClientTxn(state, msg, ctx.from, ctx)
+      else txn(state, msg, ctx.from, ctx)
+    } else if (msg.kind === 'etcd.range') {
+      if (state.raft) raftClientRange(state, msg, ctx.from, ctx)
+      else serveRange(state, msg, ctx.from, ctx)
+    } else if (msg.kind === 'etcd.watch-create') watchCreate(state, msg, ctx.from, ctx)
     else if (msg.kind === 'etcd.watch-cancel') watchCancel(state, msg, ctx.from, ctx)
+    else if (state.raft && msg.kind.startsWith('raft.')) raftReceive(state, msg, ctx.from, ctx)
+  },
+  timer(state, name, data, ctx) {
+    if (state.raft) raftTimer(state, name, data, ctx)
   },
 }
