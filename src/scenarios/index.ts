@@ -15,6 +15,7 @@ import { lessonControlPlaneYaml } from './lesson-control-plane.ts'
 import { lessonInsidePodYaml } from './lesson-inside-pod.ts'
 import { lessonServiceYaml } from './lesson-service.ts'
 import { lessonIngressYaml } from './lesson-ingress.ts'
+import { lessonEtcdQuorumYaml } from './lesson-etcd-quorum.ts'
 import { schedulingYaml } from './scheduling.ts'
 import { servicesYaml } from './services.ts'
 
@@ -47,6 +48,7 @@ export const scenarios: readonly ScenarioEntry[] = [
   },
   { id: 'lesson-crashloop', title: 'CrashLoopBackOff and probes', source: lessonCrashLoopYaml },
   { id: 'lesson-control-plane', title: 'The control plane down', source: lessonControlPlaneYaml },
+  { id: 'lesson-etcd-quorum', title: 'Losing etcd quorum', source: lessonEtcdQuorumYaml },
   {
     id: 'lesson-service',
     title: "A request's path through a Service",

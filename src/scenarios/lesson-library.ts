@@ -35,6 +35,10 @@ export const lessonLibrary: readonly LessonSummary[] = [
     summary: 'Scheduler and controller-manager stopped: what keeps working, what waits.',
   },
   {
+    id: 'lesson-etcd-quorum',
+    summary: 'etcd as three Raft members: a write replicated, a leader re-elected, quorum lost and regained.',
+  },
+  {
     id: 'lesson-service',
     summary: 'A request through a Service: EndpointSlice, DNS, kube-proxy rules and DNAT.',
   },

@@ -10,6 +10,7 @@
 import { actorDefs } from './actors/index.ts'
 import { buildWorld, runScriptStep } from './cluster/build.ts'
 import { etcdObjects } from './cluster/objects.ts'
+import type { EtcdState } from './actors/etcd/etcd.ts'
 import { applyFault } from './cluster/faults.ts'
 import type { Observation } from './engine/actor.ts'
 import { clonePlain } from './engine/clone.ts'
@@ -217,6 +218,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         ...(a.node !== undefined ? { node: a.node } : {}),
         ...(a.dormant !== undefined ? { dormant: a.dormant } : {}),
         ...(a.node !== undefined && world.partitions?.includes(a.node) ? { partitioned: true } : {}),
+        ...(a.kind === 'etcd' ? raftStatus(a.state as EtcdState) : {}),
       })),
     podViews: () => podViews(etcdObjects(world), world.startTimeMs + world.now),
     podDecision: (key) => podDecision(world, key),
@@ -286,4 +288,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       }
     },
   }
+}
+
+/** An etcd member's Raft role for the graph: `leader · term 3`, `follower`, `candidate · term 4`. */
+function raftStatus(s: EtcdState): { status?: string } {
+  const r = s.raft
+  if (!r) return {}
+  if (r.role === 'follower') return { status: r.leader ? `follower · term ${r.term}` : `no leader · term ${r.term}` }
+  return { status: `${r.role} · term ${r.term}` }
 }

@@ -499,6 +499,7 @@ export function labelOf(msg: Message): string {
     case 'etcd.range':
       return msg.prefix ? `Range ${msg.key}/ (prefix)` : `Range ${msg.key}`
     case 'etcd.response':
+      if (msg.error !== undefined) return msg.error
       return msg.succeeded ? `OK rev ${msg.revision}` : `FAILED rev ${msg.revision}`
     case 'etcd.watch':
       return msg.events.map((e) => `${e.type} ${e.key}`).join(', ')

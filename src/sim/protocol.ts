@@ -42,6 +42,8 @@ export interface ActorView {
   dormant?: string
   /** True when a fault cut this node component off from the control plane. */
   partitioned?: boolean
+  /** What it is right now, drawn under its name: an etcd member's Raft role and term (`leader · term 3`). */
+  status?: string
 }
 
 /* ------------------------------------------------------------------- flows */

@@ -20,8 +20,8 @@ interface Group {
 
 /**
  * The Faults menu in the toolbar: stop and start a node, its kubelet, kube-scheduler and
- * kube-controller-manager, cut a node off from the control plane, take the image registry away,
- * and add a machine that joins the cluster.
+ * kube-controller-manager, the members of an etcd cluster, cut a node off from the control plane,
+ * take the image registry away, and add a machine that joins the cluster.
  * A menu button with arrow-key navigation (WAI-ARIA menu button pattern); Escape closes it.
  */
 export function FaultsMenu() {
@@ -70,6 +70,18 @@ export function FaultsMenu() {
           : { key: 'start-registry', label: 'Make the image registry reachable', fault: { kind: 'start-registry' }, repair: true },
       )
     if (control.length) out.push({ title: 'Control plane and registry', items: control })
+    // Members of an etcd cluster; a single member is not offered (stopping it is not simulated).
+    const members = actors.filter((x) => x.kind === 'etcd')
+    if (members.length > 1)
+      out.push({
+        title: 'etcd members',
+        items: members.map((m) => {
+          const member = Number(m.id.slice(m.id.indexOf(':') + 1))
+          return m.running
+            ? { key: `stop-etcd:${member}`, label: `Stop etcd-${member}`, fault: { kind: 'stop-etcd-member', member }, repair: false }
+            : { key: `start-etcd:${member}`, label: `Start etcd-${member}`, fault: { kind: 'start-etcd-member', member }, repair: true }
+        }),
+      })
     const name = nextNodeName(actors)
     out.push({ title: 'Cluster', items: [{ key: 'add-node', label: `Add a node (${name} joins)`, fault: { kind: 'add-node', node: name }, repair: true }] })
     return out

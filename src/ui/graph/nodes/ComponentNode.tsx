@@ -31,7 +31,7 @@ export const ComponentNode = memo(function ComponentNode({ id }: NodeProps) {
       />
       <div className="component__name">{actorDisplayName(actor.id, actor.kind)}</div>
       <div className="component__role">
-        {actor.dormant ?? (actor.running ? style.role : 'stopped')}
+        {actor.dormant ?? (actor.running ? (actor.status ?? style.role) : 'stopped')}
       </div>
     </div>
   )
