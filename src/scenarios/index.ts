@@ -18,6 +18,7 @@ import { lessonIngressYaml } from './lesson-ingress.ts'
 import { lessonEtcdQuorumYaml } from './lesson-etcd-quorum.ts'
 import { schedulingYaml } from './scheduling.ts'
 import { servicesYaml } from './services.ts'
+import { etcdClusterYaml } from './etcd-cluster.ts'
 
 export { parseScenario, parseYaml, maxScenarioChars, type ParseResult } from './parse.ts'
 export type { ScenarioFile } from './scenario-schema.ts'
@@ -58,6 +59,7 @@ export const scenarios: readonly ScenarioEntry[] = [
   { id: 'lesson-ingress', title: 'Ingress → Service → Pod', source: lessonIngressYaml },
   { id: 'scheduling', title: 'Scheduling, plugin by plugin', source: schedulingYaml },
   { id: 'services', title: 'Services, kube-proxy and traffic', source: servicesYaml },
+  { id: 'etcd-cluster', title: 'An etcd cluster of three', source: etcdClusterYaml },
 ]
 
 export const defaultScenarioId = 'pod-creation'
