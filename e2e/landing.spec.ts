@@ -5,10 +5,11 @@ test('a newcomer starts a lesson in one click; Next shows its first chapter', as
   await page.goto('/')
   const landing = page.getByTestId('landing')
   await expect(landing).toBeVisible()
-  // Ten lessons and "Just explore".
-  await expect(landing.getByRole('button')).toHaveCount(11)
+  // Eleven lessons and "Just explore".
+  await expect(landing.getByRole('button')).toHaveCount(12)
   await expect(page.getByTestId('landing.lesson.lesson-inside-pod')).toBeVisible()
   await expect(page.getByTestId('landing.lesson.lesson-ingress')).toBeVisible()
+  await expect(page.getByTestId('landing.lesson.lesson-etcd-quorum')).toBeVisible()
   await expect(page.getByTestId('landing.lesson.lesson-tour')).toBeFocused()
   await page.screenshot({ path: test.info().outputPath('landing.png') })
   await page.getByTestId('landing.lesson.lesson-deployment').click()
