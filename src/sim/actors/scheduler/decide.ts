@@ -164,9 +164,17 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
   // (most of what a cycle allocated).
   const feasible = new Array<NodeInfo>(Math.min(toFind, n))
   let found = 0
+  // Nearly every cycle runs one filter (NodeResourcesFit): called directly, not through the table.
+  const single = active.length === 1 ? filterPlugins[active[0]!]!.filter : undefined
   for (let i = 0; i < n && found < toFind; i++) {
     const node = nodes[(start + i) % n]!
     processed++
+    if (single) {
+      const s = single(c, node)
+      if (s) d.failed[node.name] = { code: s.code, reasons: s.reasons, plugin: active[0]! }
+      else feasible[found++] = node
+      continue
+    }
     const f = runActive(c, node, active)
     if (f) d.failed[node.name] = f
     else feasible[found++] = node
@@ -196,6 +204,7 @@ export function schedulePod(c: Cycle, meta: { atMs: number; attempt: number; sta
     const same = p.uniform?.(c)
     let raw: number[]
     if (same !== undefined) raw = uniformColumn(same, feasible.length)
+    else if (p.scoreAll) raw = p.scoreAll(c, feasible)
     else {
       raw = new Array<number>(feasible.length)
       for (let i = 0; i < feasible.length; i++) raw[i] = p.score(c, feasible[i]!)

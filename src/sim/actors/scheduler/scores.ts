@@ -135,6 +135,37 @@ export function resourcesFitScore(c: Cycle, n: NodeInfo, strategy: ScoringStrate
   return strategy.type === 'RequestedToCapacityRatio' ? Math.round(score / weights) : Math.trunc(score / weights)
 }
 
+/**
+ * `resourcesFitScore` over the feasible nodes in one loop: the two per-node scores run on every
+ * feasible node of every cycle, and a call per node through the plugin table cost more than the
+ * arithmetic. Same values.
+ */
+export function resourcesFitColumn(c: Cycle, nodes: NodeInfo[]): number[] {
+  const out = new Array<number>(nodes.length)
+  const strategy = c.cfg.scoringStrategy
+  const cpu = c.nonZeroReq.milliCpu
+  const mem = c.nonZeroReq.memory
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!
+    const ca = n.allocatable.milliCpu
+    const ma = n.allocatable.memory
+    // The default (LeastAllocated over a node with both resources), as resourcesFitScore has it.
+    if (strategy.type === 'LeastAllocated' && ca && ma) {
+      const sc = leastRequestedScore(n.nonZeroRequested.milliCpu + cpu, ca)
+      const sm = leastRequestedScore(n.nonZeroRequested.memory + mem, ma)
+      out[i] = Math.trunc((sc + sm) / 2)
+    } else out[i] = resourcesFitScore(c, n, strategy)
+  }
+  return out
+}
+
+/** `balancedAllocationScore` over the feasible nodes in one loop (see resourcesFitColumn). */
+export function balancedAllocationColumn(c: Cycle, nodes: NodeInfo[]): number[] {
+  const out = new Array<number>(nodes.length)
+  for (let i = 0; i < nodes.length; i++) out[i] = balancedAllocationScore(c, nodes[i]!)
+  return out
+}
+
 /** PreScore Skip for a pod that requests nothing (balanced_allocation.go, v1.32+). */
 export function balancedAllocationPreScore(c: Cycle): boolean {
   return !c.bestEffort
