@@ -143,19 +143,7 @@ export function resourcesFitScore(c: Cycle, n: NodeInfo, strategy: ScoringStrate
 export function resourcesFitColumn(c: Cycle, nodes: NodeInfo[]): number[] {
   const out = new Array<number>(nodes.length)
   const strategy = c.cfg.scoringStrategy
-  const cpu = c.nonZeroReq.milliCpu
-  const mem = c.nonZeroReq.memory
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!
-    const ca = n.allocatable.milliCpu
-    const ma = n.allocatable.memory
-    // The default (LeastAllocated over a node with both resources), as resourcesFitScore has it.
-    if (strategy.type === 'LeastAllocated' && ca && ma) {
-      const sc = leastRequestedScore(n.nonZeroRequested.milliCpu + cpu, ca)
-      const sm = leastRequestedScore(n.nonZeroRequested.memory + mem, ma)
-      out[i] = Math.trunc((sc + sm) / 2)
-    } else out[i] = resourcesFitScore(c, n, strategy)
-  }
+  for (let i = 0; i < nodes.length; i++) out[i] = resourcesFitScore(c, nodes[i]!, strategy)
   return out
 }
 
