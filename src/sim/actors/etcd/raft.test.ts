@@ -8,6 +8,15 @@ import { scenario, TestCluster } from '../../testing/test-cluster.ts'
 
 const ha = (members = 3) => new TestCluster(scenario({ cluster: { ...scenario().cluster, controlPlane: { apiservers: 1, etcd: members } } }))
 
+/** A cluster that ran 1 s, then lost etcd-1 and etcd-2: one member of three is left. */
+function withoutQuorum(): TestCluster {
+  const c = ha()
+  c.run(1_000)
+  c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
+  c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+  return c
+}
+
 /** One fact of a member's inspector view (`raft role`, `term`, `leader`, `revision`, …). */
 function fact(c: TestCluster, member: number, label: string): string | undefined {
   return c.sim.inspect(`etcd:${member}`)?.facts.find((f) => f.label === label)?.value
@@ -77,10 +86,7 @@ describe('an etcd cluster of three members', () => {
   })
 
   it('loses quorum with two members down: the leader steps down and requests time out after 7 s', () => {
-    const c = ha()
-    c.run(1_000)
-    c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
-    c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+    const c = withoutQuorum()
     c.run(2_100)
     // CheckQuorum: no follower heard from during an election timeout.
     expect(fact(c, 0, 'raft role')).not.toBe('leader')
@@ -96,10 +102,7 @@ describe('an etcd cluster of three members', () => {
   })
 
   it('recovers when a member comes back: a leader again, the member caught up', () => {
-    const c = ha()
-    c.run(1_000)
-    c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
-    c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+    const c = withoutQuorum()
     c.run(3_000)
     c.sim.fault({ kind: 'start-etcd-member', member: 2 })
     c.run(3_000)
