@@ -11,6 +11,7 @@ import type { KubeletState } from './actors/kubelet/state.ts'
 import type { RuntimeState } from './actors/runtime/state.ts'
 import type { ApiserverState } from './actors/apiserver/state.ts'
 import type { EtcdState } from './actors/etcd/etcd.ts'
+import { quorum } from './actors/etcd/raft.ts'
 import type { ControllerManagerState } from './actors/controller-manager/state.ts'
 import type { KubeProxyState } from './actors/kube-proxy/kube-proxy.ts'
 import type { CloudState } from './actors/cloud-controller-manager/service-lb.ts'
@@ -140,7 +141,7 @@ function etcd(s: EtcdState): Read {
         { label: 'term', value: String(r.term) },
         { label: 'leader', value: r.leader ?? 'none known' },
         { label: 'log', value: `last index ${r.offset + r.log.length}, committed ${r.commit}, applied ${r.applied}` },
-        { label: 'quorum', value: `${Math.floor(r.peers.length / 2) + 1} of ${r.peers.length} members` },
+        { label: 'quorum', value: `${quorum(r)} of ${r.peers.length} members` },
         { label: 'requests waiting', value: String(Object.keys(r.waiting).length) },
       ]
     : []

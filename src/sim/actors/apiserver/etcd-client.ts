@@ -59,7 +59,7 @@ export function settled(state: ApiserverState, txnId: string): void {
 }
 
 /** gRPC's error for a call whose connection closed under it (what the apiserver reports). */
-export const connectionClosed = 'rpc error: code = Unavailable desc = error reading from server: EOF'
+const connectionClosed = 'rpc error: code = Unavailable desc = error reading from server: EOF'
 
 /**
  * A member's connection dropped (its process stopped): the watch cache's stream moves to another

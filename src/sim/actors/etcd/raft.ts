@@ -27,11 +27,11 @@ export const electionMs = 1000
 /** etcdserver `ReqTimeout()`: 5 s plus two election timeouts (server/config/config.go). */
 export const requestTimeoutMs = 5000 + 2 * electionMs
 /** Applied entries a member keeps for a follower that falls behind (etcd's SnapshotCatchUpEntries). */
-export const catchUpEntries = 5000
+const catchUpEntries = 5000
 /** Entries per MsgApp (etcd caps a message at `MaxSizePerMsg`, 1 MiB). */
 const maxEntriesPerAppend = 100
 
-export const requestTimedOut = 'etcdserver: request timed out'
+const requestTimedOut = 'etcdserver: request timed out'
 
 export type RaftRole = 'follower' | 'pre-candidate' | 'candidate' | 'leader'
 
