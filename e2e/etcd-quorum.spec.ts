@@ -28,6 +28,10 @@ test.describe('an etcd cluster of three members', () => {
     await expect(app.graph.component('etcd:0').locator('.component__name')).toHaveText('etcd-0')
     await app.console.run('kubectl run second --image=nginx:1.27')
     await expect(app.console.output).toContainText('pod/second created', { timeout: 60_000 })
+    // The message list names members as the graph does: etcd-0, never a bare `etcd`.
+    const routes = app.flows.list.locator('.flow-row__route')
+    await expect(routes.filter({ hasText: /etcd-0/ }).first()).toBeAttached()
+    await expect(routes.filter({ hasText: /\betcd(?!-\d)/ })).toHaveCount(0)
     const back = testInfo.outputPath('quorum-back.png')
     await page.screenshot({ path: back })
     await testInfo.attach('quorum-back', { path: back, contentType: 'image/png' })

@@ -13,6 +13,8 @@ export const selectActor =
   (id: string) =>
   (s: SimState): ActorView | undefined =>
     s.actorById[id]
+/** More than one etcd member: each is named by its number, the first one too (`etcd-0`). */
+export const selectEtcdCluster = (s: SimState): boolean => s.actorById['etcd:1'] !== undefined
 export const selectPod =
   (key: string) =>
   (s: SimState): PodView | undefined =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Flow, Update } from '../sim/protocol.ts'
-import { initialSimState, reduceUpdate } from './sim-store.ts'
+import { initialSimState, keepRecentFlows, recentFlowLimit, reduceUpdate } from './sim-store.ts'
 import { createDisplayClock, hopProgress, interpolateVirtual } from './time.ts'
 
 const flow = (n: number, sentAt: number, arrivesAt: number): Flow => ({
@@ -59,6 +59,22 @@ describe('reduceUpdate', () => {
     expect(s.flows[0]!.outcome).toBe('delivered')
     expect(s.flows[0]!.stages).toHaveLength(1)
     expect(s.live).toEqual([])
+  })
+
+  it('keeps the recent requests when heartbeats outnumber them (an etcd cluster at speed)', () => {
+    const request = flow(1, 0, 2)
+    const heartbeats = Array.from({ length: 2 * recentFlowLimit }, (_, i) => ({ ...flow(i + 2, 1, 2), ambient: true }))
+    const s = reduceUpdate(initialSimState, update({ reset: true, flowsStarted: [request, ...heartbeats] }), 0)
+    // The one request stays, with the newest heartbeats up to the limit, oldest first.
+    expect(s.flows[0]).toBe(request)
+    expect(s.flows).toHaveLength(recentFlowLimit + 1)
+    expect(s.flows.at(-1)!.id).toBe(`flow:${2 * recentFlowLimit + 1}`)
+  })
+
+  it('keeps the newest flows of each sort in their order', () => {
+    const flows = [1, 2, 3, 4, 5, 6].map((n) => ({ ...flow(n, n, n + 1), ambient: n % 2 === 0 }))
+    expect(keepRecentFlows(flows, 2).map((f) => f.id)).toEqual(['flow:3', 'flow:4', 'flow:5', 'flow:6'])
+    expect(keepRecentFlows(flows, 6)).toBe(flows)
   })
 
   it('applies object changes and deletions', () => {

@@ -17,8 +17,26 @@ import type {
 import { zeroAnchor } from './time.ts'
 import { mergeStreams } from './kubectl-streams.ts'
 
-/** How many recent flows the page keeps (the flow list and the inspector). */
+/**
+ * How many recent flows the page keeps (the flow list and the inspector), of each sort: routine
+ * (ambient) ones and the rest. Counted apart, or an etcd cluster's 40 heartbeats a second would
+ * push every request out of the list while its heartbeats are hidden.
+ */
 export const recentFlowLimit = 400
+
+/** The last `limit` ambient and the last `limit` other flows, in their order. */
+export function keepRecentFlows(flows: Flow[], limit = recentFlowLimit): Flow[] {
+  if (flows.length <= limit) return flows
+  const kept: Flow[] = []
+  let ambient = 0
+  let other = 0
+  for (let i = flows.length - 1; i >= 0 && (ambient < limit || other < limit); i--) {
+    const f = flows[i]!
+    if (f.ambient ? ambient++ < limit : other++ < limit) kept.push(f)
+  }
+  return kept.reverse()
+}
+
 /** How many kubectl answers the console keeps. */
 export const kubectlResultLimit = 100
 
@@ -86,7 +104,7 @@ export function reduceUpdate(prev: SimState, update: Update, receivedAt: number)
       return s ? { ...f, outcome: s.outcome, ...(s.stages ? { stages: s.stages } : {}) } : f
     }
     flows = [...base.flows.map(settle), ...update.flowsStarted]
-    if (flows.length > recentFlowLimit) flows = flows.slice(flows.length - recentFlowLimit)
+    flows = keepRecentFlows(flows)
     live = [...base.live.map(settle), ...update.flowsStarted]
   }
   // A message that never arrived stays on screen about a second of wall time, so its red ✕ is seen.

@@ -23,21 +23,24 @@ export const actorStyles = {
   'ingress-nginx': { color: '#059669', role: 'routes HTTP by host and path (add-on)' },
 } satisfies Record<ActorKind, ActorStyle>
 
-/** `kube-apiserver:0` → `kube-apiserver`; `kubelet:node-1` → `kubelet (node-1)`; `etcd:1` → `etcd-1`. */
-export function actorLabel(id: string): string {
+/**
+ * `kube-apiserver:0` → `kube-apiserver`; `kubelet:node-1` → `kubelet (node-1)`; `etcd:1` → `etcd-1`.
+ * In an etcd cluster (`etcdCluster`) the first member is `etcd-0`, as the graph names it.
+ */
+export function actorLabel(id: string, etcdCluster = false): string {
   const i = id.indexOf(':')
   if (i < 0) return id
   const name = id.slice(0, i)
   const instance = id.slice(i + 1)
-  if (instance === '0') return name
+  if (instance === '0' && !(etcdCluster && name === 'etcd')) return name
   if (/^\d+$/.test(instance)) return `${name}-${instance}`
   return `${name} (${instance})`
 }
 
 /** What a node shows as its name: the runtime is drawn as the one kubeadm installs. */
-export function actorDisplayName(id: string, kind: ActorKind): string {
+export function actorDisplayName(id: string, kind: ActorKind, etcdCluster = false): string {
   if (kind === 'container-runtime') return 'containerd'
-  return actorLabel(id).replace(/ \(.*\)$/, '')
+  return actorLabel(id, etcdCluster).replace(/ \(.*\)$/, '')
 }
 
 /** The component name alone: `kubelet:node-1` → `kubelet`. */

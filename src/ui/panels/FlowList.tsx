@@ -9,7 +9,7 @@ import {
 } from '../../state/selectors.ts'
 import { useSimStore, type SimState } from '../../state/sim-store.ts'
 import { useUiStore } from '../../state/ui-store.ts'
-import { actorLabel } from '../graph/actor-styles.ts'
+import { useActorLabel } from '../graph/use-actor-label.ts'
 import { flowStyle } from '../flows/flow-styles.ts'
 import { formatSeconds as formatMs } from '../../state/time.ts'
 import { useThrottled } from './use-throttled.ts'
@@ -35,6 +35,7 @@ const selectCrowded = (s: SimState): boolean => s.live.length > crowdInFlight
 const redrawWallMs = 125
 
 const FlowRow = memo(function FlowRow({ flow, selected }: { flow: Flow; selected: boolean }) {
+  const actorLabel = useActorLabel()
   const style = flowStyle(flow.kind)
   return (
     <li
@@ -86,7 +87,11 @@ export function FlowList() {
         Messages <span className="panel__hint">newest first</span>
       </h2>
       {rows.length === 0 ? (
-        <p className="panel__empty">Press Play or Step (→) to send the first message.</p>
+        <p className="panel__empty">
+          {flows.length === 0
+            ? 'Press Play or Step (→) to send the first message.'
+            : 'Only routine messages (heartbeats, lease renewals) lately: tick Show heartbeats to list them.'}
+        </p>
       ) : null}
       <ol className="flow-list" data-testid="flows.list" aria-label="Messages between components">
         {rows.map((f) => (

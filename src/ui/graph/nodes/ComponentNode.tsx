@@ -1,16 +1,14 @@
 import { memo, useMemo } from 'react'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
-import { selectActor } from '../../../state/selectors.ts'
+import { selectActor, selectEtcdCluster } from '../../../state/selectors.ts'
 import { useSimStore } from '../../../state/sim-store.ts'
 import { actorDisplayName, actorStyles } from '../actor-styles.ts'
 import { componentBoxProps, usePulse } from './component-box.ts'
 
-/** `etcd:0` → `etcd-0`: in a cluster every member is named by its number, the first one too. */
-const memberName = (id: string): string => id.replace(':', '-')
-
 /** One component (kube-apiserver, etcd, a kubelet, …): it selects its own ActorView. */
 export const ComponentNode = memo(function ComponentNode({ id }: NodeProps) {
   const actor = useSimStore(useMemo(() => selectActor(id), [id]))
+  const etcdCluster = useSimStore(selectEtcdCluster)
   const scope = usePulse(id)
 
   if (!actor) return null
@@ -32,7 +30,7 @@ export const ComponentNode = memo(function ComponentNode({ id }: NodeProps) {
         className="center-handle"
         isConnectable={false}
       />
-      <div className="component__name">{actor.kind === 'etcd' && actor.status ? memberName(actor.id) : actorDisplayName(actor.id, actor.kind)}</div>
+      <div className="component__name">{actorDisplayName(actor.id, actor.kind, etcdCluster)}</div>
       <div className="component__role">
         {actor.dormant ?? (actor.running ? (actor.status ?? style.role) : 'stopped')}
       </div>

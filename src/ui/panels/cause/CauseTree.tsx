@@ -2,11 +2,12 @@ import type { Flow } from '../../../sim/protocol.ts'
 import { selectFlow } from '../../../state/actions.ts'
 import { actorsOf, selectCauseTree, useCauseStore } from '../../../state/cause-store.ts'
 import { formatSeconds } from '../../../state/time.ts'
-import { actorLabel } from '../../graph/actor-styles.ts'
+import { useActorLabel } from '../../graph/use-actor-label.ts'
 import { flowStyle } from '../../flows/flow-styles.ts'
 import './cause-tree.css'
 
 function CauseRow({ flow, depth, current }: { flow: Flow; depth: number; current?: boolean }) {
+  const actorLabel = useActorLabel()
   const style = flowStyle(flow.kind)
   return (
     <li
@@ -40,6 +41,7 @@ function CauseRow({ flow, depth, current }: { flow: Flow; depth: number; current
  */
 export function CauseTree() {
   const tree = useCauseStore(selectCauseTree)
+  const actorLabel = useActorLabel()
   if (!tree) return null
   const actors = actorsOf(tree)
   // The graph's highlight: a rule per component on the tree (no component needs to know).
