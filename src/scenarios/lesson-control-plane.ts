@@ -20,9 +20,10 @@ script:
   - {at: 32s, kubectl: "scale deployment web --replicas=4"}
   - {at: 40s, kubectl: "get deployment web"}
   - {at: 50s, fault: {kind: start-component, component: kube-controller-manager}}
-  - {at: 65s, fault: {kind: start-component, component: kube-scheduler}}
-  - {at: 75s, traffic: stop}
-  - {at: 80s, kubectl: "get pods -o wide"}
+  - {at: 60s, kubectl: "get leases -n kube-system"}
+  - {at: 80s, fault: {kind: start-component, component: kube-scheduler}}
+  - {at: 90s, traffic: stop}
+  - {at: 95s, kubectl: "get pods -o wide"}
 chapters:
   - id: running
     title: Two pods behind a Service
@@ -70,12 +71,24 @@ chapters:
       is stopped. \`kubectl get deployment web\` says 2/4: asked for 4, 2 exist.
     startsWhen: {afterFlow: {kind: apiserver.get, from: kubectl, label: /deployments/web}}
     pauseAtEnd: true
+  - id: lease-wait
+    title: A new process waits for the lease
+    narration: >-
+      At 50 s it starts again, as a new process with a new identity. Before it runs any
+      controller it must lead, and the Lease \`kube-system/kube-controller-manager\` still names
+      the old process, which was stopped without releasing it. The new one reads the Lease
+      every 2 to 4 s and may take it only once the record has not changed for 15 s
+      (leaseDurationSeconds) by its own clock. \`kubectl get leases -n kube-system\` at 60 s
+      still shows the old holder, and no holder for kube-scheduler: that one released its
+      Lease when it was stopped.
+    startsWhen: {afterFlow: {kind: apiserver.get, from: kube-controller-manager:0, label: /leases/kube-controller-manager}}
+    pauseAtEnd: true
   - id: controllers-back
     title: kube-controller-manager returns
     narration: >-
-      At 50 s it starts again. It has no memory of what it missed: it LISTs every kind it
-      watches from the API server and opens new watches from that resourceVersion. Then it
-      compares, as always, what is asked with what exists.
+      It took the Lease (an Event says \`became leader\`). It has no memory of what it missed:
+      it LISTs every kind it watches from the API server and opens new watches from that
+      resourceVersion. Then it compares, as always, what is asked with what exists.
     startsWhen: {afterFlow: {kind: apiserver.list, from: kube-controller-manager:0}}
     pauseAtEnd: true
   - id: pods-made
@@ -88,8 +101,9 @@ chapters:
   - id: scheduler-back
     title: kube-scheduler returns
     narration: >-
-      At 65 s kube-scheduler starts, LISTs pods, nodes and the rest, and finds three pods with
-      no node in its queue.
+      At 80 s kube-scheduler starts, LISTs pods, nodes and the rest, and finds three pods with
+      no node in its queue. It leads at its first try: when it was stopped it released its
+      Lease (kube-scheduler does, kube-controller-manager does not).
     startsWhen: {afterFlow: {kind: apiserver.list, from: kube-scheduler:0}}
     pauseAtEnd: true
   - id: bound
@@ -106,5 +120,5 @@ chapters:
       \`kubectl get pods -o wide\` shows \`late\` and four \`web\` pods Running.
     startsWhen: {quiescent: true}
     pauseAtEnd: false
-until: 90s
+until: 110s
 `

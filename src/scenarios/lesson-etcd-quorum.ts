@@ -18,6 +18,7 @@ script:
   - {at: 30s, fault: {kind: start-etcd-member, member: 0}}
   - {at: 34s, kubectl: "get pods"}
   - {at: 38s, fault: {kind: start-etcd-member, member: 1}}
+  - {at: 50s, kubectl: "get leases -n kube-system"}
 chapters:
   - id: three-members
     title: Three members, one leader
@@ -73,6 +74,18 @@ chapters:
       their containers run on.
     startsWhen: {afterFlow: {kind: etcd.response, label: timed out}}
     pauseAtEnd: true
+  - id: leases-lost
+    title: The scheduler and the controller manager restart
+    narration: >-
+      kube-scheduler and kube-controller-manager hold Leases in kube-system and renew them
+      every 2 s through the API server; those renewals hang too. A leader that has not
+      renewed within 10 s (renewDeadline) gives up (\`leaderelection lost\`) and its process
+      exits. The kubelet starts the static pod again a second later: a new process with a new
+      identity. kube-scheduler LISTs what it watches at once: the API server answers those
+      LISTs (\`resourceVersion=0\`) from its watch cache, without etcd. Neither may work
+      before it leads again.
+    startsWhen: {afterFlow: {kind: apiserver.list, from: kube-scheduler:0}}
+    pauseAtEnd: true
   - id: quorum-back
     title: Quorum regained
     narration: >-
@@ -87,6 +100,17 @@ chapters:
       At 38 s \`etcd-1\` returns as a follower and catches up from the leader's \`MsgApp\`.
       With three members the cluster can again lose any one of them.
     startsWhen: {atTime: 38s}
+    pauseAtEnd: true
+  - id: new-leaders
+    title: New leaders, 15 s later
+    narration: >-
+      Once etcd answered, each new process read its Lease: it still named the old process.
+      client-go takes a Lease only after its record has stayed the same for 15 s
+      (leaseDurationSeconds), counted on the reader's own clock. Then it writes its own
+      identity with \`leaseTransitions: 1\` and records an Event, \`became leader\`. Only now do
+      pods get scheduled and controllers run again. \`kubectl get leases -n kube-system\`
+      shows the new holders.
+    startsWhen: {afterFlow: {kind: apiserver.create, from: kube-scheduler:0, label: namespaces/kube-system/events}}
     pauseAtEnd: false
-until: 45s
+until: 55s
 `

@@ -8,11 +8,11 @@ import { createSimulation } from '../sim/index.ts'
 import { loadScenario } from './index.ts'
 
 const pinned: Record<string, string> = {
-  'pod-creation': '9d5337be',
-  'lesson-tour': '389333e9',
-  'lesson-pod-hops': 'a5d83342',
-  scheduling: 'dbc3a536',
-  services: '173ad5ae',
+  'pod-creation': '7476ec05',
+  'lesson-tour': 'ddcd0f6d',
+  'lesson-pod-hops': '765f694b',
+  scheduling: 'b6d455f7',
+  services: 'f8359030',
 }
 
 describe('trace hashes of the built-in scenarios', () => {

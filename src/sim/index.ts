@@ -11,7 +11,8 @@ import { actorDefs } from './actors/index.ts'
 import { buildWorld, runScriptStep } from './cluster/build.ts'
 import { etcdObjects } from './cluster/objects.ts'
 import type { EtcdState } from './actors/etcd/etcd.ts'
-import { applyFault } from './cluster/faults.ts'
+import { applyFault, superviseProcess } from './cluster/faults.ts'
+import { electorOf } from './actors/leader-election.ts'
 import type { Observation } from './engine/actor.ts'
 import { clonePlain } from './engine/clone.ts'
 import {
@@ -129,7 +130,7 @@ export type SimulationOptions = TimelineOptions
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   let world = buildWorld(scenario, actorDefs)
-  const hooks: Hooks = { script: (w, index) => runScriptStep(w, scenario, index) }
+  const hooks: Hooks = { script: (w, index) => runScriptStep(w, scenario, index), process: superviseProcess }
   let lastError: string | null = null
   const timeline = createTimeline(
     actorDefs,
@@ -218,7 +219,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         ...(a.node !== undefined ? { node: a.node } : {}),
         ...(a.dormant !== undefined ? { dormant: a.dormant } : {}),
         ...(a.node !== undefined && world.partitions?.includes(a.node) ? { partitioned: true } : {}),
-        ...(a.kind === 'etcd' ? raftStatus(a.state as EtcdState) : {}),
+        ...(a.kind === 'etcd' ? raftStatus(a.state as EtcdState) : electionStatus(a.state)),
       })),
     podViews: () => podViews(etcdObjects(world), world.startTimeMs + world.now),
     podDecision: (key) => podDecision(world, key),
@@ -288,6 +289,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       }
     },
   }
+}
+
+/** A component that runs only as a leader and does not lead (yet): `waiting for its lease`. */
+function electionStatus(state: unknown): { status?: string } {
+  const el = electorOf(state)
+  return el && !el.leading ? { status: 'waiting for its lease' } : {}
 }
 
 /** An etcd member's Raft role for the graph: `leader · term 3`, `follower`, `candidate · term 4`. */

@@ -19,6 +19,7 @@ import type { RegistryState } from './actors/registry/registry.ts'
 import type { KubectlState } from './actors/kubectl/state.ts'
 import type { IngressNginxState } from './actors/ingress-nginx/state.ts'
 import { inspectIngressNginx } from './actors/ingress-nginx/inspect.ts'
+import { electorOf, leaseDurationSeconds, type Elector } from './actors/leader-election.ts'
 
 type Fact = ActorInspection['facts'][number]
 type Read = { facts: Fact[]; sections: InspectionSection[] }
@@ -272,16 +273,37 @@ function read(a: ActorRecord, world: World): Read {
   }
 }
 
+/** Where a leader-elected component stands: its identity, and whether and since when it leads. */
+function electionFacts(el: Elector, now: number): { label: string; value: string }[] {
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+  const holder = String((el.observed?.spec as { holderIdentity?: string } | undefined)?.holderIdentity ?? '') || 'nobody'
+  const facts = [
+    { label: 'leader election', value: el.leading ? `leads (Lease kube-system/${el.lease})` : `candidate for Lease kube-system/${el.lease}` },
+    { label: 'identity', value: el.identity },
+  ]
+  if (el.leading) {
+    facts.push({ label: 'last renewed', value: el.renewedAt === null ? '—' : `${seconds(now - el.renewedAt)} ago (every 2 s; gives up after 10 s)` })
+  } else if (el.observed) {
+    const expires = el.observedAt + leaseDurationSeconds * 1000
+    facts.push({ label: 'lease held by', value: holder })
+    facts.push({ label: 'may take it', value: holder === 'nobody' || now >= expires ? 'at its next try' : `in ${seconds(expires - now)} (15 s after it last saw the record change)` })
+  } else facts.push({ label: 'lease held by', value: 'not read yet' })
+  return facts
+}
+
 /** One component's live state, or null when no actor has that id. */
 export function inspectActor(world: World, id: string): ActorInspection | null {
   const a = world.actors[id]
   if (!a) return null
+  const { facts, sections } = read(a, world)
+  const el = a.running ? electorOf(a.state) : undefined
   return {
     id: a.id,
     kind: a.kind,
     running: a.running,
     ...(a.node !== undefined ? { node: a.node } : {}),
     atMs: world.now,
-    ...read(a, world),
+    facts: el ? [...electionFacts(el, world.now), ...facts] : facts,
+    sections,
   }
 }

@@ -42,7 +42,10 @@ export interface ActorView {
   dormant?: string
   /** True when a fault cut this node component off from the control plane. */
   partitioned?: boolean
-  /** What it is right now, drawn under its name: an etcd member's Raft role and term (`leader · term 3`). */
+  /**
+   * What it is right now, drawn under its name: an etcd member's Raft role and term (`leader ·
+   * term 3`); `waiting for its lease` for a kube-scheduler or kube-controller-manager that does not lead.
+   */
   status?: string
 }
 

@@ -10,17 +10,19 @@ import { kubeProxy } from './kube-proxy/kube-proxy.ts'
 import { kubectl } from './kubectl/kubectl.ts'
 import { kubelet } from './kubelet/kubelet.ts'
 import { registry } from './registry/registry.ts'
+import { withLeaderElection } from './leader-election.ts'
 import { withRestart } from './restart.ts'
 import { runtime } from './runtime/runtime.ts'
-import { scheduler } from './scheduler/scheduler.ts'
+import { scheduler, schedulerElection } from './scheduler/scheduler.ts'
+import { controllerManagerElection } from './controller-manager/controller-manager.ts'
 import { trafficClient } from './traffic/traffic-client.ts'
 
 export const actorDefs: ActorDefs = {
   kubectl: kubectl as never,
   'kube-apiserver': apiserver as never,
   etcd: etcd as never,
-  'kube-scheduler': withRestart(scheduler) as never,
-  'kube-controller-manager': withRestart(controllerManager) as never,
+  'kube-scheduler': withLeaderElection(withRestart(scheduler), schedulerElection) as never,
+  'kube-controller-manager': withLeaderElection(withRestart(controllerManager), controllerManagerElection) as never,
   'cloud-controller-manager': cloudControllerManager as never,
   kubelet: withRestart(kubelet) as never,
   'kube-proxy': withRestart(kubeProxy) as never,

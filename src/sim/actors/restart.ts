@@ -18,6 +18,12 @@ export const restartTimer = 'process-start'
 /** The timer that makes a running component's informers re-list and re-watch (after a partition). */
 export const resyncTimer = 'informer-resync'
 
+/**
+ * Called on the component (as its timer) once every informer has listed: its caches are synced
+ * (cache.WaitForCacheSync), and a controller that syncs on events may now look at all of them.
+ */
+export const informersSyncedTimer = 'informers-synced'
+
 /** One informer to restore, as the apiserver held its watch before the process died. */
 export interface InformerSpec {
   /** etcd prefix of the resource, `/registry/pods`. */
@@ -36,7 +42,11 @@ export interface RestartData {
 interface Resync {
   apiserver: ActorId
   informers: InformerSpec[]
+  /** Each informer's LIST answer, held until every one has come (WaitForCacheSync). */
+  lists?: (ListBody | null)[]
 }
+
+type ListBody = { items?: KObject[]; metadata?: { resourceVersion?: string } }
 
 const resyncField = 'informerResync'
 
@@ -63,10 +73,20 @@ function onResyncResponse<S>(def: ActorDef<S>, state: S, msg: ApiResponse, ctx: 
   const i = Number(tag.split(':')[1])
   const inf = resync?.informers[i]
   if (!resync || !inf || !tag.startsWith('relist:') || msg.code !== 200) return
-  const list = msg.body as { items?: KObject[]; metadata?: { resourceVersion?: string } }
-  for (const object of list.items ?? []) def.receive(state, { kind: 'watch.event', watchId: `resync-${i}`, type: 'ADDED', object }, ctx)
-  request(ctx, resync.apiserver, 'watch', `${ctx.self}#rewatch:${i}`, inf, list.metadata?.resourceVersion)
+  const lists = (resync.lists ??= resync.informers.map(() => null))
+  lists[i] = msg.body as ListBody
+  // The component works from its caches only once all of them are filled (cache.WaitForCacheSync):
+  // a controller that saw the Services before the EndpointSlices would make a second slice.
+  if (lists.some((l) => l === null)) return
+  lists.forEach((list, n) => {
+    for (const object of list!.items ?? []) def.receive(state, { kind: 'watch.event', watchId: `resync-${n}`, type: 'ADDED', object }, ctx)
+  })
+  def.timer?.(state, informersSyncedTimer, null, ctx)
+  lists.forEach((list, n) => request(ctx, resync.apiserver, 'watch', `${ctx.self}#rewatch:${n}`, resync.informers[n]!, list!.metadata?.resourceVersion))
 }
+
+/** An event fed from a relist rather than a watch (before the caches are synced). */
+export const isRelistEvent = (watchId: string): boolean => watchId.startsWith('resync-')
 
 /** Wraps a component so that it can be restarted by a fault. */
 export function withRestart<S>(def: ActorDef<S>): ActorDef<S> {

@@ -9,7 +9,8 @@ import type { ApiserverState } from '../actors/apiserver/state.ts'
 import { addWatcher } from '../actors/apiserver/watch.ts'
 import { isUncached, uncachedPrefixes } from '../actors/apiserver/watch-cache-sizes.ts'
 import { cacheKey } from '../actors/client/informer.ts'
-import { newControllerManagerState, type ControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
+import { controllerManagerElection, newControllerManagerState, type ControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
+import { electionTimer, leaderLeaseObject, leadingElector, newIdentity, retryPeriodMs, setElector, type ElectorSetup } from '../actors/leader-election.ts'
 import type { EtcdState } from '../actors/etcd/etcd.ts'
 import { put } from '../actors/etcd/mvcc.ts'
 import { electionMs, heartbeatMs, newRaftState } from '../actors/etcd/raft.ts'
@@ -20,7 +21,7 @@ import type { KubeletState } from '../actors/kubelet/state.ts'
 import { builtInImages } from '../actors/registry/catalogue.ts'
 import { newRegistryState } from '../actors/registry/registry.ts'
 import { newRuntimeState } from '../actors/runtime/runtime.ts'
-import { newSchedulerState, seedNode, type SchedulerState } from '../actors/scheduler/scheduler.ts'
+import { newSchedulerState, schedulerElection, seedNode, type SchedulerState } from '../actors/scheduler/scheduler.ts'
 import type { ActorDefs } from '../engine/engine.ts'
 import { addActor, createWorld, scheduleInput, scheduleScript, startTimer } from '../engine/engine.ts'
 import { mulberry32, seedFor } from '../engine/rng.ts'
@@ -103,15 +104,28 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
   startNodeLifecycle(world, kcm, api, etcd.store.kv, controllerManagerId, scenario.cluster.podCIDR)
 
   wireServices(world, scenario, { etcd, api, kcm, apiserverId, controllerManagerId, schedulerId, cloudControllerManagerId, random, created })
+  // Both have led since the cluster came up: their Leases in kube-system, renewed every 2 s.
+  holdLease(world, schedulerId, scheduler, schedulerElection, etcd, random, startMs)
+  holdLease(world, controllerManagerId, kcm, controllerManagerElection, etcd, random, startMs)
   // Bootstrap is done editing what it stored: committed data is frozen from here on (etcd.ts).
   for (const kv of Object.values(etcd.store.kv)) {
     freezeLevels(kv.value)
     if (!isUncached(kv.key)) api.cache[kv.key] = kv.value
     Object.freeze(kv)
   }
+  api.cacheRevision = etcd.store.revision
   if (members.length > 1) formEtcdCluster(world, members, api, random)
   scenario.script.forEach((step, i) => scheduleScript(world, i, step.atMs))
   return world
+}
+
+/** A component that leads from the start: its Lease stored, its elector leading, its first renewal due. */
+function holdLease(world: World, id: ActorId, state: object, setup: ElectorSetup, etcd: EtcdState, random: () => number, startMs: number): void {
+  const lease = leaderLeaseObject(setup.lease, newIdentity(random), startMs)
+  lease.metadata.creationTimestamp = rfc3339(startMs)
+  const held = stored(etcd, `/registry/leases/kube-system/${setup.lease}`, lease, random)
+  setElector(state, leadingElector(setup, apiserverId, held))
+  startTimer(world, id, electionTimer, retryPeriodMs)
 }
 
 /** `etcd:0`, `etcd:1`, … for `controlPlane.etcd` members. */

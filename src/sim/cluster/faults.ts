@@ -16,12 +16,15 @@ import { newServiceControllersState } from '../actors/controller-manager/service
 import { newKubeletState } from '../actors/kubelet/kubelet.ts'
 import { initialNodeFrom } from '../actors/kubelet/register.ts'
 import type { KubeletState } from '../actors/kubelet/state.ts'
+import { releaseLease } from '../actors/leader-election.ts'
 import { restartTimer, resyncTimer, type RestartData } from '../actors/restart.ts'
 import { newRuntimeState } from '../actors/runtime/runtime.ts'
 import type { RuntimeState } from '../actors/runtime/state.ts'
-import { newSchedulerState } from '../actors/scheduler/scheduler.ts'
-import { startTimer } from '../engine/engine.ts'
-import type { ActorRecord, World } from '../engine/world.ts'
+import { newSchedulerState, type SchedulerState } from '../actors/scheduler/scheduler.ts'
+import type { ApiClient } from '../actors/client/api-client.ts'
+import { lastWords, startTimer } from '../engine/engine.ts'
+import { heapPush } from '../engine/queue.ts'
+import type { ActorRecord, QueueEvent, World } from '../engine/world.ts'
 import type { ActorId, Fault } from '../protocol.ts'
 import { addNode, specLikeFirstNode } from './add-node.ts'
 import { instanceGone } from './cloud-instances.ts'
@@ -47,6 +50,8 @@ function dropWatchers(world: World, held: Watcher[]): void {
 /** The process dies: timers gone, watch connections closed by the apiserver. */
 function stop(world: World, id: ActorId): void {
   const record = world.actors[id]
+  // Stopped on purpose between its exit and its supervisor's restart: it stays stopped.
+  if (record && !record.running) delete record.timers[supervisorRestart]
   if (!record || !record.running) return
   record.running = false
   record.timers = {}
@@ -65,12 +70,22 @@ function stop(world: World, id: ActorId): void {
   }
 }
 
+/**
+ * A new process's client numbers its requests on from where the old one stopped: an answer to a
+ * request of the dead process (its connection gone, its answer late) then matches nothing in the
+ * new one, as it would reach no socket in a real cluster.
+ */
+function continueRequestIds(fresh: ApiClient<unknown>, old: ApiClient<unknown>): void {
+  fresh.nextReq = old.nextReq
+}
+
 /** A fresh process: the state a component has before it learns anything. */
 function freshState(record: ActorRecord): unknown {
   switch (record.kind) {
     case 'kubelet': {
       const old = record.state as KubeletState
       const fresh = newKubeletState(old.node, old.hostIP, old.client.apiserver, old.runtime)
+      continueRequestIds(fresh.client, old.client)
       // Its configuration file is read again: the same --cluster-dns.
       if (old.clusterDNS) fresh.clusterDNS = old.clusterDNS
       // registerWithAPIServer runs on every start: POST, 409 AlreadyExists, GET the Node.
@@ -85,11 +100,15 @@ function freshState(record: ActorRecord): unknown {
       fresh.images = old.images
       return fresh
     }
-    case 'kube-scheduler':
-      return newSchedulerState(apiserverId)
+    case 'kube-scheduler': {
+      const fresh = newSchedulerState(apiserverId)
+      continueRequestIds(fresh.client, (record.state as SchedulerState).client)
+      return fresh
+    }
     case 'kube-controller-manager': {
       const old = record.state as ControllerManagerState
       const fresh = newControllerManagerState(apiserverId)
+      continueRequestIds(fresh.client, old.client)
       // Flags survive a restart: node-ipam keeps its --cluster-cidr.
       const ipam = nodeLifecycleOf(old).ipam
       if (ipam) nodeLifecycleOf(fresh).ipam = { clusterCIDR: ipam.clusterCIDR, pending: {} }
@@ -116,6 +135,30 @@ function start(world: World, id: ActorId, opts: { fresh: boolean }): void {
   if (world.stoppedWatches) delete world.stoppedWatches[id]
   const data: RestartData = { apiserver: apiserverId, informers }
   startTimer(world, id, restartTimer, 0, data)
+}
+
+/** The pending restart of a process that exited, kept with its timers so a stop cancels it. */
+const supervisorRestart = 'supervisor-restart'
+
+/**
+ * A process exited on its own (`ctx.exit`): it stops as a fault would stop it, and its supervisor
+ * starts it again, fresh, after the delay the process asked for. A static pod's kubelet notices
+ * the exit at its next PLEG relist and restarts the container (no back-off the first time).
+ */
+export function superviseProcess(world: World, event: Extract<QueueEvent, { type: 'process' }>): void {
+  const record = world.actors[event.actor]
+  if (!record) return
+  if (event.action === 'exit') {
+    if (!record.running) return
+    stop(world, event.actor)
+    const token = world.seq++
+    record.timers[supervisorRestart] = token
+    heapPush(world.queue, { ...event, time: world.now + event.restartAfterMs, seq: token, action: 'start', token })
+    return
+  }
+  if (record.timers[supervisorRestart] !== event.token) return
+  delete record.timers[supervisorRestart]
+  start(world, event.actor, { fresh: true })
 }
 
 function nodeActors(node: string): ActorId[] {
@@ -190,8 +233,12 @@ export function applyFault(world: World, fault: Fault): string | null {
         return `fault ${fault.kind}: stopping ${fault.component} is not simulated yet (kube-scheduler, kube-controller-manager)`
       const id = componentId(world, fault.component)
       if (!id) return `fault ${fault.kind}: no ${fault.component} in this cluster`
-      if (fault.kind === 'stop-component') stop(world, id)
-      else start(world, id, { fresh: true })
+      if (fault.kind === 'stop-component') {
+        // SIGTERM (its static pod's manifest moved away): a ReleaseOnCancel leader frees its Lease first.
+        lastWords(world, id, releaseLease)
+        // (Its answer finds the process gone and is drawn dropped; the real one waits for it, then exits.)
+        stop(world, id)
+      } else start(world, id, { fresh: true })
       return null
     }
     case 'stop-etcd-member':

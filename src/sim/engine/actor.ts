@@ -38,12 +38,21 @@ export interface Ctx {
   readonly from: ActorId | null
   /** Sends a message; returns the new flow's id. */
   send(to: ActorId, msg: Message, opts?: SendOptions): string
-  /** Sets (or resets) the named timer. `data` must be plain data. */
-  setTimer(name: string, delayMs: number, data?: unknown): void
+  /**
+   * Sets (or resets) the named timer. `data` must be plain data. What the timer's handler sends is
+   * caused by the flow being handled now, unless `causeId` says otherwise (null: a periodic loop's
+   * next turn, a root, so that its flows' cause chains do not grow turn after turn).
+   */
+  setTimer(name: string, delayMs: number, data?: unknown, opts?: { causeId?: string | null }): void
   cancelTimer(name: string): void
   hasTimer(name: string): boolean
   /** A float in [0, 1) from this actor's own seeded stream. */
   random(): number
+  /**
+   * The process exits (a fatal error, such as a lost leader lease): once this handler returns it is
+   * stopped, and its supervisor starts it again, a fresh process, after `restartAfterMs`.
+   */
+  exit(restartAfterMs: number): void
   /** Records a step of work on the flow being handled. */
   stage(stage: Stage): void
   observe(observation: Observation): void

@@ -16,6 +16,8 @@ export type ActorDefs = Partial<Record<ActorKind, ActorDef<never>>>
 /** What the engine calls for work that is not an actor's: script steps. */
 export interface Hooks {
   script(world: World, index: number): void
+  /** A process exits or is started again by its supervisor (cluster/faults.ts knows how). */
+  process?(world: World, event: Extract<QueueEvent, { type: 'process' }>): void
 }
 
 export function createWorld(seed: number, startTimeMs: number): World {
@@ -157,7 +159,7 @@ class ActorCtx implements Ctx {
     return id
   }
 
-  setTimer(name: string, delayMs: number, data?: unknown): void {
+  setTimer(name: string, delayMs: number, data?: unknown, opts?: { causeId?: string | null }): void {
     const { world, record } = this
     const token = world.seq++
     record.timers[name] = token
@@ -168,7 +170,7 @@ class ActorCtx implements Ctx {
       actor: record.id,
       name,
       token,
-      cause: this.causeId,
+      cause: opts?.causeId !== undefined ? opts.causeId : this.causeId,
       ambient: this.ambient,
       data: data ?? null,
     })
@@ -180,6 +182,12 @@ class ActorCtx implements Ctx {
 
   hasTimer(name: string): boolean {
     return name in this.record.timers
+  }
+
+  exit(restartAfterMs: number): void {
+    const { world, record } = this
+    // After this handler: the engine never stops an actor in the middle of its own code.
+    heapPush(world.queue, { time: world.now, seq: world.seq++, type: 'process', actor: record.id, action: 'exit', restartAfterMs, token: 0 })
   }
 
   stage(stage: Stage): void {
@@ -229,6 +237,15 @@ function refuseIfHostUp(world: World, record: ActorRecord, flow: Flow, msg: Mess
   makeCtx(world, record, flow.id, flow.ambient, n).send(flow.from, { kind: 'net.refused', reqId: msg.reqId })
 }
 
+/**
+ * A process's last work as it is stopped (SIGTERM: kube-scheduler releases its Lease), done with
+ * the capabilities of one of its own handlers; what it sends is caused by nothing else.
+ */
+export function lastWords(world: World, id: ActorId, work: (state: unknown, ctx: Ctx) => void): void {
+  const record = world.actors[id]
+  if (record?.running) work(record.state, makeCtx(world, record, null, false, null))
+}
+
 /** Handles one event. Returns the delivered flow's number for a delivery, else 0. */
 function dispatch(world: World, defs: ActorDefs, hooks: Hooks, event: QueueEvent): number {
   world.now = event.time
@@ -263,6 +280,9 @@ function dispatch(world: World, defs: ActorDefs, hooks: Hooks, event: QueueEvent
     }
     case 'script':
       hooks.script(world, event.index)
+      return 0
+    case 'process':
+      hooks.process?.(world, event)
       return 0
   }
 }

@@ -31,6 +31,11 @@ export type QueueEvent =
     }
   | { time: number; seq: number; type: 'input'; actor: ActorId; input: UserInput }
   | { time: number; seq: number; type: 'script'; index: number }
+  /**
+   * A process's life outside its own code: it exits (`ctx.exit`), and its supervisor (the kubelet,
+   * for a static pod) starts it again. `token` ties a start to the exit it follows.
+   */
+  | { time: number; seq: number; type: 'process'; actor: ActorId; action: 'exit' | 'start'; restartAfterMs: number; token: number }
 
 export interface World {
   now: number

@@ -16,6 +16,7 @@ import { deleteStored } from './delete-stored.ts'
 import { propagationOf } from './deletion.ts'
 import { dryRunUpdate } from './dry-run-update.ts'
 import { isDryRun } from './kinds-admission.ts'
+import { listFromCache } from './list-from-cache.ts'
 import { callerStages } from './identity.ts'
 import { guaranteedUpdate } from './mutate.ts'
 import { respond, sendRange } from './respond.ts'
@@ -71,6 +72,11 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
       sendRange(state, ctx, { key: etcdKey(parsed.info, parsed.namespace, parsed.name!), prefix: false }, { op: 'get', req, ...target, name: parsed.name! })
       return
     case 'list':
+      if (query(msg, 'resourceVersion') === '0' && !isUncached(parsed.info.etcdPrefix))
+        return listFromCache(state, ctx, parsed, req, {
+          fieldSelector: decodeURIComponent(query(msg, 'fieldSelector')),
+          labelSelector: decodeURIComponent(query(msg, 'labelSelector')),
+        })
       sendRange(state, ctx, { key: etcdListPrefix(parsed.info, parsed.namespace), prefix: true }, {
         op: 'list',
         req,

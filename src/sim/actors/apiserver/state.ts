@@ -73,6 +73,8 @@ export interface ApiserverState {
   nextWatch: number
   /** The watch cache: every object, by etcd key, as of the last etcd watch event. */
   cache: Record<string, KObject>
+  /** The revision of the last write the watch cache applied (a cached LIST answers at it). */
+  cacheRevision?: number
   /** Service ClusterIP and NodePort allocators (service-alloc.ts); absent until a CIDR is configured. */
   serviceAlloc?: ServiceAllocState
   /** The etcd client's view of a cluster of several members (etcd-client.ts); absent for one member. */

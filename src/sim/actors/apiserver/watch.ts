@@ -32,6 +32,7 @@ export function fanOut(state: ApiserverState, msg: EtcdWatchMessage, ctx: Ctx): 
   for (const ev of msg.events) {
     if (ev.value) state.cache[ev.key] = ev.value
     else delete state.cache[ev.key]
+    state.cacheRevision = ev.modRevision
     for (const w of candidates(state.watchers, ev.key, ev.prevValue, ev.value)) {
       const was = sees(w, ev.key, ev.prevValue)
       const is = sees(w, ev.key, ev.value)

@@ -13,6 +13,11 @@ export interface ApiClient<C> {
   /** The event recorder's correlation cache (events.ts): event key → the Event's name and count. */
   events?: Record<string, { name: string; count: number }>
   eventsSize?: number
+  /**
+   * Marks this client's request ids (`kube-scheduler:0#lease:3`) when one process has a second
+   * client beside its main one (leader election), so their responses never mix.
+   */
+  tag?: string
 }
 
 export function newApiClient<C>(apiserver: ActorId): ApiClient<C> {
@@ -39,7 +44,7 @@ export interface RequestOptions extends SendOptions {
 
 /** Sends a request; `cont` comes back from `takeResponse` with its response. */
 export function apiRequest<C>(client: ApiClient<C>, ctx: Ctx, verb: Verb, path: string, cont: C, opts: RequestOptions = {}): string {
-  const reqId = `${ctx.self}#${++client.nextReq}`
+  const reqId = client.tag === undefined ? `${ctx.self}#${++client.nextReq}` : `${ctx.self}#${client.tag}${++client.nextReq}`
   client.pending[reqId] = cont
   const msg: ApiRequest = { kind: KIND[verb], reqId, verb, path }
   if (opts.query) msg.query = opts.query

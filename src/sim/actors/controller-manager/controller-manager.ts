@@ -10,6 +10,7 @@ import { resourceByKind } from '../../k8s/resources.ts'
 import type { KObject } from '../../protocol.ts'
 import { newApiClient, takeResponse } from '../client/api-client.ts'
 import { applyWatchEvent } from '../client/informer.ts'
+import type { ElectionConfig } from '../leader-election.ts'
 import { cronJobResponse, observeCronJob, syncCronJob } from './cronjob.ts'
 import { observeForDaemonSet, syncDaemonSet } from './daemonset.ts'
 import { deploymentResponse, observeForDeployment, syncDeployment } from './deployment.ts'
@@ -25,10 +26,22 @@ import { newState, type ControllerManagerState, type ControllerName } from './st
 import { observeForStatefulSet, statefulSetResponse, syncStatefulSet } from './statefulset.ts'
 import { drain, enqueue, requestDone } from './workqueue.ts'
 import { revisionResponse } from './revisions.ts'
-import { serviceControllersReceive } from './service-controllers.ts'
+import { serviceControllersReceive, syncAllServices } from './service-controllers.ts'
+import { informersSyncedTimer } from '../restart.ts'
 
 export type { ControllerManagerState } from './state.ts'
 export { rootCaPem } from './serviceaccount.ts'
+
+/**
+ * kube-controller-manager's leader election (cmd/kube-controller-manager/app): its informers and
+ * controllers start in the leader callback, and it keeps its Lease until it expires when stopped.
+ */
+export const controllerManagerElection: ElectionConfig<ControllerManagerState> = {
+  lease: 'kube-controller-manager',
+  component: 'kube-controller-manager',
+  releaseOnCancel: false,
+  informersFirst: false,
+}
 
 export function newControllerManagerState(apiserver: string): ControllerManagerState {
   return newState(newApiClient(apiserver))
@@ -189,6 +202,10 @@ export const controllerManager: ActorDef<ControllerManagerState> = {
     }
   },
   timer(state, name, data, ctx) {
+    if (name === informersSyncedTimer) {
+      if (state.services) syncAllServices(state.services, ctx)
+      return
+    }
     if (nodeLifecycleTimer(state, name, data, ctx)) return
     const { ctrl, key } = (data ?? {}) as { ctrl?: ControllerName; key?: string }
     if (!ctrl) return

@@ -12,6 +12,7 @@ import { syncEndpoints } from './endpoints-controller.ts'
 import { syncEndpointSlices } from './endpointslice-controller.ts'
 import type { ServiceControllersState, ServiceInformer } from './service-client.ts'
 import { matchesSelectorMap } from './service-pods.ts'
+import { isRelistEvent } from '../restart.ts'
 
 function sync(state: ServiceControllersState, ctx: Ctx, svcKey: string): void {
   if (state.inflight[svcKey]) {
@@ -31,6 +32,11 @@ function settle(state: ServiceControllersState, ctx: Ctx, svcKey: string): void 
     delete state.dirty[svcKey]
     sync(state, ctx, svcKey)
   }
+}
+
+/** The caches are synced after a restart: every Service is synced once, against all of them. */
+export function syncAllServices(state: ServiceControllersState, ctx: Ctx): void {
+  for (const key of Object.keys(state.services)) sync(state, ctx, key)
 }
 
 /** The informer of each kind these controllers read (the pods one is shared with the others). */
@@ -70,6 +76,8 @@ export function serviceControllersReceive(state: ServiceControllersState, msg: M
     delete state.expect[`${informer}/${cacheKey(o)}`]
     settle(state, ctx, seen.svc)
   }
+  // A relist's items wait for every cache (syncAll below): a Service seen before its slices would get a second slice.
+  if (isRelistEvent(msg.watchId)) return informer !== 'pods'
   if (informer === 'services') sync(state, ctx, cacheKey(o))
   else if (informer === 'pods') {
     const ns = o.metadata.namespace

@@ -8,6 +8,7 @@ import type { ServiceControllersState } from './service-client.ts'
 import type { Cache } from '../client/informer.ts'
 import type { PodStats } from './pod-stats.ts'
 import type { NodeLifecycleState } from './node-lifecycle.ts'
+import type { Elector } from '../leader-election.ts'
 
 /** Controller names as `--controllers` spells them (cmd/kube-controller-manager/names). */
 export type ControllerName =
@@ -67,6 +68,8 @@ export type Cont =
 
 export interface ControllerManagerState {
   client: ApiClient<Cont>
+  /** Its leader election (leader-election.ts): absent only in unit tests that build a bare state. */
+  leaderElection?: Elector
   /** Informer caches by resource (`pods`, `replicasets`, …), keyed `namespace/name`. */
   caches: Record<string, Cache>
   /** Pods by the uid of their controller (ownerReference with controller: true). */

@@ -11,6 +11,7 @@ import type { ApiResponse } from '../../messages.ts'
 import type { KObject } from '../../protocol.ts'
 import { apiRequest, takeResponse } from '../client/api-client.ts'
 import { recordEvent } from '../client/events.ts'
+import type { ElectionConfig } from '../leader-election.ts'
 import { newCycle } from './cycle.ts'
 import { fitErrorMessage, schedulePod, type Decision } from './decide.ts'
 import { lazyDecisionStages } from './decision-view.ts'
@@ -208,6 +209,20 @@ function onResponse(state: SchedulerState, msg: ApiResponse, ctx: Ctx): void {
     },
     { do: 'ignore' },
   )
+}
+
+/**
+ * kube-scheduler's leader election (cmd/kube-scheduler/app): its informers start before it
+ * campaigns, its cycles only once it leads, and a SIGTERM releases the Lease (ReleaseOnCancel).
+ * Its Events about the Lease come from the first profile's name, `default-scheduler`.
+ */
+export const schedulerElection: ElectionConfig<SchedulerState> = {
+  lease: 'kube-scheduler',
+  component: 'default-scheduler',
+  releaseOnCancel: true,
+  informersFirst: true,
+  gated: (timer) => timer === 'cycle',
+  onStartedLeading: kick,
 }
 
 export const scheduler: ActorDef<SchedulerState> = {

@@ -6,11 +6,14 @@ import { defaultConfig, type OwnerCaches, type SchedulerConfig } from './cycle.t
 import type { StoredDecision } from './decision-store.ts'
 import { newCache, upsertNode, type SchedulerCache } from './node-info.ts'
 import { newQueue, type SchedulingQueue } from './queue.ts'
+import type { Elector } from '../leader-election.ts'
 
 export type Cont = { do: 'bind'; pod: string; node: string } | { do: 'ignore' }
 
 export interface SchedulerState {
   client: ApiClient<Cont>
+  /** Its leader election (leader-election.ts): absent only in unit tests that build a bare state. */
+  leaderElection?: Elector
   cfg: SchedulerConfig
   nodes: Cache
   pods: Cache
