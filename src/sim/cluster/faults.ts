@@ -47,6 +47,9 @@ function dropWatchers(world: World, held: Watcher[]): void {
   if (etcd && fromEtcd.size) etcd.prefixWatches = etcd.prefixWatches.filter((w) => !fromEtcd.has(w.watchId))
 }
 
+/** The pending restart of a process that exited, kept with its timers so a stop cancels it. */
+const supervisorRestart = 'supervisor-restart'
+
 /** The process dies: timers gone, watch connections closed by the apiserver. */
 function stop(world: World, id: ActorId): void {
   const record = world.actors[id]
@@ -129,6 +132,8 @@ function freshState(record: ActorRecord): unknown {
 function start(world: World, id: ActorId, opts: { fresh: boolean }): void {
   const record = world.actors[id]
   if (!record || record.running) return
+  // Started by hand before its supervisor did: that restart is no longer due.
+  delete record.timers[supervisorRestart]
   record.running = true
   if (opts.fresh) record.state = freshState(record)
   const informers = world.stoppedWatches?.[id] ?? []
@@ -136,9 +141,6 @@ function start(world: World, id: ActorId, opts: { fresh: boolean }): void {
   const data: RestartData = { apiserver: apiserverId, informers }
   startTimer(world, id, restartTimer, 0, data)
 }
-
-/** The pending restart of a process that exited, kept with its timers so a stop cancels it. */
-const supervisorRestart = 'supervisor-restart'
 
 /**
  * A process exited on its own (`ctx.exit`): it stops as a fault would stop it, and its supervisor

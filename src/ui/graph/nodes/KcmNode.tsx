@@ -37,8 +37,9 @@ export const KcmNode = memo(function KcmNode({ id }: NodeProps) {
       <Handle type="target" position={Position.Top} className="center-handle" isConnectable={false} />
       <Handle type="source" position={Position.Bottom} className="center-handle" isConnectable={false} />
       <div className="component__name">{actorDisplayName(actor.id, actor.kind)}</div>
-      {!actor.running && <div className="component__role">stopped</div>}
-      <ul className="kcm__controllers" aria-label="controllers" hidden={!actor.running}>
+      {/* Stopped, or running but not leading (its controllers have not started): a line instead of chips. */}
+      {(!actor.running || actor.status) && <div className="component__role">{actor.running ? actor.status : 'stopped'}</div>}
+      <ul className="kcm__controllers" aria-label="controllers" hidden={!actor.running || actor.status !== undefined}>
         {kcmControllers.map((c) => (
           <li
             key={c.via}

@@ -58,20 +58,20 @@ export const componentInfo: Record<ActorKind, ComponentInfo> = {
   'kube-scheduler': {
     what: 'Gives every pod without a node one. It takes pods from its scheduling queue one at a time, filters out the nodes that cannot run them, scores the rest and binds the pod to the best node with a POST to the pod’s binding subresource. A pod that fits nowhere waits in backoff, then among the unschedulable pods until a cluster event may help.',
     watches: ['pods (unscheduled, and assigned ones for its cache)', 'nodes', 'services, replicasets, statefulsets (spreading)'],
-    writes: ['pods/binding (spec.nodeName)', 'pods/status (PodScheduled=False, nominatedNodeName)', 'events (Scheduled, FailedScheduling)'],
+    writes: ['pods/binding (spec.nodeName)', 'pods/status (PodScheduled=False, nominatedNodeName)', 'events (Scheduled, FailedScheduling)', 'its Lease kube-system/kube-scheduler (renewed every 2 s)'],
     flags: [
       { flag: 'podInitialBackoffSeconds', value: '1', engine: '1s' },
       { flag: 'podMaxBackoffSeconds', value: '10', engine: '10s' },
       { flag: 'max time among unschedulable pods', value: '5m (DefaultPodMaxInUnschedulablePodsDuration)', engine: '5m' },
       { flag: 'percentageOfNodesToScore', value: '0 (adaptive: all nodes below 100)', engine: 'adaptive' },
       { flag: 'profiles[0].schedulerName', value: 'default-scheduler' },
-      { flag: '--leader-elect (leaseDuration / renewDeadline / retryPeriod)', value: 'true (15s / 10s / 2s)' },
+      { flag: '--leader-elect (leaseDuration / renewDeadline / retryPeriod)', value: 'true (15s / 10s / 2s)', engine: '15s / 10s / 2s; releases its Lease when stopped' },
     ],
   },
   'kube-controller-manager': {
     what: 'One process running many control loops. Each controller watches some kinds, compares what is asked (spec) with what exists, and creates, updates or deletes objects to close the gap: the ReplicaSet controller makes pods, the Deployment controller makes ReplicaSets, the node lifecycle controller notices nodes that stop reporting. Each controller keeps a work queue of object keys to reconcile.',
     watches: ['deployments, replicasets, pods, nodes, leases, daemonsets, statefulsets, jobs, cronjobs', 'namespaces, serviceaccounts, services, endpointslices'],
-    writes: ['pods, replicasets, controllerrevisions (the workload controllers)', 'node taints and pod Ready=False (node lifecycle)', 'endpointslices, endpoints', 'events'],
+    writes: ['pods, replicasets, controllerrevisions (the workload controllers)', 'node taints and pod Ready=False (node lifecycle)', 'endpointslices, endpoints', 'events', 'its Lease kube-system/kube-controller-manager (renewed every 2 s)'],
     flags: [
       { flag: '--node-monitor-period', value: '5s', engine: '5s' },
       { flag: '--node-monitor-grace-period', value: '50s', engine: '50s' },
@@ -80,6 +80,7 @@ export const componentInfo: Record<ActorKind, ComponentInfo> = {
       { flag: '--concurrent-deployment-syncs / --concurrent-replicaset-syncs', value: '5 / 5' },
       { flag: '--terminated-pod-gc-threshold', value: '12500' },
       { flag: '--controllers', value: '* (every controller on by default)' },
+      { flag: '--leader-elect (leaseDuration / renewDeadline / retryPeriod)', value: 'true (15s / 10s / 2s)', engine: '15s / 10s / 2s; keeps its Lease when stopped' },
     ],
   },
   'cloud-controller-manager': {
