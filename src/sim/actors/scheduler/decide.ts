@@ -52,6 +52,7 @@ export interface Decision {
   /** Feasible node names, in the order of the score arrays. */
   feasible: string[]
   scores: PluginScores[]
+  /** Per feasible node, Σ normalized × weight over the plugins not skipped (none without scores). */
   totals: number[]
   winner?: string
   /** The FitError text when nothing fits. */

@@ -101,14 +101,36 @@ export function podRequests(pod: KObject, nonZero = false): Requests {
   // Binding writes a new spec (nodeName) around the same containers: key on those when they are all.
   const by: object = spec.containers && !spec.initContainers && !spec.overhead ? spec.containers : spec
   let both = known.get(by)
-  if (!both) {
-    const [req, nz] = computeRequests(pod)
-    Object.freeze(req.scalar)
-    Object.freeze(nz.scalar)
-    both = Object.freeze([Object.freeze(req), Object.freeze(nz)] as const)
-    known.set(by, both)
-  }
+  if (!both) known.set(by, (both = sharedRequests(computeRequests(pod))))
   return both[nonZero ? 1 : 0]
+}
+
+/**
+ * Frozen pairs by value, for pods that ask for cpu, memory and ephemeral storage only: the pods of
+ * one Deployment (or one manifest) ask for the same, so they share one pair rather than keep one
+ * each (~330 bytes a pod, ~1 MB over a 3,000-pod run, copied by every young-generation GC).
+ */
+const byValue = new Map<string, readonly [Requests, Requests]>()
+const byValueLimit = 1024
+
+function sharedRequests([req, nz]: [Requests, Requests]): readonly [Requests, Requests] {
+  const plain = !hasKeys(req.scalar) && !hasKeys(nz.scalar)
+  const key = plain ? `${req.milliCpu}/${req.memory}/${req.ephemeral}/${nz.milliCpu}/${nz.memory}/${nz.ephemeral}` : ''
+  const known = plain ? byValue.get(key) : undefined
+  if (known) return known
+  Object.freeze(req.scalar)
+  Object.freeze(nz.scalar)
+  const both = Object.freeze([Object.freeze(req), Object.freeze(nz)] as const)
+  if (plain) {
+    if (byValue.size >= byValueLimit) byValue.clear()
+    byValue.set(key, both)
+  }
+  return both
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true
+  return false
 }
 
 /** The actual and the non-zero requests, each container's list parsed once for both. */
@@ -123,6 +145,7 @@ function computeRequests(pod: KObject): [Requests, Requests] {
 function sum(containers: Parsed[], inits: { parsed: Parsed; sidecar: boolean }[], overhead: Parsed | undefined, nonZero: boolean): Requests {
   const reqs = emptyRequests()
   for (const p of containers) addParsed(reqs, p, nonZero)
+  if (!inits.length && !overhead) return reqs
   const sidecars = emptyRequests()
   const initMax = emptyRequests()
   for (const c of inits) {
