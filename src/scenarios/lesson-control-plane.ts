@@ -74,13 +74,11 @@ chapters:
   - id: lease-wait
     title: A new process waits for the lease
     narration: >-
-      At 50 s it starts again, as a new process with a new identity. Before it runs any
-      controller it must lead, and the Lease \`kube-system/kube-controller-manager\` still names
-      the old process, which was stopped without releasing it. The new one reads the Lease
-      every 2 to 4 s and may take it only once the record has not changed for 15 s
-      (leaseDurationSeconds) by its own clock. \`kubectl get leases -n kube-system\` at 60 s
-      still shows the old holder, and no holder for kube-scheduler: that one released its
-      Lease when it was stopped.
+      At 50 s it starts again: a new process with a new identity. It must lead before any
+      controller runs, and its Lease still names the old process, which did not release it.
+      The new one reads the Lease every 2 to 4 s and takes it once the record has not changed
+      for 15 s by its own clock. \`kubectl get leases -n kube-system\` at 60 s shows the old
+      holder still, and none for kube-scheduler, which released its Lease when stopped.
     startsWhen: {afterFlow: {kind: apiserver.get, from: kube-controller-manager:0, label: /leases/kube-controller-manager}}
     pauseAtEnd: true
   - id: controllers-back
