@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { KObject } from '../protocol.ts'
+import { loadScenario } from '../../scenarios/index.ts'
+import { createSimulation } from '../index.ts'
 import { scenario, TestCluster } from '../testing/test-cluster.ts'
 
 interface LeaseSpec {
@@ -139,6 +141,19 @@ describe('leader election', () => {
     c.run(10_000)
     const renewal = renewals().at(-1)!
     expect(c.causeChain(renewal.id).map((f) => f.id)).toEqual([renewal.id])
+  })
+
+  it('seeking back across an exit and a restart replays them exactly', () => {
+    const lesson = loadScenario('lesson-etcd-quorum')
+    const straight = createSimulation(lesson)
+    straight.runUntil(lesson.untilMs)
+    const sim = createSimulation(lesson)
+    sim.runUntil(lesson.untilMs)
+    // Back to before the leaders gave up (about 27 s), then on to the end again.
+    sim.seek(20_000)
+    sim.runUntil(lesson.untilMs)
+    expect(sim.traceHash()).toBe(straight.traceHash())
+    expect(sim.flows().length).toBe(straight.flows().length)
   })
 
   it('a process stopped between its exit and its restart stays stopped', () => {
