@@ -11,36 +11,40 @@ import { decodeStage, isDryRun, prepareForCreate } from './kinds-admission.ts'
 import { respond, sendTxn } from './respond.ts'
 import type { ApiserverState, RequestRef } from './state.ts'
 
-/** An events.k8s.io/v1 Event is stored as the core/v1 Event it converts to. */
+/**
+ * An events.k8s.io/v1 Event is stored as the core/v1 Event it converts to. It reads the request's
+ * body and copies only the fields it keeps, where a copy of the whole body was made first and
+ * then mostly dropped (the scheduler posts one per pod it binds).
+ */
 function toCoreEvent(e: KObject): KObject {
   const x = e as Record<string, unknown>
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: e.metadata,
-    involvedObject: x.regarding,
-    reason: x.reason,
-    message: x.note,
+    metadata: clonePlain(e.metadata),
+    involvedObject: clonePlain(x.regarding),
+    reason: clonePlain(x.reason),
+    message: clonePlain(x.note),
     source: {},
     firstTimestamp: null,
     lastTimestamp: null,
-    eventTime: x.eventTime,
-    type: x.type,
-    action: x.action,
-    reportingComponent: x.reportingController,
-    reportingInstance: x.reportingInstance,
+    eventTime: clonePlain(x.eventTime),
+    type: clonePlain(x.type),
+    action: clonePlain(x.action),
+    reportingComponent: clonePlain(x.reportingController),
+    reportingInstance: clonePlain(x.reportingInstance),
   }
 }
 
 export function create(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
   const info = parsed.info
-  let obj = clonePlain(msg.body) as KObject
-  if (!obj || typeof obj !== 'object' || obj.kind !== info.kind) {
+  const body = msg.body as KObject | null | undefined
+  if (!body || typeof body !== 'object' || body.kind !== info.kind) {
     const status = badRequest(`the body of the request was in an unknown format`)
     respond(ctx, req, status.code, status)
     return
   }
-  if (info.group === 'events.k8s.io') obj = toCoreEvent(obj)
+  const obj = info.group === 'events.k8s.io' ? toCoreEvent(body) : clonePlain(body)
   // The body is already a copy, so only a metadata that is no object needs making into one.
   if (typeof obj.metadata !== 'object' || obj.metadata === null || Array.isArray(obj.metadata)) obj.metadata = { ...(obj.metadata ?? {}) }
   if (info.namespaced) {
