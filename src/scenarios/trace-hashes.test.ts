@@ -8,11 +8,11 @@ import { createSimulation } from '../sim/index.ts'
 import { loadScenario } from './index.ts'
 
 const pinned: Record<string, string> = {
-  'pod-creation': '7476ec05',
-  'lesson-tour': 'ddcd0f6d',
-  'lesson-pod-hops': '765f694b',
-  scheduling: 'b6d455f7',
-  services: 'f8359030',
+  'pod-creation': 'fa495f42',
+  'lesson-tour': '68d91ad8',
+  'lesson-pod-hops': 'bd5bd17c',
+  scheduling: '0bb2900c',
+  services: 'afffb1a5',
 }
 
 describe('trace hashes of the built-in scenarios', () => {

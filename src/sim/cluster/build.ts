@@ -10,7 +10,8 @@ import { addWatcher } from '../actors/apiserver/watch.ts'
 import { isUncached, uncachedPrefixes } from '../actors/apiserver/watch-cache-sizes.ts'
 import { cacheKey } from '../actors/client/informer.ts'
 import { controllerManagerElection, newControllerManagerState, type ControllerManagerState } from '../actors/controller-manager/controller-manager.ts'
-import { electionTimer, leaderLeaseObject, leadingElector, newIdentity, retryPeriodMs, setElector, type ElectorSetup } from '../actors/leader-election.ts'
+import { identityLeaseKey, identityLeaseObject, identityLeaseRenewMs, identityLeaseTimer } from '../actors/apiserver/identity-lease.ts'
+import { controlPlaneHost, electionTimer, leaderLeaseObject, leadingElector, newIdentity, retryPeriodMs, setElector, type ElectorSetup } from '../actors/leader-election.ts'
 import type { EtcdState } from '../actors/etcd/etcd.ts'
 import { put } from '../actors/etcd/mvcc.ts'
 import { electionMs, heartbeatMs, newRaftState } from '../actors/etcd/raft.ts'
@@ -107,6 +108,9 @@ export function buildWorld(scenario: Scenario, _defs: ActorDefs): World {
   // Both have led since the cluster came up: their Leases in kube-system, renewed every 2 s.
   holdLease(world, schedulerId, scheduler, schedulerElection, etcd, random, startMs)
   holdLease(world, controllerManagerId, kcm, controllerManagerElection, etcd, random, startMs)
+  // The apiserver's own identity Lease, renewed every 10 s by its lease controller.
+  stored(etcd, identityLeaseKey, identityLeaseObject(uuid(random), startMs, controlPlaneHost), random)
+  startTimer(world, apiserverId, identityLeaseTimer, identityLeaseRenewMs)
   // Bootstrap is done editing what it stored: committed data is frozen from here on (etcd.ts).
   for (const kv of Object.values(etcd.store.kv)) {
     freezeLevels(kv.value)

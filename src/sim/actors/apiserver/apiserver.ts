@@ -12,6 +12,7 @@ import type { ApiserverState } from './state.ts'
 import { memberLost } from './etcd-client.ts'
 import { failPending, handleEtcdResponse } from './storage-reply.ts'
 import { fanOut } from './watch.ts'
+import { identityLeaseTimer, renewIdentityLease } from './identity-lease.ts'
 import { closeWatch } from './unwatch.ts'
 import { closeStream, dialTimedOut, refusedProxied, relayStreamChunk, relayProxied, resetStreamsOf } from './kubelet-proxy.ts'
 
@@ -51,6 +52,7 @@ export const apiserver: ActorDef<ApiserverState> = {
     }
   },
   timer(state, name, data, ctx) {
+    if (name === identityLeaseTimer) return renewIdentityLease(state, ctx)
     // A kubelet's process died mid-stream (faults.ts starts this timer).
     if (name.startsWith('kubelet-reset:')) return resetStreamsOf(state, String((data as { kubelet: string }).kubelet), ctx)
     // An etcd member's process died: its connection drops (faults.ts starts this timer).

@@ -49,6 +49,8 @@ export type StorageOp =
   | { op: 'delete'; req: RequestRef; resource: string; group: string; name: string }
   /** etcd3 store reads the object itself when no watch cache holds it, then writes (store.go). */
   | { op: 'read'; req: RequestRef; resource: string; group: string; name: string; key: string; then: AfterRead }
+  /** A write the apiserver makes for itself (its identity Lease): nobody waits for the answer. */
+  | { op: 'own' }
 
 export interface Watcher {
   id: string

@@ -21,6 +21,8 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
   if (!op) return
   delete state.pending[msg.txnId]
   if (state.etcdClient) settled(state, msg.txnId)
+  // Its own Lease: a failed renewal is simply made again at the next tick.
+  if (op.op === 'own') return
   if (msg.error !== undefined) return storageFailed(ctx, op.req, msg.error)
   const info = resourceByName(op.resource, op.group)!
   switch (op.op) {
@@ -104,5 +106,5 @@ export function failPending(state: ApiserverState, txnId: string, error: string,
   const op = state.pending[txnId]
   if (!op) return
   delete state.pending[txnId]
-  storageFailed(ctx, op.req, error)
+  if (op.op !== 'own') storageFailed(ctx, op.req, error)
 }
