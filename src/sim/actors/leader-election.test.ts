@@ -156,6 +156,24 @@ describe('leader election', () => {
     expect(sim.flows().length).toBe(straight.flows().length)
   })
 
+  it('kube-controller-manager stopped while it waits for its Lease starts its informers when started and leading again', () => {
+    const c = new TestCluster()
+    c.run(3_000)
+    c.sim.fault({ kind: 'stop-component', component: 'kube-controller-manager' })
+    c.sim.fault({ kind: 'start-component', component: 'kube-controller-manager' })
+    c.run(2_000)
+    expect(status(c, 'kube-controller-manager:0')).toBe('waiting for its lease')
+    // Stopped again before it led: it had opened no watch, and still its next process knows them all.
+    c.sim.fault({ kind: 'stop-component', component: 'kube-controller-manager' })
+    c.sim.fault({ kind: 'start-component', component: 'kube-controller-manager' })
+    const startAt = c.sim.now()
+    const lists = () => c.flows({ from: 'kube-controller-manager:0', kind: 'apiserver.list' }).filter((f) => f.sentAt >= startAt)
+    c.runUntil(() => lists().length > 0, 30_000)
+    expect(status(c, 'kube-controller-manager:0')).toBeUndefined()
+    expect(lists().length).toBeGreaterThanOrEqual(15)
+    expect(lists().map((f) => f.label)).toContain('GET /apis/apps/v1/deployments?limit=500&resourceVersion=0')
+  })
+
   it('a process stopped between its exit and its restart stays stopped', () => {
     const c = new TestCluster(scenario({ cluster: { ...scenario().cluster, controlPlane: { apiservers: 1, etcd: 3 } } }))
     c.run(1_000)

@@ -85,6 +85,11 @@ function onResyncResponse<S>(def: ActorDef<S>, state: S, msg: ApiResponse, ctx: 
   lists.forEach((list, n) => request(ctx, resync.apiserver, 'watch', `${ctx.self}#rewatch:${n}`, resync.informers[n]!, list!.metadata?.resourceVersion))
 }
 
+/** The informers a restarted component was given to start (its configuration, as it were). */
+export function resyncInformers(state: unknown): InformerSpec[] | undefined {
+  return resyncOf(state)?.informers
+}
+
 /** An event fed from a relist rather than a watch (before the caches are synced). */
 export const isRelistEvent = (watchId: string): boolean => watchId.startsWith('resync-')
 

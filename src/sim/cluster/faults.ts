@@ -16,8 +16,8 @@ import { newServiceControllersState } from '../actors/controller-manager/service
 import { newKubeletState } from '../actors/kubelet/kubelet.ts'
 import { initialNodeFrom } from '../actors/kubelet/register.ts'
 import type { KubeletState } from '../actors/kubelet/state.ts'
-import { releaseLease } from '../actors/leader-election.ts'
-import { restartTimer, resyncTimer, type RestartData } from '../actors/restart.ts'
+import { electorOf, releaseLease } from '../actors/leader-election.ts'
+import { restartTimer, resyncInformers, resyncTimer, type RestartData } from '../actors/restart.ts'
 import { newRuntimeState } from '../actors/runtime/runtime.ts'
 import type { RuntimeState } from '../actors/runtime/state.ts'
 import { newSchedulerState, type SchedulerState } from '../actors/scheduler/scheduler.ts'
@@ -70,7 +70,12 @@ function stop(world: World, id: ActorId): void {
       fieldSelector: w.fieldSelector,
       labelSelector: w.labelSelector,
     }))
+    return
   }
+  // No watch open yet (a kube-controller-manager still waiting for its Lease, or a relist still in
+  // flight): the next process has the same informers to start, from its configuration.
+  const pending = electorOf(record.state)?.deferred?.informers ?? resyncInformers(record.state)
+  if (pending?.length) (world.stoppedWatches ??= {})[id] = pending
 }
 
 /**
