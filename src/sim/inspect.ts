@@ -19,7 +19,7 @@ import type { RegistryState } from './actors/registry/registry.ts'
 import type { KubectlState } from './actors/kubectl/state.ts'
 import type { IngressNginxState } from './actors/ingress-nginx/state.ts'
 import { inspectIngressNginx } from './actors/ingress-nginx/inspect.ts'
-import { electorOf, leaseDurationSeconds, type Elector } from './actors/leader-election.ts'
+import { electorOf, leaseDurationSeconds, renewDeadlineMs, retryPeriodMs, type Elector } from './actors/leader-election.ts'
 
 type Fact = ActorInspection['facts'][number]
 type Read = { facts: Fact[]; sections: InspectionSection[] }
@@ -282,11 +282,11 @@ function electionFacts(el: Elector, now: number): { label: string; value: string
     { label: 'identity', value: el.identity },
   ]
   if (el.leading) {
-    facts.push({ label: 'last renewed', value: el.renewedAt === null ? '—' : `${seconds(now - el.renewedAt)} ago (every 2 s; gives up after 10 s)` })
+    facts.push({ label: 'last renewed', value: el.renewedAt === null ? '—' : `${seconds(now - el.renewedAt)} ago (every ${retryPeriodMs / 1000} s; gives up after ${renewDeadlineMs / 1000} s)` })
   } else if (el.observed) {
     const expires = el.observedAt + leaseDurationSeconds * 1000
     facts.push({ label: 'lease held by', value: holder })
-    facts.push({ label: 'may take it', value: holder === 'nobody' || now >= expires ? 'at its next try' : `in ${seconds(expires - now)} (15 s after it last saw the record change)` })
+    facts.push({ label: 'may take it', value: holder === 'nobody' || now >= expires ? 'at its next try' : `in ${seconds(expires - now)} (${leaseDurationSeconds} s after it last saw the record change)` })
   } else facts.push({ label: 'lease held by', value: 'not read yet' })
   return facts
 }

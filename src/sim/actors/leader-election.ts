@@ -66,10 +66,10 @@ export interface Elector {
   deferred?: RestartData
 }
 
-export interface ElectionConfig<S> {
-  lease: string
-  component: string
-  releaseOnCancel: boolean
+/** What names a component's Lease and how it gives it up. */
+export type ElectorSetup = Pick<Elector, 'lease' | 'component' | 'releaseOnCancel'>
+
+export interface ElectionConfig<S> extends ElectorSetup {
   /** kube-scheduler starts its informers before it campaigns; kube-controller-manager once it leads. */
   informersFirst: boolean
   /** Timers of the component that do nothing while it does not lead (the scheduler's cycles). */
@@ -85,8 +85,6 @@ export function electorOf(state: unknown): Elector | undefined {
 }
 
 export const leasePath = (name: string): string => `/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/${name}`
-
-export type ElectorSetup = Pick<Elector, 'lease' | 'component' | 'releaseOnCancel'>
 
 function newElector(setup: ElectorSetup, apiserver: string, identity: string): Elector {
   const { lease, component, releaseOnCancel } = setup
