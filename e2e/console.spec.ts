@@ -105,4 +105,23 @@ test.describe('console', () => {
     await expect(app.console.output).toContainText(/tick\n\^C/, { timeout: 30_000 })
     await expect(page.getByTestId('console.interrupt')).toHaveCount(0)
   })
+
+  test('patch --type=json: operations apply in order; one that does not apply gets the real 422 text and its answer in the message list', async ({ app, page }, testInfo) => {
+    test.setTimeout(90_000)
+    await app.toolbar.heartbeats.uncheck()
+    await app.toolbar.setSpeed('10')
+    await app.console.run('create deployment web --image=nginx:1.27')
+    await expect(app.console.output).toContainText('deployment.apps/web created', { timeout: 30_000 })
+    await app.console.run(`patch deployment web --type=json -p '[{"op":"replace","path":"/spec/replicas","value":3}]'`)
+    await expect(app.console.output).toContainText('deployment.apps/web patched', { timeout: 30_000 })
+    await app.console.run('get deployment web')
+    await expect(app.console.output).toContainText(/web\s+\d\/3/, { timeout: 30_000 })
+    await app.console.run(`patch deployment web --type=json -p '[{"op":"remove","path":"/spec/paused"}]'`)
+    await expect(app.console.output).toContainText('The request is invalid: the server rejected our request due to an error in our request', { timeout: 30_000 })
+    // The PATCH went to the apiserver, and its answer was the 422.
+    await expect(app.flows.row(/422 Unprocessable/)).toBeAttached({ timeout: 30_000 })
+    const shot = testInfo.outputPath('console-json-patch.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('console-json-patch', { path: shot, contentType: 'image/png' })
+  })
 })

@@ -24,7 +24,7 @@ export interface ApiRequest {
   /** The client closes this watch after the first event of this type (kubectl delete's wait). */
   closeOn?: 'DELETED'
   /** A PATCH's Content-Type; absent, a strategic merge patch (`application/strategic-merge-patch+json`). */
-  contentType?: 'application/merge-patch+json' | 'application/strategic-merge-patch+json'
+  contentType?: 'application/merge-patch+json' | 'application/strategic-merge-patch+json' | 'application/json-patch+json'
 }
 
 export interface ApiResponse {

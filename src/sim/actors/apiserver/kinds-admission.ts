@@ -65,7 +65,7 @@ export function prepareForCreate(info: ResourceInfo, obj: KObject): void {
  * defaults apply, then validation and the immutable fields. Returns the error to answer with.
  */
 export function checkUpdate(info: ResourceInfo, before: KObject, after: KObject, mutation: Mutation): Status | null {
-  if (mutation.type !== 'replace' && mutation.type !== 'merge-patch') return null
+  if (mutation.type !== 'replace' && mutation.type !== 'merge-patch' && mutation.type !== 'json-patch') return null
   if (mutation.subresource && mutation.subresource !== 'scale') return null
   if (info.kind === 'Pod' || info.kind === 'Service' || info.kind === 'Event' || info.kind === 'Node') return null
   if (STATUS_SUBRESOURCE.has(info.kind)) {

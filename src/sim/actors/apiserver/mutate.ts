@@ -5,6 +5,7 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import { clonePlain, sameJson } from '../../engine/clone.ts'
+import { applyJsonPatch, jsonPatchNotApplied } from '../../k8s/json-patch.ts'
 import { jsonMergePatch, strategicMerge } from '../../k8s/merge.ts'
 import { rfc3339 } from '../../k8s/meta.ts'
 import { resourceByName } from '../../k8s/resources.ts'
@@ -61,6 +62,16 @@ export function applyMutation(current: KObject, mutation: Mutation, epochMs: num
       merged.metadata = { ...(merged.metadata ?? {}), name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid }
       bumpGeneration(obj, merged)
       return { ok: true, object: merged }
+    }
+    case 'json-patch': {
+      const patched = applyJsonPatch(current, mutation.ops)
+      if (!patched) return { ok: false, status: jsonPatchNotApplied() }
+      // PATCH …/status keeps only the status the operations wrote.
+      if (mutation.subresource === 'status') return { ok: true, object: { ...current, status: patched.status } }
+      // As for a merge patch, the object keeps its identity whatever the operations did to it.
+      patched.metadata = { ...(patched.metadata ?? {}), name: current.metadata.name, namespace: current.metadata.namespace, uid: current.metadata.uid }
+      bumpGeneration(current, patched)
+      return { ok: true, object: patched }
     }
     case 'replace': {
       // PUT …/status changes only status; PUT …/finalize only a namespace's spec.finalizers.
@@ -135,7 +146,7 @@ export function guaranteedUpdate(
   }
   // GuaranteedUpdate writes nothing when the new object is the stored one (etcd3 store.go: the
   // encoded bytes are equal): the client gets the object as it is, at the same resourceVersion.
-  if (!then && (mutation.type === 'merge-patch' || mutation.type === 'replace') && sameJson(result.object, current)) {
+  if (!then && (mutation.type === 'merge-patch' || mutation.type === 'json-patch' || mutation.type === 'replace') && sameJson(result.object, current)) {
     ctx.stage({ name: 'storage', outcome: 'skipped', detail: `${target.key} is unchanged: nothing written to etcd` })
     respond(ctx, req, 200, current)
     return

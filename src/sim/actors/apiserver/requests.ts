@@ -3,6 +3,7 @@ import type { Ctx } from '../../engine/actor.ts'
 import type { ApiRequest } from '../../messages.ts'
 import { microTime } from '../../k8s/meta.ts'
 import { etcdKey, etcdListPrefix, parsePath, type ParsedPath } from '../../k8s/resources.ts'
+import { decodeJsonPatch } from '../../k8s/json-patch.ts'
 import { methodNotAllowed, type Status } from '../../k8s/status.ts'
 import { serverVersion } from '../../k8s/version-info.ts'
 import type { KObject } from '../../protocol.ts'
@@ -20,7 +21,7 @@ import { listFromCache } from './list-from-cache.ts'
 import { callerStages } from './identity.ts'
 import { guaranteedUpdate } from './mutate.ts'
 import { respond, sendRange } from './respond.ts'
-import type { AfterRead, ApiserverState, DeleteOptions, RequestRef } from './state.ts'
+import type { AfterRead, ApiserverState, DeleteOptions, Mutation, RequestRef } from './state.ts'
 import { isUncached } from './watch-cache-sizes.ts'
 import { addWatcher } from './watch.ts'
 import { watchMember } from './etcd-client.ts'
@@ -90,16 +91,13 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
     case 'update':
     case 'patch': {
       const key = etcdKey(parsed.info, parsed.namespace, parsed.name!)
-      const body = msg.body as KObject
-      const mutation =
-        msg.verb === 'update'
-          ? { type: 'replace' as const, object: body, ...(parsed.subresource ? { subresource: parsed.subresource } : {}) }
-          : {
-              type: 'merge-patch' as const,
-              patch: body as unknown as Record<string, unknown>,
-              ...(parsed.subresource ? { subresource: parsed.subresource } : {}),
-              ...(msg.contentType === 'application/merge-patch+json' ? { json: true as const } : {}),
-            }
+      const mutation = mutationOf(msg, parsed)
+      if (!('type' in mutation)) {
+        // jsonpatch.DecodePatch failed: answered before any admission or storage.
+        ctx.stage({ name: 'decode', outcome: 'failed', detail: mutation.message ?? '' })
+        respond(ctx, req, mutation.code, mutation)
+        return
+      }
       ctx.stage({ name: 'admission', outcome: 'ok', detail: 'no mutating plugin applies to this update' })
       const dryRun = isDryRun(msg.query)
       if (isUncached(key)) return readFirst(state, ctx, req, { ...target, name: parsed.name!, key }, { verb: dryRun ? 'dry-run' : 'update', mutation })
@@ -182,4 +180,20 @@ function remove(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: Parsed
   const options: DeleteOptions = { ...(policy ? { propagationPolicy: policy } : {}), ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}) }
   if (isUncached(key)) return readFirst(state, ctx, req, { ...target, key }, { verb: 'delete', delete: options })
   deleteStored(state, ctx, req, { ...target, key }, state.cache[key], options)
+}
+
+/** What a PUT or PATCH asks for, by verb and Content-Type; a JSON Patch that does not decode is its 400. */
+function mutationOf(msg: ApiRequest, parsed: ParsedPath): Mutation | Status {
+  const sub = parsed.subresource ? { subresource: parsed.subresource } : {}
+  if (msg.verb === 'update') return { type: 'replace', object: msg.body as KObject, ...sub }
+  if (msg.contentType === 'application/json-patch+json') {
+    const decoded = decodeJsonPatch(msg.body)
+    return decoded.ok ? { type: 'json-patch', ops: decoded.ops, ...sub } : decoded.status
+  }
+  return {
+    type: 'merge-patch',
+    patch: msg.body as Record<string, unknown>,
+    ...sub,
+    ...(msg.contentType === 'application/merge-patch+json' ? { json: true as const } : {}),
+  }
 }

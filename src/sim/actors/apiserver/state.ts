@@ -15,6 +15,8 @@ export type Mutation =
   | { type: 'bind'; node: string }
   /** `json`: an RFC 7386 JSON merge patch; otherwise a strategic merge patch. */
   | { type: 'merge-patch'; patch: Record<string, unknown>; subresource?: string; json?: true }
+  /** An RFC 6902 JSON Patch (`application/json-patch+json`), its operations decoded (k8s/json-patch.ts). */
+  | { type: 'json-patch'; ops: Record<string, unknown>[]; subresource?: string }
   | { type: 'replace'; object: KObject; subresource?: string }
   /** DELETE that waits for finalizers (deletion.ts): deletionTimestamp, and the policy's finalizer. */
   | { type: 'mark-deleting'; finalizer?: string }

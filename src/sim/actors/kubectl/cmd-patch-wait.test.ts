@@ -1,5 +1,6 @@
 /**
- * `kubectl patch` (strategic merge by default, JSON merge with --type=merge) and `kubectl wait`
+ * `kubectl patch` (strategic merge by default, JSON merge with --type=merge, RFC 6902 operations
+ * with --type=json) and `kubectl wait`
  * (condition, delete, jsonpath; the 30 s default timeout), as pkg/cmd/patch and pkg/cmd/wait.
  */
 import { describe, expect, it } from 'vitest'
@@ -57,6 +58,53 @@ describe('kubectl patch', () => {
     // `-p` is `--previous` for logs: the same letter takes no value there.
     c.kubectl('run x --image=nginx:1.27')
     expect(c.kubectl('logs -p x').stderr).toMatch(/previous terminated container "x" in pod "x" not found/)
+  })
+})
+
+describe('kubectl patch --type=json', () => {
+  it('applies RFC 6902 operations in order, with Content-Type application/json-patch+json', () => {
+    const c = new TestCluster()
+    c.kubectl('create deployment web --image=nginx:1.27')
+    const ops = '[{"op":"replace","path":"/spec/replicas","value":3},{"op":"add","path":"/metadata/labels/app.kubernetes.io~1tier","value":"front"},{"op":"test","path":"/spec/template/spec/containers/0/image","value":"nginx:1.27"}]'
+    expect(c.kubectl(`patch deployment web --type=json -p '${ops}'`)).toMatchObject({ exitCode: 0, stdout: 'deployment.apps/web patched\n' })
+    const d = c.object('/registry/deployments/default/web') as KObject
+    expect((d.spec as Json).replicas).toBe(3)
+    expect(d.metadata.labels).toEqual({ app: 'web', 'app.kubernetes.io/tier': 'front' })
+    // A changed spec is a new generation, as for any other update.
+    expect(d.metadata.generation).toBe(2)
+    const patch = c.flows({ from: 'kubectl', kind: 'apiserver.patch' }).at(-1)!
+    expect(patch.label).toBe('PATCH /apis/apps/v1/namespaces/default/deployments/web?fieldManager=kubectl-patch')
+  })
+
+  it('answers an operation that does not apply with the apiserver’s generic 422, and writes nothing', () => {
+    const c = new TestCluster()
+    c.kubectl('create configmap cfg --from-literal=a=1')
+    const rv = (c.object('/registry/configmaps/default/cfg') as KObject).metadata.resourceVersion
+    const invalid = 'The request is invalid: the server rejected our request due to an error in our request\n'
+    // A path that does not exist, a failed test, an unknown op: the same text for each (patch.go
+    // wraps the library's error in NewGenericServerResponse, which keeps only the status text).
+    for (const ops of ['[{"op":"replace","path":"/data/missing","value":"x"}]', '[{"op":"test","path":"/data/a","value":"2"},{"op":"replace","path":"/data/a","value":"3"}]', '[{"op":"frobnicate","path":"/data"}]']) {
+      expect(c.kubectl(`patch configmap cfg --type=json -p '${ops}'`)).toMatchObject({ exitCode: 1, stdout: '', stderr: invalid })
+    }
+    expect((c.object('/registry/configmaps/default/cfg') as KObject).metadata.resourceVersion).toBe(rv)
+    expect((c.object('/registry/configmaps/default/cfg') as Json).data).toEqual({ a: '1' })
+    const answer = c.flows({ from: 'kube-apiserver:0', to: 'kubectl', kind: 'apiserver.response' }).at(-1)!
+    expect(answer.label).toMatch(/^422/)
+  })
+
+  it('answers a body that is not a list of operations with the decoder’s 400', () => {
+    const c = new TestCluster()
+    c.kubectl('create configmap cfg --from-literal=a=1')
+    expect(c.kubectl(`patch configmap cfg --type=json -p '{"data":{"a":"2"}}'`).stderr).toBe(
+      'Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch\n',
+    )
+    expect(c.kubectl(`patch configmap cfg --type=json -p '["x"]'`).stderr).toBe(
+      'Error from server (BadRequest): json: cannot unmarshal string into Go value of type jsonpatch.Operation\n',
+    )
+    // Removing what is there, and a patch that changes nothing (no write, same resourceVersion).
+    expect(c.kubectl(`patch configmap cfg --type=json -p '[{"op":"remove","path":"/data/a"}]'`).stdout).toBe('configmap/cfg patched\n')
+    expect((c.object('/registry/configmaps/default/cfg') as Json).data).toEqual({})
+    expect(c.kubectl(`patch configmap cfg --type=json -p '[]'`).stdout).toBe('configmap/cfg patched (no change)\n')
   })
 })
 

@@ -1,6 +1,6 @@
 /**
- * `kubectl patch TYPE NAME -p PATCH [--type strategic|merge]` (pkg/cmd/patch): the patch, JSON or
- * YAML, goes to the apiserver as it is, with its Content-Type; the apiserver applies it to the
+ * `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]` (pkg/cmd/patch): the patch, JSON
+ * or YAML, goes to the apiserver as it is, with its Content-Type; the apiserver applies it to the
  * stored object. kubectl reads the object first and prints `patched (no change)` when the answer
  * is the object it read (an update that changes nothing is not written, so it keeps its
  * resourceVersion). `--dry-run=server` asks with `dryRun=All`; `-o yaml|json|name` prints the answer.
@@ -23,14 +23,23 @@ export interface PatchProg {
   resource: string
   group: string
   name: string
-  patch: Record<string, unknown>
-  json: boolean
+  /** A map for strategic and merge patches; for `json`, whatever was given (the apiserver decodes it). */
+  patch: unknown
+  patchType: PatchType
   phase: 'get' | 'patch'
   /** The object as read, as canonical JSON. */
   before: string
   output: string
   dryRun: boolean
 }
+
+type PatchType = 'strategic' | 'merge' | 'json'
+
+const contentTypes = {
+  strategic: 'application/strategic-merge-patch+json',
+  merge: 'application/merge-patch+json',
+  json: 'application/json-patch+json',
+} as const
 
 export function startPatch(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p: ParsedLine): Start {
   const bad = unknownFlag(p, 'patch', ['patch', 'p', 'type', 'patch-file', 'filename', 'local', 'output', 'dry-run', 'field-manager', 'subresource', 'record'])
@@ -43,8 +52,8 @@ export function startPatch(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p
   const output = p.flags.output ?? ''
   if (!['', 'yaml', 'json', 'name'].includes(output)) return { ok: false, stderr: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml\n` }
   const type = p.flags.type ?? 'strategic'
-  if (type === 'json') return { ok: false, stderr: 'error: kube-anatomy does not simulate "kubectl patch --type=json" yet; use --type=merge or strategic\n' }
-  if (type !== 'strategic' && type !== 'merge') return { ok: false, stderr: `error: --type must be one of [json merge strategic], not "${type}"\n` }
+  if (!(type in contentTypes)) return { ok: false, stderr: `error: --type must be one of [json merge strategic], not "${type}"\n` }
+  const patchType = type as PatchType
   const text = p.flags.patch ?? p.flags.p
   if (text === undefined || text === 'true') return { ok: false, stderr: 'error: must specify --patch or --patch-file containing the contents of the patch\n' }
   let patch: unknown
@@ -53,13 +62,14 @@ export function startPatch(state: KubectlState, ctx: Ctx, cmd: RunningCommand, p
   } catch (e) {
     return { ok: false, stderr: `error: unable to parse "${text}": ${(e as Error).message.split("\n")[0]!.replace(/:$/, "")}\n` }
   }
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return { ok: false, stderr: `error: unable to parse "${text}": a patch must be a JSON object\n` }
+  // A JSON Patch is a list of operations; kubectl sends it as parsed and the apiserver decodes it.
+  if (patchType !== 'json' && (typeof patch !== 'object' || patch === null || Array.isArray(patch))) return { ok: false, stderr: `error: unable to parse "${text}": a patch must be a JSON object\n` }
   const parsed = parseTargets(p.args.slice(1))
   if (!parsed) return { ok: false, stderr: "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n" }
   if (!parsed.ok) return parsed
   const { info, names } = parsed.targets
   if (names.length !== 1) return { ok: false, stderr: names.length ? 'error: kube-anatomy patches one object at a time\n' : 'error: resource(s) were provided, but no name was specified\n' }
-  cmd.carry = { type: 'patch', resource: info.resource, group: info.group, name: names[0]!, patch: patch as Record<string, unknown>, json: type === 'merge', phase: 'get', before: '', output, dryRun: dryRun === 'server' } satisfies PatchProg
+  cmd.carry = { type: 'patch', resource: info.resource, group: info.group, name: names[0]!, patch, patchType, phase: 'get', before: '', output, dryRun: dryRun === 'server' } satisfies PatchProg
   send(state, ctx, cmd, 'get', objectPath(info, cmd.namespace, names[0]), 'patch')
   return { ok: true }
 }
@@ -73,7 +83,7 @@ export function continuePatch(state: KubectlState, ctx: Ctx, cmd: RunningCommand
     send(state, ctx, cmd, 'patch', objectPath(info, cmd.namespace, prog.name), 'patch', {
       query: [...(prog.dryRun ? [['dryRun', 'All'] as [string, string]] : []), ['fieldManager', 'kubectl-patch']],
       body: prog.patch,
-      contentType: prog.json ? 'application/merge-patch+json' : 'application/strategic-merge-patch+json',
+      contentType: contentTypes[prog.patchType],
     })
     return
   }
