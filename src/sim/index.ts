@@ -291,9 +291,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   }
 }
 
-/** A component that runs only as a leader and does not lead (yet): `waiting for its lease`. */
+/**
+ * A component that runs only as a leader and does not lead (yet): `waiting for its lease`; one
+ * stopped while it led, whose release of the Lease is not answered yet: `releasing its lease`.
+ */
 function electionStatus(state: unknown): { status?: string } {
   const el = electorOf(state)
+  if (el?.releasing) return { status: 'releasing its lease' }
   return el && !el.leading ? { status: 'waiting for its lease' } : {}
 }
 

@@ -44,7 +44,8 @@ export interface ActorView {
   partitioned?: boolean
   /**
    * What it is right now, drawn under its name: an etcd member's Raft role and term (`leader ·
-   * term 3`); `waiting for its lease` for a kube-scheduler or kube-controller-manager that does not lead.
+   * term 3`); `waiting for its lease` for a kube-scheduler or kube-controller-manager that does not lead,
+   * `releasing its lease` for a kube-scheduler stopped while it led, until the release is answered.
    */
   status?: string
 }

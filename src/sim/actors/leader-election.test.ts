@@ -57,10 +57,19 @@ describe('leader election', () => {
     const c = new TestCluster()
     c.run(3_000)
     const before = lease(c, 'kube-scheduler').holderIdentity
+    const stopAt = c.sim.now()
     c.sim.fault({ kind: 'stop-component', component: 'kube-scheduler' })
+    // SIGTERM: the process stays up, doing nothing else, until its release is answered.
+    expect(c.sim.actors().find((a) => a.id === 'kube-scheduler:0')).toMatchObject({ running: true, status: 'releasing its lease' })
     c.run(100)
     // ReleaseOnCancel (leaderelection.go release): no holder, a 1 s duration, the transition count kept.
     expect(lease(c, 'kube-scheduler')).toMatchObject({ holderIdentity: '', leaseDurationSeconds: 1, leaseTransitions: 0 })
+    const release = c.flows({ from: 'kube-scheduler:0', label: leasePut('kube-scheduler') }).find((f) => f.sentAt === stopAt)!
+    const answer = c.flows({ to: 'kube-scheduler:0', kind: 'apiserver.response' }).find((f) => f.sentAt >= release.arrivesAt && f.label === '200 OK')!
+    // The answer reaches the process (it is not drawn dropped), which exits then and not before.
+    expect(answer.outcome).toBe('delivered')
+    expect(c.sim.actors().find((a) => a.id === 'kube-scheduler:0')!.running).toBe(false)
+    expect(c.flows({ to: 'kube-scheduler:0' }).filter((f) => f.sentAt >= stopAt && f.outcome === 'dropped')).toEqual([])
     c.kubectl('run web --image=nginx:1.27')
     c.run(5_000)
     expect(c.status('web')).toBe('Pending')
@@ -75,6 +84,39 @@ describe('leader election', () => {
     const [event] = leaderEvents(c)
     expect(event).toMatchObject({ type: 'Normal', reason: 'LeaderElection', message: `${now.holderIdentity} became leader`, source: { component: 'default-scheduler' } })
     expect(event!.involvedObject).toMatchObject({ kind: 'Lease', namespace: 'kube-system', name: 'kube-scheduler' })
+  })
+
+  it('stopped and started at the same instant, kube-scheduler exits after its release and a new process starts at once', () => {
+    const c = new TestCluster()
+    c.run(3_000)
+    const before = lease(c, 'kube-scheduler').holderIdentity
+    c.sim.fault({ kind: 'stop-component', component: 'kube-scheduler' })
+    c.sim.fault({ kind: 'start-component', component: 'kube-scheduler' })
+    c.run(200)
+    const now = lease(c, 'kube-scheduler')
+    expect(c.sim.actors().find((a) => a.id === 'kube-scheduler:0')!.running).toBe(true)
+    expect(now.holderIdentity).not.toBe(before)
+    expect(now).toMatchObject({ leaseDurationSeconds: 15, leaseTransitions: 1 })
+  })
+
+  it('a release etcd cannot commit fails, and the process exits on that answer and stays stopped', () => {
+    const c = new TestCluster(scenario({ cluster: { ...scenario().cluster, controlPlane: { apiservers: 1, etcd: 3 } } }))
+    c.run(1_000)
+    c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
+    c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+    c.run(500)
+    const stopAt = c.sim.now()
+    c.sim.fault({ kind: 'stop-component', component: 'kube-scheduler' })
+    c.runUntil(() => !c.sim.actors().find((a) => a.id === 'kube-scheduler:0')!.running, 20_000)
+    // kube-apiserver gives up on etcd after its request timeout and answers 500 ("Failed to release
+    // lease"); the process exits then, within release's own limit of renewDeadline (10 s).
+    const answer = c.flows({ to: 'kube-scheduler:0', kind: 'apiserver.response' }).find((f) => f.sentAt > stopAt)!
+    expect(answer).toMatchObject({ label: '500 Internal Server Error', outcome: 'delivered' })
+    expect(c.sim.now()).toBe(answer.arrivesAt)
+    expect(c.sim.now() - stopAt).toBeLessThan(10_000)
+    // Stopped by a person: nobody starts it again.
+    c.run(5_000)
+    expect(c.sim.actors().find((a) => a.id === 'kube-scheduler:0')!.running).toBe(false)
   })
 
   it('a restarted kube-controller-manager waits 15 s from its first read of the Lease before any controller runs', () => {

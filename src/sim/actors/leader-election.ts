@@ -42,7 +42,7 @@ export const controlPlaneHost = 'control-plane'
 const tryTimer = 'leader-election'
 const deadlineTimer = 'leader-election-deadline'
 
-type Cont = { do: 'get' } | { do: 'write' } | { do: 'event' }
+type Cont = { do: 'get' } | { do: 'write' } | { do: 'event' } | { do: 'release' }
 
 export interface Elector {
   /** The Lease's name in kube-system. */
@@ -64,6 +64,11 @@ export interface Elector {
   releaseOnCancel: boolean
   /** Informers to start once it leads (kube-controller-manager starts them in its leader callback). */
   deferred?: RestartData
+  /**
+   * Stopped (SIGTERM) while it led with ReleaseOnCancel: its release is on the way, and the process
+   * does nothing else until that is answered; `startAgain` when it was started again meanwhile.
+   */
+  releasing?: { startAgain: boolean }
 }
 
 /** What names a component's Lease and how it gives it up. */
@@ -125,14 +130,37 @@ export const electionTimer = tryTimer
 
 /**
  * ReleaseOnCancel: a leader stopped with SIGTERM writes its Lease free (no holder, a 1 s
- * duration, leaderelection.go release), so the next process takes it at its first try.
+ * duration, leaderelection.go release), so the next process takes it at its first try. The
+ * process waits for the answer, at most renewDeadline (release's context timeout), then exits.
+ * True when it sent the release (the caller leaves the exit to it); false when it has nothing to
+ * release, or is releasing already (a second SIGTERM ends a Go component at once).
  */
-export function releaseLease(state: unknown, ctx: Ctx): void {
+export function releaseLease(state: unknown, ctx: Ctx): boolean {
   const el = electorOf(state)
-  if (!el?.leading || !el.releaseOnCancel || !el.observed) return
+  if (!el?.leading || !el.releaseOnCancel || !el.observed || el.releasing) return false
   const now = microTime(ctx.startTimeMs + ctx.now)
   const spec: LeaseSpec = { holderIdentity: '', leaseDurationSeconds: 1, acquireTime: now, renewTime: now, leaseTransitions: specOf(el.observed).leaseTransitions ?? 0 }
-  apiRequest(el.client, ctx, 'update', leasePath(el.lease), { do: 'write' }, { body: { ...el.observed, spec }, ambient: false })
+  apiRequest(el.client, ctx, 'update', leasePath(el.lease), { do: 'release' }, { body: { ...el.observed, spec }, ambient: false })
+  el.releasing = { startAgain: false }
+  ctx.setTimer(deadlineTimer, renewDeadlineMs)
+  return true
+}
+
+/**
+ * Started again while its old process still waits for the release's answer (a person who clicks
+ * Stop then Start at once): the new process starts as soon as the old one has exited.
+ */
+export function restartAfterRelease(world: { actors: Record<string, { state: unknown; running: boolean }> }, id: string): boolean {
+  const record = world.actors[id]
+  const el = record?.running ? electorOf(record.state) : undefined
+  if (!el?.releasing) return false
+  el.releasing.startAgain = true
+  return true
+}
+
+/** The release is answered (or timed out): the process exits, and starts again if asked meanwhile. */
+function released(el: Elector, ctx: Ctx): void {
+  ctx.exit(el.releasing?.startAgain ? 0 : null)
 }
 
 /** The Lease a leader holds from `epochMs` on. */
@@ -252,10 +280,14 @@ export function withLeaderElection<S>(def: ActorDef<S>, cfg: ElectionConfig<S>):
       const el = electorOf(state)
       if (el && msg.kind === 'apiserver.response' && msg.reqId.startsWith(`${ctx.self}#lease:`)) {
         const cont = takeResponse(el.client, msg)
-        if (cont?.do === 'get') onRead(el, msg, ctx)
+        if (cont?.do === 'release') released(el, ctx)
+        else if (el.releasing) return
+        else if (cont?.do === 'get') onRead(el, msg, ctx)
         else if (cont?.do === 'write') onWritten(state, el, cfg, def, msg, ctx)
         return
       }
+      // Stopping: its informers and cycles are cancelled; only the release's answer matters.
+      if (el?.releasing) return
       def.receive(state, msg, ctx)
     },
     timer(state, name, data, ctx) {
@@ -269,6 +301,11 @@ export function withLeaderElection<S>(def: ActorDef<S>, cfg: ElectionConfig<S>):
         return
       }
       const el = electorOf(state)
+      if (el?.releasing) {
+        // "Failed to release lease": the release's context ran out; the process exits anyway.
+        if (name === deadlineTimer) released(el, ctx)
+        return
+      }
       if (el && name === tryTimer) return tryAcquireOrRenew(el, ctx)
       if (el && name === deadlineTimer) {
         // "failed to renew lease kube-system/<name>: context deadline exceeded", then "leaderelection lost".

@@ -16,7 +16,7 @@ import { newServiceControllersState } from '../actors/controller-manager/service
 import { newKubeletState } from '../actors/kubelet/kubelet.ts'
 import { initialNodeFrom } from '../actors/kubelet/register.ts'
 import type { KubeletState } from '../actors/kubelet/state.ts'
-import { electorOf, releaseLease } from '../actors/leader-election.ts'
+import { electorOf, releaseLease, restartAfterRelease } from '../actors/leader-election.ts'
 import { restartTimer, resyncInformers, resyncTimer, type RestartData } from '../actors/restart.ts'
 import { newRuntimeState } from '../actors/runtime/runtime.ts'
 import type { RuntimeState } from '../actors/runtime/state.ts'
@@ -158,6 +158,8 @@ export function superviseProcess(world: World, event: Extract<QueueEvent, { type
   if (event.action === 'exit') {
     if (!record.running) return
     stop(world, event.actor)
+    // A stop the person asked for, done once the process finished its last work (its Lease released).
+    if (event.restartAfterMs === null) return
     const token = world.seq++
     record.timers[supervisorRestart] = token
     heapPush(world.queue, { ...event, time: world.now + event.restartAfterMs, seq: token, action: 'start', token })
@@ -241,11 +243,12 @@ export function applyFault(world: World, fault: Fault): string | null {
       const id = componentId(world, fault.component)
       if (!id) return `fault ${fault.kind}: no ${fault.component} in this cluster`
       if (fault.kind === 'stop-component') {
-        // SIGTERM (its static pod's manifest moved away): a ReleaseOnCancel leader frees its Lease first.
-        lastWords(world, id, releaseLease)
-        // (Its answer finds the process gone and is drawn dropped; the real one waits for it, then exits.)
-        stop(world, id)
-      } else start(world, id, { fresh: true })
+        // SIGTERM (its static pod's manifest moved away): a ReleaseOnCancel leader frees its Lease
+        // first and exits once that is answered (leader-election.ts); the others stop at once.
+        let releasing = false
+        lastWords(world, id, (state, ctx) => (releasing = releaseLease(state, ctx)))
+        if (!releasing) stop(world, id)
+      } else if (!restartAfterRelease(world, id)) start(world, id, { fresh: true })
       return null
     }
     case 'stop-etcd-member':

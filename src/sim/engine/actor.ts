@@ -50,9 +50,10 @@ export interface Ctx {
   random(): number
   /**
    * The process exits (a fatal error, such as a lost leader lease): once this handler returns it is
-   * stopped, and its supervisor starts it again, a fresh process, after `restartAfterMs`.
+   * stopped, and its supervisor starts it again, a fresh process, after `restartAfterMs`. With
+   * null it was asked to stop (SIGTERM) and finished its last work: nobody starts it again.
    */
-  exit(restartAfterMs: number): void
+  exit(restartAfterMs: number | null): void
   /** Records a step of work on the flow being handled. */
   stage(stage: Stage): void
   observe(observation: Observation): void

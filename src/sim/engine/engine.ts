@@ -188,7 +188,7 @@ class ActorCtx implements Ctx {
   private added: Stage[] | null = null
   private settled = false
 
-  exit(restartAfterMs: number): void {
+  exit(restartAfterMs: number | null): void {
     const { world, record } = this
     // After this handler: the engine never stops an actor in the middle of its own code.
     heapPush(world.queue, { time: world.now, seq: world.seq++, type: 'process', actor: record.id, action: 'exit', restartAfterMs, token: 0 })

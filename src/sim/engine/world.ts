@@ -35,7 +35,7 @@ export type QueueEvent =
    * A process's life outside its own code: it exits (`ctx.exit`), and its supervisor (the kubelet,
    * for a static pod) starts it again. `token` ties a start to the exit it follows.
    */
-  | { time: number; seq: number; type: 'process'; actor: ActorId; action: 'exit' | 'start'; restartAfterMs: number; token: number }
+  | { time: number; seq: number; type: 'process'; actor: ActorId; action: 'exit' | 'start'; restartAfterMs: number | null; token: number }
 
 export interface World {
   now: number
