@@ -119,6 +119,15 @@ describe('kubectl', () => {
     })
   })
 
+  it('a create subcommand kubectl has but the simulation does not is named; any other word is refused as kubectl does', () => {
+    const c = new TestCluster()
+    expect(c.kubectl('create token default')).toMatchObject({ exitCode: 1, stderr: 'error: kube-anatomy does not simulate "kubectl create token" yet\n' })
+    expect(c.kubectl('create pdb web --selector=app=web --min-available=1').stderr).toBe('error: kube-anatomy does not simulate "kubectl create pdb" yet\n')
+    expect(c.kubectl('create frobnicator x').stderr).toBe("error: Unexpected args: [frobnicator]\nSee 'kubectl create -h' for help and examples\n")
+    // --raw is a GET of any URL; the simulation says so rather than reading the path as a resource.
+    expect(c.kubectl('get --raw /healthz').stderr).toBe('error: kube-anatomy does not simulate "kubectl get --raw" yet\n')
+  })
+
   it('an unknown resource type is named', () => {
     expect(new TestCluster().kubectl('get pdos').stderr).toBe('error: the server doesn\'t have a resource type "pdos"\n')
   })

@@ -61,8 +61,10 @@ export function startObjectsCommand(state: KubectlState, ctx: Ctx, cmd: RunningC
       return startApply(state, ctx, cmd, p, 'replace', finish)
     case 'create':
       if (p.flags.filename || p.args[1] === undefined) return startApply(state, ctx, cmd, p, 'create', finish)
-      return startCreateSubcommand(state, ctx, cmd, p, finish) ?? startCreate(state, ctx, cmd, p, finish)
+      return startCreateSubcommand(state, ctx, cmd, p, finish) ?? startCreate(state, ctx, cmd, p, finish) ?? createOther(p.args[1])
     case 'get':
+      // --raw PATH prints the apiserver's bytes for any URL (health checks among them): not modelled.
+      if (p.flags.raw !== undefined) return { ok: false, stderr: 'error: kube-anatomy does not simulate "kubectl get --raw" yet\n' }
       return firstReleaseGet(p) ? undefined : startGetObjects(state, ctx, cmd, p)
     case 'describe': {
       const kind = isPodOrNode(resourceWord(p.args[1]))
@@ -164,4 +166,13 @@ export function programWatchEvent(state: KubectlState, ctx: Ctx, cmd: RunningCom
     return true
   }
   return false
+}
+
+/** `kubectl create` subcommands of v1.34 and their aliases (kubectl create -h). */
+const createSubcommands = ['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'deployment', 'ingress', 'job', 'namespace', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'secret', 'service', 'serviceaccount', 'token']
+
+/** A create subcommand kubectl has and the simulation does not; any other word is an argument kubectl refuses. */
+function createOther(what: string): Start {
+  if (createSubcommands.includes(what)) return { ok: false, stderr: `error: kube-anatomy does not simulate "kubectl create ${what}" yet\n` }
+  return { ok: false, stderr: `error: Unexpected args: [${what}]\nSee 'kubectl create -h' for help and examples\n` }
 }
