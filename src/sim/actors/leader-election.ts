@@ -16,9 +16,10 @@
  * while it leads.
  */
 import type { ActorDef, Ctx } from '../engine/actor.ts'
+import type { World } from '../engine/world.ts'
 import { microTime, uuid } from '../k8s/meta.ts'
 import type { ApiResponse } from '../messages.ts'
-import type { KObject } from '../protocol.ts'
+import type { ActorId, KObject } from '../protocol.ts'
 import { apiRequest, newApiClient, takeResponse, type ApiClient } from './client/api-client.ts'
 import { recordEvent } from './client/events.ts'
 import { restartTimer, type RestartData } from './restart.ts'
@@ -150,7 +151,7 @@ export function releaseLease(state: unknown, ctx: Ctx): boolean {
  * Started again while its old process still waits for the release's answer (a person who clicks
  * Stop then Start at once): the new process starts as soon as the old one has exited.
  */
-export function restartAfterRelease(world: { actors: Record<string, { state: unknown; running: boolean }> }, id: string): boolean {
+export function restartAfterRelease(world: World, id: ActorId): boolean {
   const record = world.actors[id]
   const el = record?.running ? electorOf(record.state) : undefined
   if (!el?.releasing) return false
