@@ -255,6 +255,10 @@ describe('kubectl workload commands', () => {
     expect(out.split('\n')[0]).toBe('NAME                        SHORTNAMES   APIVERSION                     NAMESPACED   KIND')
     expect(out).toContain('\ndeployments                 deploy       apps/v1                        true         Deployment\n')
     expect(out).toContain('\nnodes                       no           v1                             false        Node\n')
+    // --no-headers drops the header row only.
+    const bare = c.kubectl('api-resources --no-headers').stdout
+    expect(bare.split('\n')[0]).toMatch(/^configmaps\s+cm\s+v1\s+true\s+ConfigMap$/)
+    expect(bare.split('\n').length).toBe(out.split('\n').length - 1)
     expect(c.kubectl('get deploy --bogus').stderr).toBe("error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n")
     expect(c.kubectl('get foo').stderr).toBe('error: the server doesn\'t have a resource type "foo"\n')
     expect(c.kubectl('get cm kube-root-ca.crt -o yaml').stdout).toMatch(/^apiVersion: v1\ndata:\n  ca\.crt: \|\n/)

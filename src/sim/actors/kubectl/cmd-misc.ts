@@ -121,5 +121,6 @@ export function apiResources(p: ParsedLine): { ok: boolean; stdout: string; stde
   if (group !== undefined) list = list.filter((r) => r.group === group)
   if (p.flags.output === 'name') return { ok: true, stdout: list.map((r) => `${r.group ? `${r.resource}.${r.group}` : r.resource}\n`).join(''), stderr: '' }
   const rows = list.map((r) => [r.resource, shortNames(r).join(','), apiVersionOf(r), String(r.namespaced), r.kind])
-  return { ok: true, stdout: formatTable([['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'], ...rows]), stderr: '' }
+  const header = p.flags['no-headers'] === 'true' ? [] : [['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND']]
+  return { ok: true, stdout: formatTable([...header, ...rows]), stderr: '' }
 }
