@@ -437,6 +437,30 @@ const HTTP_REASON: Record<number, string> = {
   503: 'Service Unavailable',
 }
 
+/**
+ * `MODIFIED Pod default/` per event type, kind and namespace, made once: a watch event's label is
+ * then that text and the name, one string more per flow rather than four (the text grown a piece at
+ * a time, each piece a string of its own, and every flow keeps its label for the whole run).
+ */
+const watchEventPrefixes = new Map<string, Map<string, Map<string, string>>>()
+
+function watchEventLabel(type: string, o: KObject): string {
+  const m = o.metadata
+  if (!m.namespace) return `${type} ${objectRef(o)}`
+  // Looked up piece by piece: a key written out per event would cost the strings saved.
+  let byKind = watchEventPrefixes.get(type)
+  if (!byKind) watchEventPrefixes.set(type, (byKind = new Map()))
+  let byNamespace = byKind.get(o.kind)
+  if (!byNamespace) byKind.set(o.kind, (byNamespace = new Map()))
+  let prefix = byNamespace.get(m.namespace)
+  if (prefix === undefined) {
+    // Bounded: a run of namespaces created and deleted cannot grow it.
+    if (byNamespace.size >= 1024) byNamespace.clear()
+    byNamespace.set(m.namespace, (prefix = `${type} ${o.kind} ${m.namespace}/`))
+  }
+  return `${prefix}${m.name ?? ''}`
+}
+
 function objectRef(o: KObject): string {
   const m = o.metadata
   return m.namespace ? `${o.kind} ${m.namespace}/${m.name ?? ''}` : `${o.kind} ${m.name ?? ''}`
@@ -483,15 +507,14 @@ function raftAppendLabel(msg: RaftAppend): string {
 
 export function labelOf(msg: Message): string {
   if (isApiRequest(msg)) {
-    const method = HTTP_METHOD[msg.verb]
     const q = msg.query?.length ? `?${msg.query.map(([k, v]) => `${k}=${v}`).join('&')}` : ''
-    return `${method} ${msg.path}${q}`
+    return `${METHOD_PREFIX[msg.verb]}${msg.path}${q}`
   }
   switch (msg.kind) {
     case 'apiserver.response':
       return responseLabel(msg.code)
     case 'watch.event':
-      return `${msg.type} ${objectRef(msg.object)}`
+      return watchEventLabel(msg.type, msg.object)
     case 'watch.close':
       return `close ${msg.watchId}`
     case 'etcd.txn':
@@ -571,14 +594,18 @@ function ingressRequestLabel(msg: TrafficRequest): string {
   return sharedLabel('get', `${h.host}${h.path}`, msg.dst, () => `GET http://${h.host}${h.path} (${msg.dst.replace(/^nodeport:/, ':')})`)
 }
 
-const HTTP_METHOD: Record<Verb, string> = {
-  get: 'GET',
-  list: 'GET',
-  watch: 'GET',
-  create: 'POST',
-  update: 'PUT',
-  patch: 'PATCH',
-  delete: 'DELETE',
+/**
+ * The method and its space, one constant each: written `${method} ${path}`, every request's label
+ * held a string of its own for `POST ` besides the label itself.
+ */
+const METHOD_PREFIX: Record<Verb, string> = {
+  get: 'GET ',
+  list: 'GET ',
+  watch: 'GET ',
+  create: 'POST ',
+  update: 'PUT ',
+  patch: 'PATCH ',
+  delete: 'DELETE ',
 }
 
 /** `/v2/library/nginx/manifests/1.27`: the OCI distribution path for a Docker Hub style name. */
