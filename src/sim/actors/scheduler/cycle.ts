@@ -6,7 +6,7 @@
  */
 import type { KObject } from '../../protocol.ts'
 import { nodeList, type NodeInfo, type SchedulerCache } from './node-info.ts'
-import { addRequests, hostPorts, podImages, podRequests, requestsNothing, type HostPort, type Requests } from './pod-resources.ts'
+import { addRequests, hostPorts, podImages, podRequestPair, podRequests, requestsNothing, type HostPort, type Requests } from './pod-resources.ts'
 import { untolerated, type Toleration } from './taints.ts'
 import { podPriority, podSpec, type SchedPodSpec } from './types.ts'
 
@@ -99,7 +99,8 @@ export function newCycle(
   cfg: SchedulerConfig,
   nominated: Record<string, string[]>,
 ): Cycle {
-  const req = podRequests(pod)
+  const both = podRequestPair(pod)
+  const req = both[0]
   const priority = podPriority(pod)
   const added: Record<string, string[]> = {}
   let anyAdded = false
@@ -119,7 +120,7 @@ export function newCycle(
     priority,
     labels: pod.metadata.labels ?? {},
     req,
-    nonZeroReq: podRequests(pod, true),
+    nonZeroReq: both[1],
     bestEffort: requestsNothing(req),
     noScalars: Object.keys(req.scalar).length === 0,
     ports: hostPorts(pod),

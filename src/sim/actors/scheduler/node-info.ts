@@ -5,7 +5,7 @@
  */
 import { byteValue, milliValue } from '../../k8s/quantity.ts'
 import type { KObject } from '../../protocol.ts'
-import { addRequests, emptyRequests, hostPorts, podRequests, type HostPort, type Requests } from './pod-resources.ts'
+import { addRequests, emptyRequests, hostPorts, podRequestPair, type HostPort, type Requests } from './pod-resources.ts'
 import type { Taint } from '../../protocol.ts'
 import { labelRegion, labelZone, nodeTaints, podSpec } from './types.ts'
 
@@ -215,8 +215,10 @@ export function addPod(cache: SchedulerCache, key: string, pod: KObject, nodeNam
   cache.podNode[key] = nodeName
   info.generation++
   info.pods.push(key)
-  addRequests(info.requested, podRequests(pod))
-  addRequests(info.nonZeroRequested, podRequests(pod, true))
+  // By index: destructuring a frozen array takes the generic iterator.
+  const both = podRequestPair(pod)
+  addRequests(info.requested, both[0])
+  addRequests(info.nonZeroRequested, both[1])
   for (const p of hostPorts(pod)) info.usedPorts.push({ ...p, pod: key })
   const a = hasAffinity(pod)
   if (a.any) {
@@ -239,8 +241,9 @@ export function removePod(cache: SchedulerCache, key: string, pod: KObject): voi
   info.generation++
   const i = info.pods.indexOf(key)
   if (i >= 0) info.pods.splice(i, 1)
-  addRequests(info.requested, podRequests(pod), -1)
-  addRequests(info.nonZeroRequested, podRequests(pod, true), -1)
+  const both = podRequestPair(pod)
+  addRequests(info.requested, both[0], -1)
+  addRequests(info.nonZeroRequested, both[1], -1)
   if (info.usedPorts.length) info.usedPorts = info.usedPorts.filter((p) => p.pod !== key)
   const a = hasAffinity(pod)
   if (a.any) {
