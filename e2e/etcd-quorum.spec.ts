@@ -36,4 +36,22 @@ test.describe('an etcd cluster of three members', () => {
     await page.screenshot({ path: back })
     await testInfo.attach('quorum-back', { path: back, contentType: 'image/png' })
   })
+
+  test('the Faults menu keeps keyboard focus on an item whose component exits and restarts while the menu is open', async ({ app, page }) => {
+    test.setTimeout(120_000)
+    await app.open('etcd-cluster')
+    const faults = new Faults(page)
+    await app.toolbar.heartbeats.uncheck()
+    await faults.choose('Stop etcd-1')
+    await faults.choose('Stop etcd-2')
+    await app.toolbar.setSpeed('10')
+    await app.toolbar.play()
+    const item = await faults.focusItem('Stop kube-scheduler')
+    // Without quorum the leader cannot renew: 10 s later it exits, and 1 s after that its new process
+    // waits for the Lease. The item said Start, then Stop again, and focus stayed on it throughout.
+    const role = app.graph.component('kube-scheduler:0').locator('.component__role')
+    await expect(role).toHaveText('waiting for its lease', { timeout: 60_000 })
+    await expect(faults.menu).toBeVisible()
+    await expect(item).toBeFocused()
+  })
 })

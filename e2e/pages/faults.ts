@@ -12,6 +12,13 @@ export class Faults {
 
   /** Opens the menu with the keyboard and activates the item with this label. */
   async choose(label: string | RegExp): Promise<void> {
+    await this.focusItem(label)
+    await this.page.keyboard.press('Enter')
+    await expect(this.menu).toBeHidden()
+  }
+
+  /** Opens the menu with the keyboard and walks with the arrow keys to the item with this label. */
+  async focusItem(label: string | RegExp): Promise<Locator> {
     await this.button.focus()
     await this.page.keyboard.press('Enter')
     await expect(this.menu).toBeVisible()
@@ -24,7 +31,6 @@ export class Faults {
       await this.page.keyboard.press('ArrowDown')
     }
     await expect(item).toBeFocused()
-    await this.page.keyboard.press('Enter')
-    await expect(this.menu).toBeHidden()
+    return item
   }
 }

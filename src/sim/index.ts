@@ -130,7 +130,7 @@ export type SimulationOptions = TimelineOptions
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   let world = buildWorld(scenario, actorDefs)
-  const hooks: Hooks = { script: (w, index) => runScriptStep(w, scenario, index), process: superviseProcess }
+  const hooks: Hooks = { script: (w, index) => runScriptStep(w, scenario, index, actorDefs), process: superviseProcess }
   let lastError: string | null = null
   const timeline = createTimeline(
     actorDefs,
@@ -139,7 +139,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       world: () => world,
       setWorld: (w) => (world = w),
       perform(w, action) {
-        if ('fault' in action) lastError = applyFault(w, action.fault)
+        if ('fault' in action) lastError = applyFault(w, action.fault, actorDefs)
         else if ('traffic' in action) scheduleInput(w, trafficClientId, { line: action.traffic })
         else if (action.interrupt && action.requestId !== undefined) scheduleInput(w, 'kubectl', { line: '', interrupt: action.requestId })
         else {

@@ -16,10 +16,9 @@
  * while it leads.
  */
 import type { ActorDef, Ctx } from '../engine/actor.ts'
-import type { World } from '../engine/world.ts'
 import { microTime, uuid } from '../k8s/meta.ts'
 import type { ApiResponse } from '../messages.ts'
-import type { ActorId, KObject } from '../protocol.ts'
+import type { KObject } from '../protocol.ts'
 import { apiRequest, newApiClient, takeResponse, type ApiClient } from './client/api-client.ts'
 import { recordEvent } from './client/events.ts'
 import { restartTimer, type RestartData } from './restart.ts'
@@ -67,9 +66,9 @@ export interface Elector {
   deferred?: RestartData
   /**
    * Stopped (SIGTERM) while it led with ReleaseOnCancel: its release is on the way, and the process
-   * does nothing else until that is answered; `startAgain` when it was started again meanwhile.
+   * does nothing else until that is answered.
    */
-  releasing?: { startAgain: boolean }
+  releasing?: true
 }
 
 /** What names a component's Lease and how it gives it up. */
@@ -133,35 +132,23 @@ export const electionTimer = tryTimer
  * ReleaseOnCancel: a leader stopped with SIGTERM writes its Lease free (no holder, a 1 s
  * duration, leaderelection.go release), so the next process takes it at its first try. The
  * process waits for the answer, at most renewDeadline (release's context timeout), then exits.
- * True when it sent the release (the caller leaves the exit to it); false when it has nothing to
- * release, or is releasing already (a second SIGTERM ends a Go component at once).
+ * The wrapper's `terminate` hook: true when it sent the release (it exits once answered), false
+ * when it has nothing to release.
  */
-export function releaseLease(state: unknown, ctx: Ctx): boolean {
+function releaseLease(state: unknown, ctx: Ctx): boolean {
   const el = electorOf(state)
-  if (!el?.leading || !el.releaseOnCancel || !el.observed || el.releasing) return false
+  if (!el?.leading || !el.releaseOnCancel || !el.observed) return false
   const now = microTime(ctx.startTimeMs + ctx.now)
   const spec: LeaseSpec = { holderIdentity: '', leaseDurationSeconds: 1, acquireTime: now, renewTime: now, leaseTransitions: specOf(el.observed).leaseTransitions ?? 0 }
   apiRequest(el.client, ctx, 'update', leasePath(el.lease), { do: 'release' }, { body: { ...el.observed, spec }, ambient: false })
-  el.releasing = { startAgain: false }
+  el.releasing = true
   ctx.setTimer(deadlineTimer, renewDeadlineMs)
   return true
 }
 
-/**
- * Started again while its old process still waits for the release's answer (a person who clicks
- * Stop then Start at once): the new process starts as soon as the old one has exited.
- */
-export function restartAfterRelease(world: World, id: ActorId): boolean {
-  const record = world.actors[id]
-  const el = record?.running ? electorOf(record.state) : undefined
-  if (!el?.releasing) return false
-  el.releasing.startAgain = true
-  return true
-}
-
-/** The release is answered (or timed out): the process exits, and starts again if asked meanwhile. */
-function released(el: Elector, ctx: Ctx): void {
-  ctx.exit(el.releasing?.startAgain ? 0 : null)
+/** The release is answered (or timed out): the process exits (its supervisor starts it again if asked meanwhile). */
+function released(ctx: Ctx): void {
+  ctx.exit(null)
 }
 
 /** The Lease a leader holds from `epochMs` on. */
@@ -277,11 +264,12 @@ function onWritten<S>(state: S, el: Elector, cfg: ElectionConfig<S>, def: ActorD
 export function withLeaderElection<S>(def: ActorDef<S>, cfg: ElectionConfig<S>): ActorDef<S> {
   return {
     ...def,
+    terminate: (state, ctx) => releaseLease(state, ctx),
     receive(state, msg, ctx) {
       const el = electorOf(state)
       if (el && msg.kind === 'apiserver.response' && msg.reqId.startsWith(`${ctx.self}#lease:`)) {
         const cont = takeResponse(el.client, msg)
-        if (cont?.do === 'release') released(el, ctx)
+        if (cont?.do === 'release') released(ctx)
         else if (el.releasing) return
         else if (cont?.do === 'get') onRead(el, msg, ctx)
         else if (cont?.do === 'write') onWritten(state, el, cfg, def, msg, ctx)
@@ -304,7 +292,7 @@ export function withLeaderElection<S>(def: ActorDef<S>, cfg: ElectionConfig<S>):
       const el = electorOf(state)
       if (el?.releasing) {
         // "Failed to release lease": the release's context ran out; the process exits anyway.
-        if (name === deadlineTimer) released(el, ctx)
+        if (name === deadlineTimer) released(ctx)
         return
       }
       if (el && name === tryTimer) return tryAcquireOrRenew(el, ctx)

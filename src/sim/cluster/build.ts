@@ -197,7 +197,7 @@ function joinNode(world: World, scenario: Scenario, spec: NodeSpec, index: numbe
 }
 
 /** A script step is due: hand kubectl lines to kubectl. Faults and new nodes come with later releases. */
-export function runScriptStep(world: World, scenario: Scenario, index: number): void {
+export function runScriptStep(world: World, scenario: Scenario, index: number, defs: ActorDefs): void {
   const step = scenario.script[index]
   if (!step) return
   if ('kubectl' in step && step.interruptAfterMs !== undefined) {
@@ -208,6 +208,6 @@ export function runScriptStep(world: World, scenario: Scenario, index: number): 
   } else if ('kubectl' in step) scheduleInput(world, 'kubectl', { line: step.kubectl, ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) })
   else if ('apply' in step) scheduleInput(world, 'kubectl', { line: 'apply -f -', stdin: step.apply })
   else if ('traffic' in step) scheduleInput(world, trafficClientId, { line: step.traffic })
-  else if ('fault' in step) applyFault(world, step.fault)
+  else if ('fault' in step) applyFault(world, step.fault, defs)
   else if ('addNode' in step) addNode(world, step.addNode)
 }

@@ -16,13 +16,13 @@ import { newServiceControllersState } from '../actors/controller-manager/service
 import { newKubeletState } from '../actors/kubelet/kubelet.ts'
 import { initialNodeFrom } from '../actors/kubelet/register.ts'
 import type { KubeletState } from '../actors/kubelet/state.ts'
-import { electorOf, releaseLease, restartAfterRelease } from '../actors/leader-election.ts'
+import { electorOf } from '../actors/leader-election.ts'
 import { restartTimer, resyncInformers, resyncTimer, type RestartData } from '../actors/restart.ts'
 import { newRuntimeState } from '../actors/runtime/runtime.ts'
 import type { RuntimeState } from '../actors/runtime/state.ts'
 import { newSchedulerState, type SchedulerState } from '../actors/scheduler/scheduler.ts'
 import type { ApiClient } from '../actors/client/api-client.ts'
-import { lastWords, startTimer } from '../engine/engine.ts'
+import { startTimer, terminate, type ActorDefs } from '../engine/engine.ts'
 import { heapPush } from '../engine/queue.ts'
 import type { ActorRecord, QueueEvent, World } from '../engine/world.ts'
 import type { ActorId, Fault } from '../protocol.ts'
@@ -58,6 +58,7 @@ function stop(world: World, id: ActorId): void {
   if (!record || !record.running) return
   record.running = false
   record.timers = {}
+  delete record.terminating
   // Its open streams (logs -f, exec) reset; the apiserver ends them for their clients.
   if (record.kind === 'kubelet') startTimer(world, 'kube-apiserver:0', `kubelet-reset:${id}`, 0, { kubelet: id })
   const api = apiserver(world)
@@ -157,12 +158,14 @@ export function superviseProcess(world: World, event: Extract<QueueEvent, { type
   if (!record) return
   if (event.action === 'exit') {
     if (!record.running) return
+    // A stop the person asked for, done once the process finished its last work (its Lease
+    // released): it stays stopped, unless they started it again meanwhile.
+    const restartAfterMs = event.restartAfterMs ?? (record.terminating?.startAgain ? 0 : null)
     stop(world, event.actor)
-    // A stop the person asked for, done once the process finished its last work (its Lease released).
-    if (event.restartAfterMs === null) return
+    if (restartAfterMs === null) return
     const token = world.seq++
     record.timers[supervisorRestart] = token
-    heapPush(world.queue, { ...event, time: world.now + event.restartAfterMs, seq: token, action: 'start', token })
+    heapPush(world.queue, { ...event, time: world.now + restartAfterMs, seq: token, action: 'start', token })
     return
   }
   if (record.timers[supervisorRestart] !== event.token) return
@@ -190,7 +193,7 @@ function resync(world: World, id: ActorId): void {
 }
 
 /** Applies a fault now. Returns an error in one line when its target does not exist. */
-export function applyFault(world: World, fault: Fault): string | null {
+export function applyFault(world: World, fault: Fault, defs: ActorDefs): string | null {
   const needNode = (node: string): string | null => (world.actors[`kubelet:${node}`] ? null : `fault ${fault.kind}: no node "${node}"`)
   switch (fault.kind) {
     case 'stop-node':
@@ -242,13 +245,13 @@ export function applyFault(world: World, fault: Fault): string | null {
         return `fault ${fault.kind}: stopping ${fault.component} is not simulated yet (kube-scheduler, kube-controller-manager)`
       const id = componentId(world, fault.component)
       if (!id) return `fault ${fault.kind}: no ${fault.component} in this cluster`
+      const record = world.actors[id]!
+      // SIGTERM (its static pod's manifest moved away): a ReleaseOnCancel leader frees its Lease
+      // first and exits once that is answered (leader-election.ts); the others stop at once.
       if (fault.kind === 'stop-component') {
-        // SIGTERM (its static pod's manifest moved away): a ReleaseOnCancel leader frees its Lease
-        // first and exits once that is answered (leader-election.ts); the others stop at once.
-        let releasing = false
-        lastWords(world, id, (state, ctx) => (releasing = releaseLease(state, ctx)))
-        if (!releasing) stop(world, id)
-      } else if (!restartAfterRelease(world, id)) start(world, id, { fresh: true })
+        if (!terminate(world, defs, id)) stop(world, id)
+      } else if (record.terminating) record.terminating.startAgain = true
+      else start(world, id, { fresh: true })
       return null
     }
     case 'stop-etcd-member':

@@ -73,4 +73,10 @@ export interface ActorDef<S = unknown> {
   receive(state: S, msg: Message, ctx: Ctx): void
   timer?(state: S, name: string, data: unknown, ctx: Ctx): void
   input?(state: S, input: UserInput, ctx: Ctx): void
+  /**
+   * SIGTERM: the process's last work as it is asked to stop. True when it ends itself with
+   * `ctx.exit(null)` once that work is answered (a leader releasing its Lease); false, or no hook,
+   * and it stops at once.
+   */
+  terminate?(state: S, ctx: Ctx): boolean
 }

@@ -184,15 +184,15 @@ class ActorCtx implements Ctx {
     return name in this.record.timers
   }
 
-  /** Stages written while handling, put on the flow in one go when the handler returns. */
-  private added: Stage[] | null = null
-  private settled = false
-
   exit(restartAfterMs: number | null): void {
     const { world, record } = this
     // After this handler: the engine never stops an actor in the middle of its own code.
     heapPush(world.queue, { time: world.now, seq: world.seq++, type: 'process', actor: record.id, action: 'exit', restartAfterMs, token: 0 })
   }
+
+  /** Stages written while handling, put on the flow in one go when the handler returns. */
+  private added: Stage[] | null = null
+  private settled = false
 
   stage(stage: Stage): void {
     if (this.handling === null) return
@@ -264,12 +264,17 @@ function refuseIfHostUp(world: World, record: ActorRecord, flow: Flow, msg: Mess
 }
 
 /**
- * A process's last work as it is stopped (SIGTERM: kube-scheduler releases its Lease), done with
- * the capabilities of one of its own handlers; what it sends is caused by nothing else.
+ * SIGTERM to a running process: its `terminate` hook does its last work with the capabilities of
+ * one of its own handlers (what it sends is caused by nothing else). True when the process will
+ * exit by itself once that work is answered; false when it is to stop now (no last work, or a
+ * second SIGTERM, which ends a Go component at once).
  */
-export function lastWords(world: World, id: ActorId, work: (state: unknown, ctx: Ctx) => void): void {
+export function terminate(world: World, defs: ActorDefs, id: ActorId): boolean {
   const record = world.actors[id]
-  if (record?.running) work(record.state, makeCtx(world, record, null, false, null))
+  if (!record?.running || record.terminating) return false
+  if (!defFor(defs, record).terminate?.(record.state as never, makeCtx(world, record, null, false, null))) return false
+  record.terminating = { startAgain: false }
+  return true
 }
 
 /** Handles one event. Returns the delivered flow's number for a delivery, else 0. */

@@ -14,6 +14,8 @@ export interface ActorRecord {
   timers: Record<string, number>
   node?: string
   dormant?: string
+  /** Asked to stop and finishing its last work (ActorDef.terminate); `startAgain` when started meanwhile. */
+  terminating?: { startAgain: boolean }
 }
 
 export type QueueEvent =

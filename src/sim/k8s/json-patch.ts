@@ -10,7 +10,7 @@
  */
 // The library's core module alone: its package root also loads `observe`, which runs timers.
 import { applyPatch, type Operation } from 'fast-json-patch/module/core.mjs'
-import { badRequest, type Status } from './status.ts'
+import { badRequest, requestEntityTooLarge, type Status } from './status.ts'
 
 /** patch.go maxJSONPatchOperations. */
 export const maxJsonPatchOperations = 10_000
@@ -33,33 +33,9 @@ export function decodeJsonPatch(body: unknown): { ok: true; ops: Record<string, 
     if (op !== null && (typeof op !== 'object' || Array.isArray(op)))
       return { ok: false, status: badRequest(`json: cannot unmarshal ${goJsonType(op)} into Go value of type jsonpatch.Operation`) }
   }
-  if (body.length > maxJsonPatchOperations) {
-    const status: Status = {
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: `Request entity too large: The allowed maximum operations in a JSON patch is ${maxJsonPatchOperations}, got ${body.length}`,
-      reason: 'RequestEntityTooLarge',
-      code: 413,
-    }
-    return { ok: false, status }
-  }
+  if (body.length > maxJsonPatchOperations)
+    return { ok: false, status: requestEntityTooLarge(`The allowed maximum operations in a JSON patch is ${maxJsonPatchOperations}, got ${body.length}`) }
   return { ok: true, ops: body.filter((op): op is Record<string, unknown> => op !== null) }
-}
-
-/** The 422 of an operation that does not apply: apimachinery's generic text, empty details. */
-export function jsonPatchNotApplied(): Status {
-  return {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message: 'the server rejected our request due to an error in our request',
-    reason: 'Invalid',
-    details: {},
-    code: 422,
-  }
 }
 
 /**

@@ -60,6 +60,19 @@ export function badRequest(message: string): Status {
   return failure(400, 'BadRequest', message)
 }
 
+/** 413: `Request entity too large: <why>` (errors.NewRequestEntityTooLargeError). */
+export function requestEntityTooLarge(why: string): Status {
+  return failure(413, 'RequestEntityTooLarge', `Request entity too large: ${why}`)
+}
+
+/**
+ * A 422 made by NewGenericServerResponse: the status text alone, empty details (the server's own
+ * message is dropped), which kubectl prints as "The request is invalid: …".
+ */
+export function genericUnprocessable(): Status {
+  return failure(422, 'Invalid', 'the server rejected our request due to an error in our request', {})
+}
+
 export function methodNotAllowed(): Status {
   return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
 }

@@ -6,6 +6,13 @@ import { useSimStore } from '../../state/sim-store.ts'
 import './faults.css'
 
 interface Item {
+  /**
+   * What the item acts on (`power:node-1`, `component:kube-scheduler`): its React key, so that an
+   * item whose action flips while the menu is open (a component that exits and is restarted)
+   * keeps its element, and keyboard focus with it.
+   */
+  slot: string
+  /** The action, `stop-node:node-1`: the item's test id. */
   key: string
   label: string
   fault: Fault
@@ -35,40 +42,44 @@ export function FaultsMenu() {
     const out: Group[] = []
     for (const n of nodeFaultStates(actors)) {
       const items: Item[] = [
-        n.powered
+        { slot: `power:${n.node}`, ...(n.powered
           ? { key: `stop-node:${n.node}`, label: `Stop ${n.node} (power off)`, fault: { kind: 'stop-node', node: n.node }, repair: false }
-          : { key: `start-node:${n.node}`, label: `Start ${n.node}`, fault: { kind: 'start-node', node: n.node }, repair: true },
+          : { key: `start-node:${n.node}`, label: `Start ${n.node}`, fault: { kind: 'start-node', node: n.node }, repair: true }) },
       ]
       if (n.powered)
-        items.push(
-          n.kubeletRunning
+        items.push({
+          slot: `kubelet:${n.node}`,
+          ...(n.kubeletRunning
             ? { key: `stop-kubelet:${n.node}`, label: `Stop the kubelet on ${n.node}`, fault: { kind: 'stop-kubelet', node: n.node }, repair: false }
-            : { key: `start-kubelet:${n.node}`, label: `Start the kubelet on ${n.node}`, fault: { kind: 'start-kubelet', node: n.node }, repair: true },
-        )
-      items.push(
-        n.partitioned
+            : { key: `start-kubelet:${n.node}`, label: `Start the kubelet on ${n.node}`, fault: { kind: 'start-kubelet', node: n.node }, repair: true }),
+        })
+      items.push({
+        slot: `partition:${n.node}`,
+        ...(n.partitioned
           ? { key: `heal-node:${n.node}`, label: `Heal the partition of ${n.node}`, fault: { kind: 'heal-node', node: n.node }, repair: true }
-          : { key: `partition-node:${n.node}`, label: `Cut ${n.node} off from the control plane`, fault: { kind: 'partition-node', node: n.node }, repair: false },
-      )
+          : { key: `partition-node:${n.node}`, label: `Cut ${n.node} off from the control plane`, fault: { kind: 'partition-node', node: n.node }, repair: false }),
+      })
       out.push({ title: n.node, items })
     }
     const control: Item[] = []
     for (const component of ['kube-scheduler', 'kube-controller-manager'] as const) {
       const a = actors.find((x) => x.kind === component)
       if (!a) continue
-      control.push(
-        a.running
+      control.push({
+        slot: `component:${component}`,
+        ...(a.running
           ? { key: `stop:${component}`, label: `Stop ${component}`, fault: { kind: 'stop-component', component }, repair: false }
-          : { key: `start:${component}`, label: `Start ${component}`, fault: { kind: 'start-component', component }, repair: true },
-      )
+          : { key: `start:${component}`, label: `Start ${component}`, fault: { kind: 'start-component', component }, repair: true }),
+      })
     }
     const registry = actors.find((x) => x.kind === 'image-registry')
     if (registry)
-      control.push(
-        registry.running
+      control.push({
+        slot: 'registry',
+        ...(registry.running
           ? { key: 'stop-registry', label: 'Make the image registry unreachable', fault: { kind: 'stop-registry' }, repair: false }
-          : { key: 'start-registry', label: 'Make the image registry reachable', fault: { kind: 'start-registry' }, repair: true },
-      )
+          : { key: 'start-registry', label: 'Make the image registry reachable', fault: { kind: 'start-registry' }, repair: true }),
+      })
     if (control.length) out.push({ title: 'Control plane and registry', items: control })
     // Members of an etcd cluster; a single member is not offered (stopping it is not simulated).
     const members = actors.filter((x) => x.kind === 'etcd')
@@ -77,13 +88,14 @@ export function FaultsMenu() {
         title: 'etcd members',
         items: members.map((m) => {
           const member = Number(m.id.slice(m.id.indexOf(':') + 1))
+          const slot = `etcd:${member}`
           return m.running
-            ? { key: `stop-etcd:${member}`, label: `Stop etcd-${member}`, fault: { kind: 'stop-etcd-member', member }, repair: false }
-            : { key: `start-etcd:${member}`, label: `Start etcd-${member}`, fault: { kind: 'start-etcd-member', member }, repair: true }
+            ? { slot, key: `stop-etcd:${member}`, label: `Stop etcd-${member}`, fault: { kind: 'stop-etcd-member', member }, repair: false }
+            : { slot, key: `start-etcd:${member}`, label: `Start etcd-${member}`, fault: { kind: 'start-etcd-member', member }, repair: true }
         }),
       })
     const name = nextNodeName(actors)
-    out.push({ title: 'Cluster', items: [{ key: 'add-node', label: `Add a node (${name} joins)`, fault: { kind: 'add-node', node: name }, repair: true }] })
+    out.push({ title: 'Cluster', items: [{ slot: 'add-node', key: 'add-node', label: `Add a node (${name} joins)`, fault: { kind: 'add-node', node: name }, repair: true }] })
     return out
   }, [actors])
 
@@ -162,7 +174,7 @@ export function FaultsMenu() {
               </div>
               {g.items.map((item) => (
                 <button
-                  key={item.key}
+                  key={item.slot}
                   type="button"
                   role="menuitem"
                   tabIndex={-1}

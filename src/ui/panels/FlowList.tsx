@@ -34,8 +34,8 @@ const selectCrowded = (s: SimState): boolean => s.live.length > crowdInFlight
  */
 const redrawWallMs = 125
 
-const FlowRow = memo(function FlowRow({ flow, selected }: { flow: Flow; selected: boolean }) {
-  const actorLabel = useActorLabel()
+/** `actorLabel` comes from the list (one store subscription for all rows, stable while the cluster is). */
+const FlowRow = memo(function FlowRow({ flow, selected, actorLabel }: { flow: Flow; selected: boolean; actorLabel: (id: string) => string }) {
   const style = flowStyle(flow.kind)
   return (
     <li
@@ -70,6 +70,7 @@ const FlowRow = memo(function FlowRow({ flow, selected }: { flow: Flow; selected
 
 /** Recent messages, newest first. Selecting one highlights its token and link. */
 export function FlowList() {
+  const actorLabel = useActorLabel()
   const flows = useThrottled(useSimStore(selectFlows), redrawWallMs)
   const selectedId = useUiStore(selectSelectedFlowId)
   const showAmbient = useUiStore(selectShowAmbient)
@@ -95,7 +96,7 @@ export function FlowList() {
       ) : null}
       <ol className="flow-list" data-testid="flows.list" aria-label="Messages between components">
         {rows.map((f) => (
-          <FlowRow key={f.id} flow={f} selected={f.id === selectedId} />
+          <FlowRow key={f.id} flow={f} selected={f.id === selectedId} actorLabel={actorLabel} />
         ))}
       </ol>
     </section>

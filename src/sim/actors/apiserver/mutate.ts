@@ -5,11 +5,11 @@
  */
 import type { Ctx } from '../../engine/actor.ts'
 import { clonePlain, sameJson } from '../../engine/clone.ts'
-import { applyJsonPatch, jsonPatchNotApplied } from '../../k8s/json-patch.ts'
+import { applyJsonPatch } from '../../k8s/json-patch.ts'
 import { jsonMergePatch, strategicMerge } from '../../k8s/merge.ts'
 import { rfc3339 } from '../../k8s/meta.ts'
 import { resourceByName } from '../../k8s/resources.ts'
-import { conflict, notFound, type Status } from '../../k8s/status.ts'
+import { conflict, genericUnprocessable, notFound, type Status } from '../../k8s/status.ts'
 import type { KObject } from '../../protocol.ts'
 import { markDeleting, shouldDeleteDuringUpdate } from './deletion.ts'
 import { checkUpdate } from './kinds-admission.ts'
@@ -58,18 +58,18 @@ export function applyMutation(current: KObject, mutation: Mutation, epochMs: num
       const obj = clonePlain(current)
       const merge = mutation.json ? jsonMergePatch : strategicMerge
       const merged = merge(obj as unknown as Record<string, unknown>, mutation.patch) as unknown as KObject
-      // The merge started from the stored metadata, so a key the patch nulled stays gone; identity is kept.
-      merged.metadata = { ...(merged.metadata ?? {}), name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid }
+      // The merge started from the stored metadata, so a key the patch nulled stays gone.
+      keepIdentity(merged, obj)
       bumpGeneration(obj, merged)
       return { ok: true, object: merged }
     }
     case 'json-patch': {
       const patched = applyJsonPatch(current, mutation.ops)
-      if (!patched) return { ok: false, status: jsonPatchNotApplied() }
+      // patch.go: the library's error goes into NewGenericServerResponse, which keeps only the status text.
+      if (!patched) return { ok: false, status: genericUnprocessable() }
       // PATCH …/status keeps only the status the operations wrote.
       if (mutation.subresource === 'status') return { ok: true, object: { ...current, status: patched.status } }
-      // As for a merge patch, the object keeps its identity whatever the operations did to it.
-      patched.metadata = { ...(patched.metadata ?? {}), name: current.metadata.name, namespace: current.metadata.namespace, uid: current.metadata.uid }
+      keepIdentity(patched, current)
       bumpGeneration(current, patched)
       return { ok: true, object: patched }
     }
@@ -106,6 +106,11 @@ function replaceSubresource(current: KObject, sent: KObject, subresource: string
   if (subresource === 'status') return { ...current, status: clonePlain(sent.status) }
   const finalizers = clonePlain((sent.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [])
   return { ...current, spec: { ...((current.spec as object) ?? {}), finalizers } }
+}
+
+/** A patched object keeps its name, namespace and uid whatever the patch did to them. */
+function keepIdentity(after: KObject, before: KObject): void {
+  after.metadata = { ...(after.metadata ?? {}), name: before.metadata.name, namespace: before.metadata.namespace, uid: before.metadata.uid }
 }
 
 function bumpGeneration(before: KObject, after: KObject): void {

@@ -29,6 +29,8 @@ export const KcmNode = memo(function KcmNode({ id }: NodeProps) {
 
   if (!actor) return null
   const lit = new Set(busy.split(' '))
+  // Stopped, or running but not leading (its controllers have not started): a line instead of chips.
+  const line = actor.running ? actor.status : 'stopped'
   return (
     <div
       ref={scope}
@@ -37,9 +39,8 @@ export const KcmNode = memo(function KcmNode({ id }: NodeProps) {
       <Handle type="target" position={Position.Top} className="center-handle" isConnectable={false} />
       <Handle type="source" position={Position.Bottom} className="center-handle" isConnectable={false} />
       <div className="component__name">{actorDisplayName(actor.id, actor.kind)}</div>
-      {/* Stopped, or running but not leading (its controllers have not started): a line instead of chips. */}
-      {(!actor.running || actor.status) && <div className="component__role">{actor.running ? actor.status : 'stopped'}</div>}
-      <ul className="kcm__controllers" aria-label="controllers" hidden={!actor.running || actor.status !== undefined}>
+      {line !== undefined && <div className="component__role">{line}</div>}
+      <ul className="kcm__controllers" aria-label="controllers" hidden={line !== undefined}>
         {kcmControllers.map((c) => (
           <li
             key={c.via}

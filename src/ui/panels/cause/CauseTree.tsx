@@ -6,9 +6,9 @@ import { useActorLabel } from '../../graph/use-actor-label.ts'
 import { flowStyle } from '../../flows/flow-styles.ts'
 import './cause-tree.css'
 
-function CauseRow({ flow, depth, current }: { flow: Flow; depth: number; current?: boolean }) {
-  const actorLabel = useActorLabel()
+function CauseRow({ flow, depth, current, actorLabel }: { flow: Flow; depth: number; current?: boolean; actorLabel: (id: string) => string }) {
   const style = flowStyle(flow.kind)
+  const route = `${actorLabel(flow.from)} → ${actorLabel(flow.to)}`
   return (
     <li
       className={`cause__row${current ? ' cause__row--current' : ''}`}
@@ -21,14 +21,12 @@ function CauseRow({ flow, depth, current }: { flow: Flow; depth: number; current
         className="cause__button"
         aria-current={current ? 'true' : undefined}
         onClick={() => selectFlow(flow.id)}
-        title={`${actorLabel(flow.from)} → ${actorLabel(flow.to)} at ${formatSeconds(flow.sentAt)}`}
+        title={`${route} at ${formatSeconds(flow.sentAt)}`}
       >
         <span className="cause__noun" style={{ background: style.color }}>
           {style.noun}
         </span>
-        <span className="cause__route">
-          {actorLabel(flow.from)} → {actorLabel(flow.to)}
-        </span>
+        <span className="cause__route">{route}</span>
         <span className="cause__label">{flow.label}</span>
       </button>
     </li>
@@ -63,7 +61,7 @@ export function CauseTree() {
       </p>
       <ol className="cause__list" aria-label="Causes, from the root">
         {tree.chain.map((f, i) => (
-          <CauseRow key={f.id} flow={f} depth={i} current={f.id === tree.id} />
+          <CauseRow key={f.id} flow={f} depth={i} current={f.id === tree.id} actorLabel={actorLabel} />
         ))}
       </ol>
       <h3 className="cause__heading">
@@ -74,7 +72,7 @@ export function CauseTree() {
       ) : (
         <ol className="cause__list" aria-label="Effects" data-testid="cause.effects">
           {tree.descendants.map((d) => (
-            <CauseRow key={d.flow.id} flow={d.flow} depth={d.depth} />
+            <CauseRow key={d.flow.id} flow={d.flow} depth={d.depth} actorLabel={actorLabel} />
           ))}
         </ol>
       )}
