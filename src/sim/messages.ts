@@ -525,7 +525,8 @@ export function labelOf(msg: Message): string {
       if (msg.error !== undefined) return msg.error
       return msg.succeeded ? `OK rev ${msg.revision}` : `FAILED rev ${msg.revision}`
     case 'etcd.watch':
-      return msg.events.map((e) => `${e.type} ${e.key}`).join(', ')
+      // One event (nearly always): its type's label prefix is a constant, not a new string each.
+      return msg.events.length === 1 ? `${WATCH_PREFIX[msg.events[0]!.type]}${msg.events[0]!.key}` : msg.events.map((e) => `${e.type} ${e.key}`).join(', ')
     case 'etcd.watch-create':
       return msg.cache ? `Watch ${msg.key}/ (prefix) from rev ${msg.startRevision}` : `Watch ${msg.key}/ (prefix)`
     case 'etcd.watch-cancel':
@@ -598,6 +599,9 @@ function ingressRequestLabel(msg: TrafficRequest): string {
  * The method and its space, one constant each: written `${method} ${path}`, every request's label
  * held a string of its own for `POST ` besides the label itself.
  */
+/** An etcd watch event's label prefix, one constant per event type. */
+const WATCH_PREFIX = { PUT: 'PUT ', DELETE: 'DELETE ' } as const
+
 const METHOD_PREFIX: Record<Verb, string> = {
   get: 'GET ',
   list: 'GET ',

@@ -151,9 +151,11 @@ class ActorCtx implements Ctx {
       causeId: opts?.causeId !== undefined ? opts.causeId : this.causeId,
       outcome: 'in-flight',
       ambient: opts?.ambient ?? this.ambient,
+      // Both slots in the literal, even when empty: set later, either made every flow that gets
+      // stages (most do, when delivered) carry a separate property store of its own for life.
+      stages: opts?.stages ? opts.stages.slice() : undefined,
+      via: opts?.via || undefined,
     }
-    if (opts?.stages) flow.stages = opts.stages.slice()
-    if (opts?.via) flow.via = opts.via
     world.flows.push(flow)
     heapPush(world.queue, { time: arrivesAt, seq: world.seq++, type: 'deliver', flow: n, msg })
     return id

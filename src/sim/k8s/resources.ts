@@ -131,10 +131,12 @@ const namespacesInfo = resourceByName('namespaces')!
 export function parsePath(path: string): Readonly<ParsedPath> | undefined {
   const known = parsedPaths.get(path)
   if (known !== undefined || parsedPaths.has(path)) return known
-  // A pure function of the text, so a bounded memo: most paths come back (each pod's binding
-  // and status PATCHes, every Event POST to one collection), and clearing it costs only re-parses.
-  if (parsedPaths.size >= maxParsedPaths) parsedPaths.clear()
   const parsed = parse(path)
+  if (parsed?.name !== undefined) return parsed
+  // A pure function of the text, so a bounded memo of the paths that come back: collections
+  // (every Event POST, every LIST and WATCH). A named path is parsed each time: most are asked
+  // once (each pod's binding), and a memo of them held ~180 bytes a pod for nothing.
+  if (parsedPaths.size >= maxParsedPaths) parsedPaths.clear()
   parsedPaths.set(path, parsed && Object.freeze(parsed))
   return parsed
 }
