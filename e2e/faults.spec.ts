@@ -77,6 +77,15 @@ test.describe('faults', () => {
     await expect(scheduler.locator('.component')).toHaveAttribute('data-stopped', 'true', { timeout: 20_000 })
     await app.console.run('kubectl run web --image=nginx:1.27')
     await expect(app.graph.pod('default', 'web')).toHaveAttribute('data-status', 'Pending', { timeout: 20_000 })
+    // The apiserver's probe of :10259 is refused; kubectl prints the deprecation warning first.
+    await app.console.run('kubectl get cs')
+    await expect(app.console.output).toContainText(/Warning: v1 ComponentStatus is deprecated in v1\.19\+\nNAME +STATUS +MESSAGE +ERROR\n/, { timeout: 20_000 })
+    await expect(app.console.output).toContainText(
+      /scheduler +Unhealthy +Get "https:\/\/127\.0\.0\.1:10259\/healthz": dial tcp 127\.0\.0\.1:10259: connect: connection refused/,
+    )
+    const cs = testInfo.outputPath('componentstatuses.png')
+    await page.screenshot({ path: cs })
+    await testInfo.attach('componentstatuses', { path: cs, contentType: 'image/png' })
     await faults.choose('Start kube-scheduler')
     await expect(app.graph.component('kube-scheduler:0').locator('.component')).toHaveAttribute('data-stopped', 'false')
     await expect(app.graph.pod('default', 'web')).toHaveAttribute('data-status', 'Running', { timeout: 60_000 })

@@ -34,6 +34,11 @@ export interface ApiResponse {
   code: number
   /** The object, the list, or a metav1.Status on failure. */
   body: unknown
+  /**
+   * HTTP `Warning` headers (`299 - "<text>"`): a deprecated API's notice. client-go's warning
+   * handler prints each as `Warning: <text>` on stderr when the response arrives.
+   */
+  warnings?: string[]
 }
 
 export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED'

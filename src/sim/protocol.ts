@@ -294,6 +294,11 @@ export interface KubectlResult {
   exitCode: number
   stdout: string
   stderr: string
+  /**
+   * The `Warning: …` lines (a deprecated API's notice) kubectl wrote to stderr as the server's
+   * answers came, before any output; `stderr` starts with them. A terminal shows them first.
+   */
+  warnings?: string
   /** The command's id when the UI typed it, so the console can match its answer. */
   requestId?: string
 }
@@ -308,6 +313,8 @@ export interface KubectlStream {
   line: string
   /** Everything printed so far. */
   stdout: string
+  /** `Warning: …` lines printed so far (on stderr, before the output). */
+  warnings?: string
   requestId?: string
 }
 

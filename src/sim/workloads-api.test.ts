@@ -257,7 +257,7 @@ describe('kubectl workload commands', () => {
     expect(out).toContain('\nnodes                       no           v1                             false        Node\n')
     // --no-headers drops the header row only.
     const bare = c.kubectl('api-resources --no-headers').stdout
-    expect(bare.split('\n')[0]).toMatch(/^configmaps\s+cm\s+v1\s+true\s+ConfigMap$/)
+    expect(bare.split('\n')[0]).toMatch(/^componentstatuses\s+cs\s+v1\s+false\s+ComponentStatus$/)
     expect(bare.split('\n').length).toBe(out.split('\n').length - 1)
     expect(c.kubectl('get deploy --bogus').stderr).toBe("error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n")
     expect(c.kubectl('get foo').stderr).toBe('error: the server doesn\'t have a resource type "foo"\n')

@@ -259,8 +259,9 @@ function defFor(defs: ActorDefs, record: ActorRecord): ActorDef<unknown> {
  * machine that is off, or cut off by a partition, answers nothing: the request is just lost.
  */
 function refuseIfHostUp(world: World, record: ActorRecord, flow: Flow, msg: Message, n: number): void {
-  if (!isApiRequest(msg) || record.node === undefined) return
-  const hostUp = Object.values(world.actors).some((a) => a.node === record.node && a.running)
+  if (!isApiRequest(msg)) return
+  // An actor on no node runs on the control-plane machine, which the model never turns off.
+  const hostUp = record.node === undefined || Object.values(world.actors).some((a) => a.node === record.node && a.running)
   if (!hostUp) return
   makeCtx(world, record, flow.id, flow.ambient, n).send(flow.from, { kind: 'net.refused', reqId: msg.reqId })
 }

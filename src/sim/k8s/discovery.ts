@@ -7,6 +7,7 @@ import { resources, type ResourceInfo } from './resources.ts'
 
 /** `<resource>.<group>` → short names, as `kubectl api-resources` lists them. */
 const SHORT_NAMES: Record<string, string[]> = {
+  'componentstatuses.': ['cs'],
   'configmaps.': ['cm'],
   'endpoints.': ['ep'],
   'events.': ['ev'],

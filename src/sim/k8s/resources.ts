@@ -56,6 +56,8 @@ const table: ResourceInfo[] = [
   { resource: 'storageclasses', group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass', namespaced: false, etcdPrefix: '/registry/storageclasses' },
   { resource: 'csidrivers', group: 'storage.k8s.io', version: 'v1', kind: 'CSIDriver', namespaced: false, etcdPrefix: '/registry/csidrivers' },
   { resource: 'priorityclasses', group: 'scheduling.k8s.io', version: 'v1', kind: 'PriorityClass', namespaced: false, etcdPrefix: '/registry/priorityclasses' },
+  // Not stored: each read probes the components (apiserver/component-status.ts), so no etcd prefix.
+  { resource: 'componentstatuses', group: '', version: 'v1', kind: 'ComponentStatus', namespaced: false, etcdPrefix: '' },
   { resource: 'customresourcedefinitions', group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition', namespaced: false, etcdPrefix: '/registry/apiextensions.k8s.io/customresourcedefinitions' },
 ]
 

@@ -13,6 +13,7 @@ import { memberLost } from './etcd-client.ts'
 import { failPending, handleEtcdResponse } from './storage-reply.ts'
 import { fanOut } from './watch.ts'
 import { identityLeaseTimer, renewIdentityLease } from './identity-lease.ts'
+import { componentDeadline, probeAnswered, probeRefused } from './component-status.ts'
 import { closeWatch } from './unwatch.ts'
 import { closeStream, dialTimedOut, refusedProxied, relayStreamChunk, relayProxied, resetStreamsOf } from './kubelet-proxy.ts'
 
@@ -42,12 +43,12 @@ export const apiserver: ActorDef<ApiserverState> = {
         relayStreamChunk(state, msg, ctx)
         return
       case 'apiserver.response':
-        // A kubelet answering a request the apiserver proxied (pods/log).
-        relayProxied(state, msg, ctx)
+        // A component's /healthz (componentstatuses), or a kubelet answering a request the apiserver proxied (pods/log).
+        if (!probeAnswered(state, msg, ctx)) relayProxied(state, msg, ctx)
         return
       case 'net.refused':
-        // The kubelet's machine is up but nothing listens on :10250.
-        refusedProxied(state, msg, ctx)
+        // Nothing listens on the component's port (its process is down), or on a kubelet's :10250.
+        if (!probeRefused(state, msg, ctx)) refusedProxied(state, msg, ctx)
         return
     }
   },
@@ -57,6 +58,8 @@ export const apiserver: ActorDef<ApiserverState> = {
     if (name.startsWith('kubelet-reset:')) return resetStreamsOf(state, String((data as { kubelet: string }).kubelet), ctx)
     // An etcd member's process died: its connection drops (faults.ts starts this timer).
     if (name.startsWith('etcd-lost:')) return memberLost(state, String(data), ctx, (txnId, error) => failPending(state, txnId, error, ctx))
+    // A componentstatuses read whose 20 s ran out.
+    if (componentDeadline(state, name, ctx)) return
     // A proxied kubelet dial nobody answered (a node powered off or partitioned away).
     dialTimedOut(state, name, ctx)
   },

@@ -25,6 +25,8 @@ import type { AfterRead, ApiserverState, DeleteOptions, Mutation, RequestRef } f
 import { isUncached } from './watch-cache-sizes.ts'
 import { addWatcher } from './watch.ts'
 import { watchMember } from './etcd-client.ts'
+import { deprecationNotice } from './deprecation.ts'
+import { readComponentStatuses } from './component-status.ts'
 
 function query(msg: ApiRequest, name: string): string {
   return msg.query?.find(([k]) => k === name)?.[1] ?? ''
@@ -60,6 +62,9 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
     respond(ctx, req, 404, notFoundPath())
     return
   }
+  const notice = deprecationNotice(parsed.info)
+  if (notice !== undefined) req.warning = notice
+  if (parsed.info.resource === 'componentstatuses') return readComponentStatuses(state, ctx, msg, parsed, req)
   const target = { resource: parsed.info.resource, group: parsed.info.group }
   switch (msg.verb) {
     case 'create':

@@ -1,11 +1,13 @@
 /** Answering a client, and asking etcd. */
 import type { Ctx } from '../../engine/actor.ts'
-import type { EtcdRange, EtcdTxn } from '../../messages.ts'
+import type { ApiResponse, EtcdRange, EtcdTxn } from '../../messages.ts'
 import { pickMember } from './etcd-client.ts'
 import type { ApiserverState, RequestRef, StorageOp } from './state.ts'
 
 export function respond(ctx: Ctx, req: RequestRef, code: number, body: unknown): void {
-  ctx.send(req.client, { kind: 'apiserver.response', reqId: req.reqId, code, body })
+  const msg: ApiResponse = { kind: 'apiserver.response', reqId: req.reqId, code, body }
+  if (req.warning !== undefined) msg.warnings = [req.warning]
+  ctx.send(req.client, msg)
 }
 
 export function sendTxn(state: ApiserverState, ctx: Ctx, txn: Omit<EtcdTxn, 'kind' | 'txnId'>, op: StorageOp): void {
@@ -18,9 +20,11 @@ export function sendTxn(state: ApiserverState, ctx: Ctx, txn: Omit<EtcdTxn, 'kin
   ctx.send(state.etcdClient ? pickMember(state, txnId) : state.etcd, msg)
 }
 
-export function sendRange(state: ApiserverState, ctx: Ctx, range: Omit<EtcdRange, 'kind' | 'txnId'>, op: StorageOp): void {
+/** Sends a read to etcd; returns its txn id, which its answer carries. */
+export function sendRange(state: ApiserverState, ctx: Ctx, range: Omit<EtcdRange, 'kind' | 'txnId'>, op: StorageOp): string {
   const txnId = `${ctx.self}#${++state.nextTxn}`
   state.pending[txnId] = op
   if (state.etcdClient) state.etcdClient.ranges[txnId] = { key: range.key, prefix: range.prefix }
   ctx.send(state.etcdClient ? pickMember(state, txnId) : state.etcd, { kind: 'etcd.range', txnId, key: range.key, prefix: range.prefix })
+  return txnId
 }

@@ -1,5 +1,6 @@
 /** kube-apiserver's state: its watch cache, its clients' watches and requests waiting on etcd. */
 import type { ActorId, KObject } from '../../protocol.ts'
+import type { ComponentChecks } from './component-status.ts'
 import type { EtcdClientState } from './etcd-client.ts'
 import type { ServiceAllocState } from './service-alloc.ts'
 
@@ -8,6 +9,8 @@ export interface RequestRef {
   reqId: string
   client: ActorId
   path: string
+  /** The deprecation notice every answer to this request carries (deprecation.ts). */
+  warning?: string
 }
 
 /** A change the apiserver makes to a stored object on the client's behalf (GuaranteedUpdate). */
@@ -53,6 +56,8 @@ export type StorageOp =
   | { op: 'read'; req: RequestRef; resource: string; group: string; name: string; key: string; then: AfterRead }
   /** A write the apiserver makes for itself (its identity Lease): nobody waits for the answer. */
   | { op: 'own' }
+  /** The etcd probe of a `kubectl get componentstatuses` (component-status.ts). */
+  | { op: 'health'; check: string }
 
 export interface Watcher {
   id: string
@@ -83,4 +88,6 @@ export interface ApiserverState {
   serviceAlloc?: ServiceAllocState
   /** The etcd client's view of a cluster of several members (etcd-client.ts); absent for one member. */
   etcdClient?: EtcdClientState
+  /** Component status reads waiting for their probes (component-status.ts). */
+  componentChecks?: ComponentChecks
 }

@@ -4,6 +4,7 @@ import type { EtcdResponse } from '../../messages.ts'
 import { idleNote } from '../../k8s/discovery.ts'
 import { apiVersionOf, resourceByName } from '../../k8s/resources.ts'
 import { alreadyExists, conflict, internalFailure, notFound, success } from '../../k8s/status.ts'
+import { etcdProbeAnswered } from './component-status.ts'
 import { dryRunUpdate } from './dry-run-update.ts'
 import { settled } from './etcd-client.ts'
 import { guaranteedUpdate } from './mutate.ts'
@@ -23,6 +24,7 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
   if (state.etcdClient) settled(state, msg.txnId)
   // Its own Lease: a failed renewal is simply made again at the next tick.
   if (op.op === 'own') return
+  if (op.op === 'health') return etcdProbeAnswered(state, op.check, msg, ctx)
   if (msg.error !== undefined) return storageFailed(ctx, op.req, msg.error)
   const info = resourceByName(op.resource, op.group)!
   switch (op.op) {
@@ -106,5 +108,6 @@ export function failPending(state: ApiserverState, txnId: string, error: string,
   const op = state.pending[txnId]
   if (!op) return
   delete state.pending[txnId]
-  if (op.op !== 'own') storageFailed(ctx, op.req, error)
+  // The health probe's client retries a read on another member, and its 20 s decide the rest.
+  if (op.op !== 'own' && op.op !== 'health') storageFailed(ctx, op.req, error)
 }

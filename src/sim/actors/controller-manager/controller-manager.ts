@@ -28,6 +28,7 @@ import { drain, enqueue, requestDone } from './workqueue.ts'
 import { revisionResponse } from './revisions.ts'
 import { serviceControllersReceive, syncAllServices } from './service-controllers.ts'
 import { informersSyncedTimer } from '../restart.ts'
+import { answerHealthz } from '../healthz.ts'
 
 export type { ControllerManagerState } from './state.ts'
 export { rootCaPem } from './serviceaccount.ts'
@@ -193,6 +194,7 @@ function onResponse(state: ControllerManagerState, msg: ApiResponse, ctx: Ctx): 
 export const controllerManager: ActorDef<ControllerManagerState> = {
   kind: 'kube-controller-manager',
   receive(state, msg, ctx) {
+    if (answerHealthz(msg, ctx)) return
     // The node lifecycle controllers take their responses and read the node, Lease and pod events.
     if (nodeLifecycleReceive(state, msg, ctx)) return
     if (state.services && serviceControllersReceive(state.services, msg, ctx)) return

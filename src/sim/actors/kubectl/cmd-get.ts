@@ -194,7 +194,9 @@ export function getWatchEventFor(ctx: Ctx, cmd: RunningCommand, prog: GetProg, m
 }
 
 function render(prog: GetProg, info: ResourceInfo, cmd: RunningCommand, nowMs: number): { stdout: string; stderr: string } {
-  const items = prog.list ? [...prog.items].sort(byNamespaceAndName) : prog.items
+  // The server's order, which etcd's key order makes a sort by namespace and name; component
+  // statuses come in the order their probes answered.
+  const items = prog.list && info.resource !== 'componentstatuses' ? [...prog.items].sort(byNamespaceAndName) : prog.items
   if (isTemplateOutput(prog.output) && !prog.errors) return templateOutput(prog.output, prog.list ? asList(items) : items[0], items)
   if (items.length === 0 && !prog.errors) {
     if (prog.output === 'json' || prog.output === 'yaml') {

@@ -44,7 +44,8 @@ function finish(state: KubectlState, ctx: Ctx, cmd: RunningCommand, exitCode: nu
       line: cmd.line,
       exitCode,
       stdout: cmd.stdout + stdout,
-      stderr,
+      stderr: (cmd.warnings ?? '') + stderr,
+      ...(cmd.warnings ? { warnings: cmd.warnings } : {}),
       ...(cmd.requestId !== undefined ? { requestId: cmd.requestId } : {}),
     },
   })
@@ -123,6 +124,17 @@ function nowMs(ctx: Ctx): number {
   return ctx.startTimeMs + ctx.now
 }
 
+/**
+ * The server's `Warning` headers, printed once each: kubectl's warning handler deduplicates
+ * (rest.WarningWriterOptions{Deduplicate: true}), so `get svc,ep` shows Endpoints' notice once.
+ */
+function noteWarnings(cmd: RunningCommand, msg: ApiResponse): void {
+  for (const w of msg.warnings ?? []) {
+    const line = `Warning: ${w}\n`
+    if (!cmd.warnings?.includes(line)) cmd.warnings = (cmd.warnings ?? '') + line
+  }
+}
+
 function onResponse(state: KubectlState, msg: ApiResponse, ctx: Ctx): void {
   const cont = takeResponse(state.client, msg)
   const cmd = cont && state.commands[cont.cmd]
@@ -133,6 +145,7 @@ function onResponse(state: KubectlState, msg: ApiResponse, ctx: Ctx): void {
     if (cont && watchId) ctx.send(state.client.apiserver, { kind: 'watch.close', watchId })
     return
   }
+  noteWarnings(cmd, msg)
   if (cont.step === 'svc') return continueServiceCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   if (cont.step === 'exec') return continueExec(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))
   if (cont.step === 'node') return continueNodeCommand(state, ctx, cmd, msg, (code, out, err) => finish(state, ctx, cmd, code, out, err))

@@ -17,6 +17,8 @@ export interface RunningCommand {
   carry: unknown
   /** What `-f -` reads. */
   stdin?: string
+  /** `Warning: …` lines printed so far, one per distinct notice from the server. */
+  warnings?: string
 }
 
 export type Step = 'run' | 'get-list' | 'get-one' | 'describe-pod' | 'describe-events' | 'delete' | 'delete-wait' | 'node' | 'prog' | 'svc' | 'exec'

@@ -11,7 +11,13 @@ export function printNow(ctx: Ctx, cmd: RunningCommand, text: string): void {
   cmd.stdout += text
   ctx.observe({
     type: 'kubectl-stream',
-    stream: { atMs: cmd.atMs, line: cmd.line, stdout: cmd.stdout, ...(cmd.requestId !== undefined ? { requestId: cmd.requestId } : {}) },
+    stream: {
+      atMs: cmd.atMs,
+      line: cmd.line,
+      stdout: cmd.stdout,
+      ...(cmd.warnings ? { warnings: cmd.warnings } : {}),
+      ...(cmd.requestId !== undefined ? { requestId: cmd.requestId } : {}),
+    },
   })
 }
 

@@ -15,6 +15,7 @@ import type { ElectionConfig } from '../leader-election.ts'
 import { newCycle } from './cycle.ts'
 import { fitErrorMessage, schedulePod, type Decision } from './decide.ts'
 import { lazyDecisionStages } from './decision-view.ts'
+import { answerHealthz } from '../healthz.ts'
 import { storeDecision } from './decision-store.ts'
 import { addPod as cachePod, removePod as uncachePod } from './node-info.ts'
 import { preempt } from './preemption.ts'
@@ -230,6 +231,7 @@ export const scheduler: ActorDef<SchedulerState> = {
   receive(state, msg, ctx) {
     if (msg.kind === 'watch.event') onWatch(state, msg, ctx)
     else if (msg.kind === 'apiserver.response') onResponse(state, msg, ctx)
+    else answerHealthz(msg, ctx)
   },
   timer(state, name, data, ctx) {
     if (name === 'cycle') return scheduleOne(state, ctx)

@@ -25,6 +25,8 @@ const result = (line: string, stdout: string, extra: Partial<KubectlResult> = {}
   ...extra,
 })
 
+const warned = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n'
+
 describe('consoleParts', () => {
   const results = [
     result('get pods', 'NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          5s\ngone   1/1     Running   0          5s\n'),
@@ -33,8 +35,9 @@ describe('consoleParts', () => {
     result('apply -f -', 'deployment.apps/web created\nservice/web created\n'),
     result('get pods -w', 'NAME   READY\nweb    1/1\n', { exitCode: 130 }),
     result('get pod nope', '', { exitCode: 1, stderr: 'Error from server (NotFound): pods "nope" not found\n' }),
+    result('get svc web nope', 'NAME   TYPE\nweb    ClusterIP\n', { exitCode: 1, stderr: `${warned}Error from server (NotFound): services "nope" not found\n`, warnings: warned }),
   ]
-  const streams = [{ atMs: 2, line: 'get deploy -w', stdout: 'NAME   READY\nweb    1/1\n', requestId: 'ui:9' }]
+  const streams = [{ atMs: 2, line: 'get deploy -w', stdout: 'NAME   READY\nweb    1/1\n', warnings: warned, requestId: 'ui:9' }]
   const pending = ['ui:9\u0000get deploy -w', 'ui:10\u0000get nodes']
 
   it('joined, the parts are the console text byte for byte', () => {
@@ -51,6 +54,7 @@ describe('consoleParts', () => {
       'deployment.apps/web /registry/deployments/default/web',
       'service/web /registry/services/specs/default/web',
       'web /registry/pods/default/web',
+      'web /registry/services/specs/default/web',
       'web /registry/deployments/default/web',
     ])
     expect(parts.some((p) => p.text.includes('gone') && !p.objectKey)).toBe(true)

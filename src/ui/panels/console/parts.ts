@@ -6,7 +6,7 @@
 import type { KubectlResult, KubectlStream } from '../../../sim/protocol.ts'
 import { nameSpans, type NameSpan } from './name-spans.ts'
 import { keyOf, type NameIndex } from './object-refs.ts'
-import { consoleText } from './transcript.ts'
+import { consoleText, warningsOf } from './transcript.ts'
 
 export interface ConsolePart {
   text: string
@@ -44,13 +44,15 @@ export function consoleParts(results: KubectlResult[], streams: KubectlStream[],
   const out: ConsolePart[] = []
   const printing = new Set(streams.map((s) => s.requestId).filter(Boolean))
   for (const r of results) {
-    out.push({ text: `$ kubectl ${r.line}\n` })
+    const warned = warningsOf(r)
+    out.push({ text: `$ kubectl ${r.line}\n${warned}` })
     pushOutput(out, r.stdout, spansOf(r), index)
-    // The tail is consoleText's own (stderr, ^C), so the two cannot drift apart.
-    out.push({ text: consoleText([{ ...r, line: '', stdout: '' }], [], []).slice('$ kubectl \n'.length) })
+    // The tail is consoleText's own (stderr after the warnings, ^C), so the two cannot drift apart.
+    const { warnings: _printed, ...rest } = r
+    out.push({ text: consoleText([{ ...rest, line: '', stdout: '', stderr: r.stderr.slice(warned.length) }], [], []).slice('$ kubectl \n'.length) })
   }
   for (const s of streams) {
-    out.push({ text: `$ kubectl ${s.line}\n` })
+    out.push({ text: `$ kubectl ${s.line}\n${s.warnings ?? ''}` })
     pushOutput(out, s.stdout, nameSpans(s.line, s.stdout), index)
   }
   const waiting = pending.filter((w) => !printing.has(w.split('\u0000')[0]))

@@ -352,6 +352,15 @@ const T: Record<string, Columns> = {
     wide: [],
     row: (o, now) => [formatSelector(spec(o).podSelector), age(o, now)],
   },
+  // printComponentStatus: the Healthy condition's status as Healthy/Unhealthy, its message and error.
+  componentstatuses: {
+    header: ['STATUS', 'MESSAGE', 'ERROR'],
+    wide: [],
+    row: (o) => {
+      const c = ((o.conditions ?? []) as { type?: string; status?: string; message?: string; error?: string }[]).find((x) => x.type === 'Healthy')
+      return c ? [c.status === 'True' ? 'Healthy' : 'Unhealthy', c.message ?? '', c.error ?? ''] : ['Unknown', '', '']
+    },
+  },
   leases: {
     header: ['HOLDER', 'AGE'],
     wide: [],
