@@ -83,6 +83,28 @@ describe('kubectl get componentstatuses', () => {
     expect(missing.exitCode).toBe(1)
   })
 
+  it('describes a component with the generic describer: every field sorted, Go\'s <nil> for the null timestamp', () => {
+    const c = running()
+    expect(c.kubectl('describe cs scheduler').stdout).toBe(
+      [
+        'Name:         scheduler',
+        'Namespace:    ',
+        'Labels:       <none>',
+        'Annotations:  <none>',
+        'API Version:  v1',
+        'Conditions:',
+        '  Message:  ok',
+        '  Status:   True',
+        '  Type:     Healthy',
+        'Kind:       ComponentStatus',
+        'Metadata:',
+        '  Creation Timestamp:  <nil>',
+        'Events:                <none>',
+        '',
+      ].join('\n'),
+    )
+  })
+
   it('serves only get and list', () => {
     const c = running()
     const watched = c.kubectl('get cs -w', 5_000)
@@ -103,6 +125,15 @@ describe('deprecated APIs', () => {
     expect(answer.stderr).toBe('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n')
     expect(answer.stdout).toContain('endpoints/kubernetes')
     expect(c.kubectl('get pods').warnings).toBeUndefined()
+  })
+
+  it('a watch shows the notice while it runs, above its rows', () => {
+    const c = running()
+    c.sim.kubectl('get endpoints -w')
+    c.run(1_000)
+    const [stream] = c.sim.kubectlStreams()
+    expect(stream?.warnings).toBe('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n')
+    expect(stream?.stdout).toMatch(/^NAME +ENDPOINTS +AGE\nkubernetes +10\.0\.0\.10:6443/)
   })
 })
 

@@ -362,22 +362,29 @@ function title(key: string): string {
     .join(' ')
 }
 
+/** A map's fields in sorted order, as printUnstructuredContent walks them (at every depth). */
+function writeFields(w: PrefixWriter, level: number, map: Json): void {
+  for (const [k, v] of Object.entries(map).sort(([a], [b]) => (a < b ? -1 : 1))) writeValue(w, level, k, v)
+}
+
+/** Go's `%v` of a decoded JSON scalar: a null is `<nil>`. */
+const scalar = (value: unknown): string => (value === null ? '<nil>' : String(value))
+
 function writeValue(w: PrefixWriter, level: number, key: string, value: unknown): void {
   if (Array.isArray(value)) {
     w.write(level, `${title(key)}:\n`)
     for (const item of value) {
-      if (typeof item === 'object' && item !== null) {
-        for (const [k, v] of Object.entries(item as Json)) writeValue(w, level + 1, k, v)
-      } else w.write(level + 1, `${String(item)}\n`)
+      if (typeof item === 'object' && item !== null) writeFields(w, level + 1, item as Json)
+      else w.write(level + 1, `${scalar(item)}\n`)
     }
     return
   }
   if (typeof value === 'object' && value !== null) {
     w.write(level, `${title(key)}:\n`)
-    for (const [k, v] of Object.entries(value as Json).sort(([a], [b]) => (a < b ? -1 : 1))) writeValue(w, level + 1, k, v)
+    writeFields(w, level + 1, value as Json)
     return
   }
-  w.write(level, `${title(key)}:\t${String(value)}\n`)
+  w.write(level, `${title(key)}:\t${scalar(value)}\n`)
 }
 
 const SKIP_META = new Set(['name', 'namespace', 'labels', 'annotations', 'managedFields'])
@@ -386,7 +393,8 @@ const SKIP_META = new Set(['name', 'namespace', 'labels', 'annotations', 'manage
 export function describeGeneric(o: KObject, events: Event[], nowMs: number): string {
   const w = new PrefixWriter()
   w.write(0, `Name:\t${o.metadata.name}\n`)
-  if (o.metadata.namespace) w.write(0, `Namespace:\t${o.metadata.namespace}\n`)
+  // Written for every kind, empty for one that is not namespaced (genericDescriber.Describe).
+  w.write(0, `Namespace:\t${o.metadata.namespace ?? ''}\n`)
   writeLabels(w, 'Labels', o.metadata.labels)
   writeAnnotations(w, 'Annotations', o.metadata.annotations)
   w.write(0, `API Version:\t${o.apiVersion}\n`)
