@@ -17,7 +17,7 @@
  */
 import type { ActorDef, Ctx } from '../engine/actor.ts'
 import { microTime, uuid } from '../k8s/meta.ts'
-import type { ApiResponse } from '../messages.ts'
+import { isApiRequest, type ApiResponse } from '../messages.ts'
 import type { KObject } from '../protocol.ts'
 import { apiRequest, newApiClient, takeResponse, type ApiClient } from './client/api-client.ts'
 import { recordEvent } from './client/events.ts'
@@ -275,8 +275,9 @@ export function withLeaderElection<S>(def: ActorDef<S>, cfg: ElectionConfig<S>):
         else if (cont?.do === 'write') onWritten(state, el, cfg, def, msg, ctx)
         return
       }
-      // Stopping: its informers and cycles are cancelled; only the release's answer matters.
-      if (el?.releasing) return
+      // Stopping: its informers and cycles are cancelled and only the release's answer matters,
+      // but its HTTP server answers (`/healthz`) until the process exits.
+      if (el?.releasing && !isApiRequest(msg)) return
       def.receive(state, msg, ctx)
     },
     timer(state, name, data, ctx) {

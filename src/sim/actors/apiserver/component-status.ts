@@ -20,13 +20,18 @@ export const COMPONENT_PROBE_TIMEOUT_MS = 20_000
 /** What the apiserver probes, in the order its goroutines start (a Go map's order; ours is fixed). */
 const SERVERS = [
   // ports.KubeControllerManagerPort and kube-scheduler's DefaultKubeSchedulerPort, both HTTPS.
-  { name: 'controller-manager', actor: 'kube-controller-manager:0', url: 'https://127.0.0.1:10257/healthz' },
-  { name: 'scheduler', actor: 'kube-scheduler:0', url: 'https://127.0.0.1:10259/healthz' },
+  { name: 'controller-manager', actor: 'kube-controller-manager:0', port: 10257 },
+  { name: 'scheduler', actor: 'kube-scheduler:0', port: 10259 },
   // One per storage backend config (`etcd-<i>`), not per member: the default config is one.
-  { name: 'etcd-0', actor: null, url: '' },
+  { name: 'etcd-0', actor: null, port: 0 },
 ] as const
 
 type ServerName = (typeof SERVERS)[number]['name']
+
+const healthzUrl = (port: number): string => `https://127.0.0.1:${port}/healthz`
+
+/** The HTTP server a probe went to; undefined for etcd's. */
+const httpServer = (name: ServerName): { port: number } | undefined => SERVERS.find((s) => s.name === name && s.actor !== null)
 
 /** One read of the component statuses, waiting for its probes. Plain data on the state. */
 export interface ComponentCheck {
@@ -72,7 +77,7 @@ export function readComponentStatuses(state: ApiserverState, ctx: Ctx, msg: ApiR
   ctx.stage({
     name: 'probe',
     outcome: 'ok',
-    detail: `nothing stored: probing ${wanted.map((s) => (s.actor ? `${s.name} (${s.url})` : `${s.name} (a read of /registry/health)`)).join(', ')}, each within ${COMPONENT_PROBE_TIMEOUT_MS / 1000} s`,
+    detail: `nothing stored: probing ${wanted.map((s) => (s.actor ? `${s.name} (${healthzUrl(s.port)})` : `${s.name} (a read of /registry/health)`)).join(', ')}, each within ${COMPONENT_PROBE_TIMEOUT_MS / 1000} s`,
   })
   for (const s of wanted) {
     if (s.actor === null) {
@@ -81,7 +86,7 @@ export function readComponentStatuses(state: ApiserverState, ctx: Ctx, msg: ApiR
     }
     const reqId = `${ctx.self}#cs${id}:${s.name}`
     check.waiting[reqId] = s.name
-    ctx.send(s.actor, { kind: 'apiserver.get', reqId, verb: 'get', path: s.url })
+    ctx.send(s.actor, { kind: 'apiserver.get', reqId, verb: 'get', path: healthzUrl(s.port) })
   }
   ctx.setTimer(DEADLINE_TIMER + id, COMPONENT_PROBE_TIMEOUT_MS, id)
 }
@@ -95,11 +100,13 @@ function condition(healthy: boolean, message: string, error = ''): Record<string
   return { type: 'Healthy', status: healthy ? 'True' : 'False', ...(message ? { message } : {}), ...(error ? { error } : {}) }
 }
 
-function settle(state: ApiserverState, ctx: Ctx, id: string, probe: string, result: Record<string, string>): void {
+/** A probe's result, as the component's row; the list is answered once the last probe is in. */
+function settle(state: ApiserverState, ctx: Ctx, id: string, probe: string, resultFor: (name: ServerName) => Record<string, string>): void {
   const check = checks(state).open[id]
   const name = check?.waiting[probe]
   if (!check || name === undefined) return
   delete check.waiting[probe]
+  const result = resultFor(name)
   // An ObjectMeta with only a name: Go writes the zero creationTimestamp as null.
   const metadata = { name, creationTimestamp: null } as unknown as KObject['metadata']
   check.items.push({ apiVersion: 'v1', kind: 'ComponentStatus', metadata, conditions: [result] })
@@ -125,7 +132,7 @@ export function probeAnswered(state: ApiserverState, msg: ApiResponse, ctx: Ctx)
   const id = checkOf(msg.reqId, ctx.self)
   if (id === undefined) return false
   const body = typeof msg.body === 'string' ? msg.body : ''
-  settle(state, ctx, id, msg.reqId, msg.code === 200 ? condition(true, body) : condition(false, body))
+  settle(state, ctx, id, msg.reqId, () => condition(msg.code === 200, body))
   return true
 }
 
@@ -136,9 +143,10 @@ export function probeAnswered(state: ApiserverState, msg: ApiResponse, ctx: Ctx)
 export function probeRefused(state: ApiserverState, msg: NetRefused, ctx: Ctx): boolean {
   const id = checkOf(msg.reqId, ctx.self)
   if (id === undefined) return false
-  const url = SERVERS.find((s) => msg.reqId.endsWith(`:${s.name}`))?.url ?? ''
-  const port = /:(\d+)\//.exec(url)?.[1] ?? ''
-  settle(state, ctx, id, msg.reqId, condition(false, `Get "${url}": dial tcp 127.0.0.1:${port}: connect: connection refused`))
+  settle(state, ctx, id, msg.reqId, (server) => {
+    const port = httpServer(server)?.port ?? 0
+    return condition(false, `Get "${healthzUrl(port)}": dial tcp 127.0.0.1:${port}: connect: connection refused`)
+  })
   return true
 }
 
@@ -149,7 +157,7 @@ export function probeRefused(state: ApiserverState, msg: NetRefused, ctx: Ctx): 
 export function etcdProbeAnswered(state: ApiserverState, id: string, msg: EtcdResponse, ctx: Ctx): void {
   const check = checks(state).open[id]
   if (!check || !(msg.txnId in check.waiting)) return
-  if (msg.error === undefined) return settle(state, ctx, id, msg.txnId, condition(true, 'ok'))
+  if (msg.error === undefined) return settle(state, ctx, id, msg.txnId, () => condition(true, 'ok'))
   ctx.stage({ name: 'probe', outcome: 'failed', detail: `${msg.error}: clientv3 retries the read until the probe's ${COMPONENT_PROBE_TIMEOUT_MS / 1000} s run out` })
   delete check.waiting[msg.txnId]
   probeEtcd(state, ctx, id, check)
@@ -161,12 +169,13 @@ export function componentDeadline(state: ApiserverState, name: string, ctx: Ctx)
   const id = name.slice(DEADLINE_TIMER.length)
   const check = checks(state).open[id]
   if (!check) return true
-  for (const [probe, server] of Object.entries(check.waiting)) {
-    const url = SERVERS.find((s) => s.name === server)?.url
-    const result = url
-      ? condition(false, `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`)
-      : condition(false, '', 'error getting data from etcd: context deadline exceeded')
-    settle(state, ctx, id, probe, result)
+  for (const probe of Object.keys(check.waiting)) {
+    settle(state, ctx, id, probe, (server) => {
+      const http = httpServer(server)
+      return http
+        ? condition(false, `Get "${healthzUrl(http.port)}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`)
+        : condition(false, '', 'error getting data from etcd: context deadline exceeded')
+    })
   }
   return true
 }
