@@ -151,8 +151,8 @@ class ActorCtx implements Ctx {
       causeId: opts?.causeId !== undefined ? opts.causeId : this.causeId,
       outcome: 'in-flight',
       ambient: opts?.ambient ?? this.ambient,
-      // Both slots in the literal, even when empty: set later, either made every flow that gets
-      // stages (most do, when delivered) carry a separate property store of its own for life.
+      // Both slots are in the literal even when empty: added later, either one gave each flow that
+      // got stages (most do, at delivery) a separate property store for life.
       stages: opts?.stages ? opts.stages.slice() : undefined,
       via: opts?.via || undefined,
     }
