@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { KObject } from '../protocol.ts'
 import { loadScenario } from '../../scenarios/index.ts'
 import { createSimulation } from '../index.ts'
-import { scenario, TestCluster } from '../testing/test-cluster.ts'
+import { TestCluster, withoutEtcdQuorum } from '../testing/test-cluster.ts'
 
 interface LeaseSpec {
   holderIdentity?: string
@@ -100,10 +100,7 @@ describe('leader election', () => {
   })
 
   it('a release etcd cannot commit fails, and the process exits on that answer and stays stopped', () => {
-    const c = new TestCluster(scenario({ cluster: { ...scenario().cluster, controlPlane: { apiservers: 1, etcd: 3 } } }))
-    c.run(1_000)
-    c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
-    c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+    const c = withoutEtcdQuorum()
     c.run(500)
     const stopAt = c.sim.now()
     c.sim.fault({ kind: 'stop-component', component: 'kube-scheduler' })
@@ -148,10 +145,7 @@ describe('leader election', () => {
   })
 
   it('without etcd quorum a leader cannot renew: after 10 s it exits, the kubelet starts it again, and it leads once etcd answers and 15 s have passed', () => {
-    const c = new TestCluster(scenario({ cluster: { ...scenario().cluster, controlPlane: { apiservers: 1, etcd: 3 } } }))
-    c.run(1_000)
-    c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
-    c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+    const c = withoutEtcdQuorum()
     const renewals = () => c.flows({ from: 'kube-scheduler:0', label: leasePut('kube-scheduler') })
     c.run(9_500)
     const lastRound = renewals().at(-1)!
@@ -217,10 +211,7 @@ describe('leader election', () => {
   })
 
   it('a process stopped between its exit and its restart stays stopped', () => {
-    const c = new TestCluster(scenario({ cluster: { ...scenario().cluster, controlPlane: { apiservers: 1, etcd: 3 } } }))
-    c.run(1_000)
-    c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
-    c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+    const c = withoutEtcdQuorum()
     const running = () => c.sim.actors().find((a) => a.id === 'kube-scheduler:0')!.running
     c.runUntil(() => !running(), 20_000)
     c.sim.fault({ kind: 'stop-component', component: 'kube-scheduler' })

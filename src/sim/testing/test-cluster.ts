@@ -128,3 +128,15 @@ export class TestCluster {
     return chain
   }
 }
+
+/**
+ * A cluster whose etcd has three members, two of which stop after `afterMs`: one member is left,
+ * with no quorum (its leader steps down an election timeout later).
+ */
+export function withoutEtcdQuorum(afterMs = 1_000): TestCluster {
+  const c = new TestCluster(scenario({ cluster: { ...scenario().cluster, controlPlane: { apiservers: 1, etcd: 3 } } }))
+  c.run(afterMs)
+  c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
+  c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+  return c
+}

@@ -4,7 +4,7 @@
  * rest.go and validator.go), and every answer carries the v1.19 deprecation notice.
  */
 import { describe, expect, it } from 'vitest'
-import { scenario, TestCluster } from '../../testing/test-cluster.ts'
+import { scenario, TestCluster, withoutEtcdQuorum } from '../../testing/test-cluster.ts'
 
 const deprecated = 'Warning: v1 ComponentStatus is deprecated in v1.19+\n'
 
@@ -57,10 +57,7 @@ describe('kubectl get componentstatuses', () => {
   })
 
   it('without etcd quorum the health read fails until the probe gives up after 20 s, and etcd-0 is Unhealthy with the client error', () => {
-    const c = new TestCluster(scenario({ cluster: { ...scenario().cluster, controlPlane: { apiservers: 1, etcd: 3 } } }))
-    c.run(1_000)
-    c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
-    c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+    const c = withoutEtcdQuorum()
     c.run(2_100)
     const answer = c.kubectl('get cs')
     expect(answer.doneAtMs - answer.atMs).toBeGreaterThanOrEqual(20_000)
@@ -73,10 +70,7 @@ describe('kubectl get componentstatuses', () => {
   })
 
   it('a scheduler still releasing its Lease (etcd without quorum) answers /healthz until its process exits', () => {
-    const c = new TestCluster(scenario({ cluster: { ...scenario().cluster, controlPlane: { apiservers: 1, etcd: 3 } } }))
-    c.run(1_000)
-    c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
-    c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+    const c = withoutEtcdQuorum()
     c.run(2_100)
     c.sim.fault({ kind: 'stop-component', component: 'kube-scheduler' })
     const answer = c.kubectl('get cs')

@@ -1,6 +1,6 @@
 /** kube-apiserver's identity Lease (APIServerIdentity; pkg/controlplane: 3600 s, renewed every 10 s). */
 import { describe, expect, it } from 'vitest'
-import { scenario, TestCluster } from '../../testing/test-cluster.ts'
+import { TestCluster, withoutEtcdQuorum } from '../../testing/test-cluster.ts'
 import { identityLeaseKey, identityLeaseName } from './identity-lease.ts'
 
 describe("kube-apiserver's identity Lease", () => {
@@ -19,10 +19,7 @@ describe("kube-apiserver's identity Lease", () => {
   })
 
   it('a renewal etcd cannot commit is dropped, and the next one after quorum returns succeeds', () => {
-    const c = new TestCluster(scenario({ cluster: { ...scenario().cluster, controlPlane: { apiservers: 1, etcd: 3 } } }))
-    c.run(5_000)
-    c.sim.fault({ kind: 'stop-etcd-member', member: 1 })
-    c.sim.fault({ kind: 'stop-etcd-member', member: 2 })
+    const c = withoutEtcdQuorum(5_000)
     c.run(20_000)
     expect((c.object(identityLeaseKey)!.spec as { renewTime: string }).renewTime).toBe('2026-01-01T00:00:00.000000Z')
     c.sim.fault({ kind: 'start-etcd-member', member: 1 })
