@@ -44,6 +44,7 @@ import type { KubectlStream } from './protocol.ts'
 
 export type { Observation } from './engine/actor.ts'
 export { unsupportedFeature } from './cluster/capabilities.ts'
+export { plainStage } from './engine/deferred-stage.ts'
 
 /** The Kubernetes release whose texts and defaults the engine reproduces. */
 export const kubernetesVersion = 'v1.34.0'

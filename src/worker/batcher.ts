@@ -2,7 +2,7 @@
  * Folds what the engine did since the last frame into one `Update`. The host calls `collect`
  * after every engine advance and `flush` at most once per animation frame.
  */
-import type { Simulation } from '../sim/index.ts'
+import { plainStage, type Simulation } from '../sim/index.ts'
 import type {
   ActorView,
   Flow,
@@ -37,7 +37,10 @@ export interface Batcher {
 const resetFlowLimit = 400
 const resetKubectlLimit = 100
 
-const copyFlow = (f: Flow): Flow => ({ ...f, ...(f.stages ? { stages: [...f.stages] } : {}) })
+/** Stages as plain data: some write their text on read (a getter), which postMessage would not copy. */
+const plainStages = (f: Flow): { stages?: Stage[] } => (f.stages ? { stages: f.stages.map(plainStage) } : {})
+
+const copyFlow = (f: Flow): Flow => ({ ...f, ...plainStages(f) })
 
 export function createBatcher(): Batcher {
   let nextFlow = 0
@@ -121,7 +124,7 @@ export function createBatcher(): Batcher {
           settled.push({
             id: f.id,
             outcome: f.outcome,
-            ...(f.stages ? { stages: [...f.stages] } : {}),
+            ...plainStages(f),
           })
         }
       }

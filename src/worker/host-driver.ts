@@ -13,7 +13,8 @@ export function hostDriver() {
   const errors: string[] = []
   const host = createSimHost(
     (m) => {
-      if (m.type === 'update') updates.push(m)
+      // Cloned as postMessage clones: the page gets own data fields only, never a getter or a function.
+      if (m.type === 'update') updates.push(structuredClone(m))
       else errors.push(m.message)
     },
     { clock: { now: () => wall }, frames },

@@ -31,6 +31,22 @@ describe('seek and step back in the worker', () => {
     expect(reset.flowsStarted.some((f) => f.outcome === 'in-flight')).toBe(true)
   })
 
+  it('the page gets every stage with its text, before and after a seek (some are written on read)', () => {
+    const d = driver()
+    d.send({ type: 'load', scenario: loadScenario(defaultScenarioId) })
+    d.send({ type: 'speed', speed: 10 })
+    d.send({ type: 'play' })
+    for (let i = 0; i < 3000 && d.nginx() !== 'Running'; i++) d.frame()
+    d.send({ type: 'seek', t: 1_500 })
+    d.send({ type: 'play' })
+    d.frame(200)
+    const stages = d.updates.flatMap((u) => [...u.flowsStarted, ...u.flowsSettled].flatMap((f) => f.stages ?? []))
+    expect(stages.filter((s) => typeof s.detail !== 'string')).toEqual([])
+    const texts = stages.map((s) => s.detail)
+    expect(texts).toContainEqual(expect.stringMatching(/^committed at revision \d+$/))
+    expect(texts).toContainEqual(expect.stringMatching(/^GuaranteedUpdate \/registry\/pods\/default\/nginx: Txn If\(mod_revision == \d+\) Then Put$/))
+  })
+
   it('step back puts the last visible flow back in flight', () => {
     const d = driver()
     d.send({ type: 'load', scenario: loadScenario(defaultScenarioId) })

@@ -9,8 +9,15 @@
  * cache and the informers hold the same one: a checkpoint copies the records around them only.
  */
 import type { Flow, SimPosition } from '../protocol.ts'
-import { clonePlain, cloneUnfrozen } from './clone.ts'
+import { cloneUnfrozen } from './clone.ts'
 import type { World } from './world.ts'
+
+/**
+ * A flow's own copy. Settling changes a flow's fields in place (outcome, and stages by a new
+ * array), never its stages array or a stage, so a copy of the fields is enough; a deep copy would
+ * also drop the text of stages written on read (deferred-stage.ts), which is a getter.
+ */
+const copyFlow = (f: Flow): Flow => ({ ...f })
 
 export interface Checkpoint {
   /** `world.now` when taken. */
@@ -105,7 +112,7 @@ export function takeCheckpoint(
     at: world.now,
     world: copy,
     flowCount: flows.length,
-    inFlight: travelling(world).map((n) => clonePlain(flows[n - 1]!)),
+    inFlight: travelling(world).map((n) => copyFlow(flows[n - 1]!)),
     ...(p.delivered !== undefined ? { delivered: p.delivered } : {}),
     applied,
   }
@@ -158,7 +165,7 @@ export function cloneSharing<T>(value: T, prev: unknown): T {
 export function restoreCheckpoint(store: CheckpointStore, checkpoint: Checkpoint): World {
   const world = cloneUnfrozen(checkpoint.world)
   const flows = store.archive.slice(0, checkpoint.flowCount)
-  for (const f of checkpoint.inFlight) flows[flowIndex(f)] = clonePlain(f)
+  for (const f of checkpoint.inFlight) flows[flowIndex(f)] = copyFlow(f)
   world.flows = flows
   return world
 }

@@ -1,6 +1,7 @@
 /** POST of a new object: decode, name, admit, validate, then `Txn If(create_revision == 0) Put`. */
 import type { Ctx } from '../../engine/actor.ts'
 import { clonePlain } from '../../engine/clone.ts'
+import { stageTemplate } from '../../engine/deferred-stage.ts'
 import type { ApiRequest } from '../../messages.ts'
 import { generatedName, rfc3339, uuid } from '../../k8s/meta.ts'
 import { apiVersionOf, etcdKey, resourceByName, type ParsedPath, type ResourceInfo } from '../../k8s/resources.ts'
@@ -78,7 +79,7 @@ export function create(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed:
   if (info.kind === 'Pod' || generationKinds.has(info.kind)) obj.metadata.generation = 1
   const name = String(obj.metadata.name)
   const key = etcdKey(stored, obj.metadata.namespace, name)
-  ctx.stage({ name: 'storage', outcome: 'ok', detail: `Txn If(create_revision(${key}) == 0) Then Put` })
+  ctx.stage(createTxn.of(key))
   sendTxn(state, ctx, { key, op: 'create', value: obj }, {
     op: 'create',
     req,
@@ -97,3 +98,6 @@ const coreEvents = resourceByName('events')!
 function resourceByNameForStorage(parsed: ParsedPath): ResourceInfo {
   return parsed.info.group === 'events.k8s.io' ? coreEvents : parsed.info
 }
+
+/** The create's etcd transaction (storage/etcd3 store.go Create), written on read (deferred-stage.ts). */
+const createTxn = stageTemplate('storage', 'ok', (key: string) => `Txn If(create_revision(${key}) == 0) Then Put`)

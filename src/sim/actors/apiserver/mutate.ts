@@ -16,6 +16,7 @@ import { checkUpdate } from './kinds-admission.ts'
 import { spendDisruption } from './pdb-disrupt.ts'
 import { respond, sendTxn } from './respond.ts'
 import type { ApiserverState, ChainedUpdate, Mutation, RequestRef } from './state.ts'
+import { stageTemplate } from '../../engine/deferred-stage.ts'
 
 type Result = { ok: true; object: KObject } | { ok: false; status: Status }
 
@@ -158,7 +159,7 @@ export function guaranteedUpdate(
   }
   const expect = mutation.type === 'replace' && mutation.object.metadata.resourceVersion ? Number(mutation.object.metadata.resourceVersion) : Number(current.metadata.resourceVersion)
   const remove = shouldDeleteDuringUpdate(result.object)
-  ctx.stage({ name: 'storage', outcome: 'ok', detail: remove ? `the last finalizer is gone: Txn If(mod_revision(${target.key}) == ${expect}) Then Delete` : `GuaranteedUpdate ${target.key}: Txn If(mod_revision == ${expect}) Then Put` })
+  ctx.stage((remove ? deleteTxn : updateTxn).of(target.key, expect))
   sendTxn(state, ctx, remove ? { key: target.key, op: 'delete', expectModRevision: expect } : { key: target.key, op: 'update', value: result.object, expectModRevision: expect }, {
     op: 'mutate',
     req,
@@ -172,3 +173,6 @@ export function guaranteedUpdate(
   })
 }
 
+// The transaction GuaranteedUpdate sends (storage/etcd3 store.go), written on read (deferred-stage.ts).
+const updateTxn = stageTemplate('storage', 'ok', (key: string, expect: number) => `GuaranteedUpdate ${key}: Txn If(mod_revision == ${expect}) Then Put`)
+const deleteTxn = stageTemplate('storage', 'ok', (key: string, expect: number) => `the last finalizer is gone: Txn If(mod_revision(${key}) == ${expect}) Then Delete`)

@@ -27,6 +27,7 @@ import { addWatcher } from './watch.ts'
 import { watchMember } from './etcd-client.ts'
 import { deprecationNotice } from './deprecation.ts'
 import { readComponentStatuses } from './component-status.ts'
+import { stageTemplate } from '../../engine/deferred-stage.ts'
 
 function query(msg: ApiRequest, name: string): string {
   return msg.query?.find(([k]) => k === name)?.[1] ?? ''
@@ -121,7 +122,7 @@ export function handleRequest(state: ApiserverState, msg: ApiRequest, ctx: Ctx):
 function bind(state: ApiserverState, ctx: Ctx, msg: ApiRequest, parsed: ParsedPath, req: RequestRef): void {
   const target = (msg.body as { target?: { name?: string } }).target?.name ?? ''
   const key = etcdKey(parsed.info, parsed.namespace, parsed.name!)
-  ctx.stage({ name: 'admission', outcome: 'ok', detail: `Binding of ${parsed.namespace}/${parsed.name} to node ${target}` })
+  ctx.stage(binding.of(key, target))
   guaranteedUpdate(state, ctx, req, { resource: 'pods', group: '', name: parsed.name!, key }, { type: 'bind', node: target }, 0)
 }
 
@@ -202,3 +203,7 @@ function mutationOf(msg: ApiRequest, parsed: ParsedPath): Mutation | Status {
     ...(msg.contentType === 'application/merge-patch+json' ? { json: true as const } : {}),
   }
 }
+
+const podsPrefix = '/registry/pods/'
+/** `Binding of default/web-1 to node node-2`, from the pod's key (`/registry/pods/<ns>/<name>`), written on read (deferred-stage.ts). */
+const binding = stageTemplate('admission', 'ok', (podKey: string, node: string) => `Binding of ${podKey.slice(podsPrefix.length)} to node ${node}`)

@@ -1,5 +1,6 @@
 /** What the apiserver does when etcd answers one of its requests. */
 import type { Ctx } from '../../engine/actor.ts'
+import { stageTemplate } from '../../engine/deferred-stage.ts'
 import type { EtcdResponse } from '../../messages.ts'
 import { idleNote } from '../../k8s/discovery.ts'
 import { apiVersionOf, resourceByName } from '../../k8s/resources.ts'
@@ -34,7 +35,7 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
         ctx.stage({ name: 'response', outcome: 'failed', detail: status.message ?? '' })
         respond(ctx, op.req, 409, status)
       } else {
-        ctx.stage({ name: 'response', outcome: 'ok', detail: `201 Created, resourceVersion ${msg.revision}${idleNote(info.kind)}` })
+        ctx.stage(created.of(msg.revision, info.kind))
         respond(ctx, op.req, 201, op.respond === 'status' ? success() : msg.kvs[0]!.value)
       }
       return
@@ -70,14 +71,14 @@ export function handleEtcdResponse(state: ApiserverState, msg: EtcdResponse, ctx
       return
     case 'mutate': {
       if (msg.succeeded && op.then) {
-        ctx.stage({ name: 'storage', outcome: 'ok', detail: `${op.key} stored at resourceVersion ${msg.revision}` })
+        ctx.stage(storedKey.of(op.key, msg.revision))
         guaranteedUpdate(state, ctx, op.req, op.then.target, op.then.mutation, 0)
         return
       }
       if (msg.succeeded) {
         // A binding and an accepted eviction answer 201 with a Status, not the object.
         const bound = op.mutation.type === 'bind' || (op.mutation.type === 'graceful-delete' && op.mutation.evicted === true)
-        ctx.stage({ name: 'response', outcome: 'ok', detail: `stored at resourceVersion ${msg.revision}` })
+        ctx.stage(stored.of(msg.revision))
         respond(ctx, op.req, bound ? 201 : 200, bound ? success() : msg.kvs[0]!.value)
         return
       }
@@ -111,3 +112,8 @@ export function failPending(state: ApiserverState, txnId: string, error: string,
   // The health probe's client retries a read on another member, and its 20 s decide the rest.
   if (op.op !== 'own' && op.op !== 'health') storageFailed(ctx, op.req, error)
 }
+
+// The texts of the stages every create and update writes, written on read (deferred-stage.ts).
+const created = stageTemplate('response', 'ok', (revision: number, kind: string) => `201 Created, resourceVersion ${revision}${idleNote(kind)}`)
+const storedKey = stageTemplate('storage', 'ok', (key: string, revision: number) => `${key} stored at resourceVersion ${revision}`)
+const stored = stageTemplate('response', 'ok', (revision: number) => `stored at resourceVersion ${revision}`)

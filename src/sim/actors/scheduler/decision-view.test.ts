@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { plainStage } from '../../engine/deferred-stage.ts'
 import { storeDecision } from './decision-store.ts'
 import { decisionStages, lazyDecisionStages } from './decision-view.ts'
 import { decideFor, testNode, testPod, testWorld } from './testing.ts'
@@ -10,18 +11,25 @@ describe('lazyDecisionStages', () => {
   it('reads as the stages written at once: filter verdicts, weighted scores, the winner', () => {
     const lazy = lazyDecisionStages(storeDecision(decision))
     const eager = decisionStages(decision)
-    expect(lazy).toEqual(eager)
+    expect(lazy.map(plainStage)).toStrictEqual(eager)
     expect(lazy.map((s) => s.detail)).toEqual(eager.map((s) => s.detail))
     expect(eager[0]!.detail).toContain('node-2: NodeResourcesFit — Insufficient cpu')
     expect(eager[1]!.detail).toMatch(/^node-1 = \d+ \(TaintToleration 100×3 \+ NodeResourcesFit \d+×1 \+ /)
     expect(eager[2]).toEqual({ name: 'select', outcome: 'ok', detail: 'node-3' })
   })
 
-  it('copies as plain text: a spread, JSON and a structured clone (postMessage) carry the detail', () => {
+  it('copies as plain text: JSON and a plain copy posted as the worker posts it carry the detail', () => {
     const lazy = lazyDecisionStages(storeDecision(decision))
     const eager = decisionStages(decision)
-    expect(lazy.map((s) => ({ ...s }))).toEqual(eager)
-    expect(JSON.parse(JSON.stringify(lazy))).toEqual(eager)
-    expect(structuredClone(lazy)).toEqual(eager)
+    expect(JSON.parse(JSON.stringify(lazy))).toStrictEqual(eager)
+    expect(structuredClone(lazy.map(plainStage))).toStrictEqual(eager)
+  })
+
+  it('a failed cycle reads as a failed filter stage with the reasons, and no score or select', () => {
+    const failed = decideFor(testPod('big', { requests: { cpu: '64' } }), testWorld(nodes))
+    const lazy = lazyDecisionStages(storeDecision(failed))
+    expect(lazy.map((s) => [s.name, s.outcome])).toEqual([['filter', 'failed']])
+    expect(lazy[0]!.detail).toBe(decisionStages(failed)[0]!.detail)
+    expect(lazy[0]!.detail).toContain('Insufficient cpu')
   })
 })

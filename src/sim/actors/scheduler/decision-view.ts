@@ -3,6 +3,7 @@
  * filter plugin's verdict, every score plugin's raw, normalised and weighted score) and the
  * stages on the binding request's flow.
  */
+import { stageTemplate } from '../../engine/deferred-stage.ts'
 import type { PodDecisionView, Stage } from '../../protocol.ts'
 import { examinedNodes, type Decision } from './decide.ts'
 import { loadDecision, numberText, type StoredDecision } from './decision-store.ts'
@@ -116,45 +117,30 @@ function anyFeasible(stored: StoredDecision): boolean {
   return stored.examinedCount > failed
 }
 
-/** The stored decision a lazy stage expands: a symbol, not enumerable, so copies see only the stage's fields. */
-const source = Symbol('decision')
-
-type LazyStage = Stage & { readonly [source]: StoredDecision }
-
 /** Texts written on first read, per stored decision (frozen, so the text never changes). */
 const expanded = new WeakMap<StoredDecision, Stage[]>()
 
-function lazyDetail(this: LazyStage): string {
-  const stored = this[source]
+/** The filter (0) or score (1) text of a stored decision: the first read writes both. */
+function storedText(stored: StoredDecision, which: 0 | 1): string {
   let texts = expanded.get(stored)
   if (!texts) expanded.set(stored, (texts = storedStages(stored)))
-  return texts[this.name === 'filter' ? 0 : 1]!.detail
+  return texts[which]!.detail
 }
 
-const lazyDetailProperty: PropertyDescriptor = { get: lazyDetail, enumerable: true, configurable: true }
-
-/**
- * One getter shared by every lazy stage keeps them all on one hidden class: a getter written in
- * the object literal gave each stage a closure of its own and made it a dictionary-mode object
- * (~650 bytes, kept with the flow for the whole run and copied by every young-generation GC).
- */
-function lazyStage(name: string, outcome: Stage['outcome'], stored: StoredDecision): Stage {
-  const stage = { name, outcome } as Stage
-  Object.defineProperty(stage, 'detail', lazyDetailProperty)
-  Object.defineProperty(stage, source, { value: stored })
-  return stage
-}
+const filterPassed = stageTemplate('filter', 'ok', storedText)
+const filterFailed = stageTemplate('filter', 'failed', storedText)
+const scored = stageTemplate('score', 'ok', storedText)
 
 /**
  * `decisionStages` of a stored decision, with the filter and score texts written on first read.
  * They run to 12–60 KB per binding over 100 nodes and are read only when someone opens that flow
  * (or the worker sends it to the page), so a 3,000-pod run no longer writes 100 MB of text it
- * never shows. Readers see ordinary properties: a spread, JSON and structured clone (postMessage)
- * copy the text; the stored decision is frozen, so the text is the same whenever it is read.
+ * never shows (deferred-stage.ts). The stored decision is frozen, so the text is the same whenever
+ * it is read.
  */
 export function lazyDecisionStages(stored: StoredDecision): Stage[] {
-  const stages: Stage[] = [lazyStage('filter', anyFeasible(stored) ? 'ok' : 'failed', stored)]
-  if (stored.scores.length) stages.push(lazyStage('score', 'ok', stored))
+  const stages: Stage[] = [(anyFeasible(stored) ? filterPassed : filterFailed).of(stored, 0)]
+  if (stored.scores.length) stages.push(scored.of(stored, 1))
   if (stored.winner) {
     const why = stored.nominated === stored.winner ? ' (its nominated node)' : stored.scores.length ? '' : ' (the only feasible node)'
     stages.push({ name: 'select', outcome: 'ok', detail: `${stored.winner}${why}` })
