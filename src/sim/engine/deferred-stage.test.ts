@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { TestCluster } from '../testing/test-cluster.ts'
+import { createSimulation } from '../index.ts'
+import { scenario, TestCluster } from '../testing/test-cluster.ts'
 import { plainStage, stageTemplate } from './deferred-stage.ts'
 
 const storedKey = stageTemplate('storage', 'ok', (key: string, revision: number) => `${key} stored at resourceVersion ${revision}`)
@@ -35,5 +36,24 @@ describe('stages whose text is written on read', () => {
     expect(texts.filter((t) => /^txn: committed at revision \d+$/.test(t)).length).toBeGreaterThanOrEqual(2)
     expect(texts).toContainEqual(expect.stringMatching(/^response: 201 Created, resourceVersion \d+$/))
     expect(texts).toContainEqual(expect.stringMatching(/^response: stored at resourceVersion \d+$/))
+  })
+
+  it('a checkpoint taken while a binding travels restores it with the scheduler stage texts', () => {
+    const first = new TestCluster()
+    first.kubectl('run web --image=nginx:1.27')
+    first.runUntil(() => first.status('web') === 'Running')
+    const sent = first.flows({ kind: 'apiserver.create' }).find((f) => f.label.endsWith('/pods/web/binding'))!
+    const texts = sent.stages!.map((s) => s.detail)
+    expect(texts[0]).toMatch(/node-\d/)
+    expect(sent.arrivesAt).toBeGreaterThan(sent.sentAt + 1)
+    // The same run with its first checkpoint while the request travels, then back to that checkpoint.
+    const sim = createSimulation(scenario(), { checkpointEveryMs: sent.sentAt + 1 })
+    sim.kubectl('run web --image=nginx:1.27')
+    sim.runUntil(sent.sentAt + 20_000)
+    sim.seek(sent.sentAt + 1)
+    const restored = sim.flows()[Number(sent.id.slice(5)) - 1]!
+    expect(restored.label).toBe(sent.label)
+    expect(restored.outcome).toBe('in-flight')
+    expect(restored.stages?.map((s) => s.detail)).toEqual(texts.slice(0, restored.stages!.length))
   })
 })
