@@ -42,11 +42,17 @@ test.describe('pod creation', () => {
     await testInfo.attach('running-pod', { path: shot, contentType: 'image/png' })
   })
 
-  test('selecting the pod POST shows the apiserver stages', async ({ app }) => {
+  test('selecting the pod POST shows the apiserver stages', async ({ app, page }, testInfo) => {
     await app.toolbar.step()
     await expect(app.toolbar.clock).toHaveAttribute('data-delivered', '1')
     await app.flows.row('POST /api/v1/namespaces/default/pods').click()
     await expect(app.flows.details).toContainText('POST /api/v1/namespaces/default/pods')
     await expect(app.flows.details.getByTestId('details.stages')).toContainText('authentication')
+    // A stage whose text the engine writes on read reaches the page written out.
+    await expect(app.flows.details.getByTestId('details.stages')).toContainText('Txn If(create_revision(/registry/pods/default/nginx) == 0) Then Put')
+    await app.flows.details.getByText('Txn If(create_revision(', { exact: false }).scrollIntoViewIfNeeded()
+    const shot = testInfo.outputPath('post-stages.png')
+    await page.screenshot({ path: shot })
+    await testInfo.attach('post-stages', { path: shot, contentType: 'image/png' })
   })
 })
