@@ -7,16 +7,20 @@ function driver() {
   const { updates } = d
   const nginx = (): string | undefined =>
     [...updates].reverse().find((u) => u.pods)?.pods?.find((p) => p.name === 'nginx')?.status
-  return { ...d, nginx }
+  /** Loads the default scenario and plays it at 10× until nginx runs. */
+  const playUntilRunning = (): void => {
+    d.send({ type: 'load', scenario: loadScenario(defaultScenarioId) })
+    d.send({ type: 'speed', speed: 10 })
+    d.send({ type: 'play' })
+    for (let i = 0; i < 3000 && nginx() !== 'Running'; i++) d.frame()
+  }
+  return { ...d, nginx, playUntilRunning }
 }
 
 describe('seek and step back in the worker', () => {
   it('a seek resets the mirror to the cluster as it was, paused, with the timeline', () => {
     const d = driver()
-    d.send({ type: 'load', scenario: loadScenario(defaultScenarioId) })
-    d.send({ type: 'speed', speed: 10 })
-    d.send({ type: 'play' })
-    for (let i = 0; i < 3000 && d.nginx() !== 'Running'; i++) d.frame()
+    d.playUntilRunning()
     expect(d.nginx()).toBe('Running')
     d.send({ type: 'seek', t: 2 })
     const reset = [...d.updates].reverse().find((u) => u.reset)!
@@ -33,10 +37,7 @@ describe('seek and step back in the worker', () => {
 
   it('the page gets every stage with its text, before and after a seek (some are written on read)', () => {
     const d = driver()
-    d.send({ type: 'load', scenario: loadScenario(defaultScenarioId) })
-    d.send({ type: 'speed', speed: 10 })
-    d.send({ type: 'play' })
-    for (let i = 0; i < 3000 && d.nginx() !== 'Running'; i++) d.frame()
+    d.playUntilRunning()
     d.send({ type: 'seek', t: 1_500 })
     d.send({ type: 'play' })
     d.frame(200)
