@@ -7,19 +7,14 @@
 import { freezeLevels } from '../../engine/clone.ts'
 import { stageTemplate } from '../../engine/deferred-stage.ts'
 import type { EtcdKv, EtcdTxn, EtcdWatchEvent } from '../../messages.ts'
-import type { Stage } from '../../protocol.ts'
 import { put, remove, type Mvcc } from './mvcc.ts'
 
 export type TxnResult =
   | { succeeded: false; revision: number; kvs: EtcdKv[]; failure: string }
   | { succeeded: true; revision: number; kvs: EtcdKv[]; event: EtcdWatchEvent }
 
-const committed = stageTemplate('txn', 'ok', (revision: number) => `committed at revision ${revision}`)
-
-/** The stage of a committed transaction on the flow that committed it (text written on read: deferred-stage.ts). */
-export function committedStage(revision: number): Stage {
-  return committed.of(revision)
-}
+/** The stage of a committed transaction, on the flow that committed it (text written on read: deferred-stage.ts). */
+export const committed = stageTemplate('txn', 'ok', (revision: number) => `committed at revision ${revision}`)
 
 export function applyTxn(store: Mvcc, msg: EtcdTxn): TxnResult {
   const current = store.kv[msg.key]

@@ -10,7 +10,7 @@
 import type { ActorDef, Ctx } from '../../engine/actor.ts'
 import type { EtcdTxn, EtcdWatchCancel, EtcdWatchCreate, EtcdWatchEvent, Message } from '../../messages.ts'
 import type { ActorId } from '../../protocol.ts'
-import { applyTxn, committedStage } from './apply.ts'
+import { applyTxn, committed } from './apply.ts'
 import type { Mvcc } from './mvcc.ts'
 import { raftClientRange, raftClientTxn, raftReceive, raftTimer, type RaftState } from './raft.ts'
 import { notify, reply, serveRange, underUncached } from './serve.ts'
@@ -51,7 +51,7 @@ function txn(state: EtcdState, msg: EtcdTxn, from: ActorId, ctx: Ctx): void {
     return
   }
   reply(ctx, from, msg.txnId, true, result.revision, result.kvs)
-  ctx.stage(committedStage(result.revision))
+  ctx.stage(committed.of(result.revision))
   ctx.observe({ type: 'object', change: { key: msg.key, object: result.event.value, revision: result.revision } })
   notify(state, result.event, ctx)
 }

@@ -16,7 +16,7 @@ import type { Ctx } from '../../engine/actor.ts'
 import type { EtcdRange, EtcdTxn, Message, RaftAppend, RaftEntry, RaftMessage } from '../../messages.ts'
 import type { ActorId } from '../../protocol.ts'
 import { restartTimer } from '../restart.ts'
-import { applyTxn, committedStage } from './apply.ts'
+import { applyTxn, committed } from './apply.ts'
 import type { EtcdState } from './etcd.ts'
 import { notify, reply, serveRange } from './serve.ts'
 
@@ -270,7 +270,7 @@ function applyCommitted(state: EtcdState, ctx: Ctx): void {
     const result = applyTxn(state.store, entry.txn)
     if (result.succeeded) {
       if (r.role === 'leader') {
-        ctx.stage(committedStage(result.revision))
+        ctx.stage(committed.of(result.revision))
         ctx.observe({ type: 'object', change: { key: entry.txn.key, object: result.event.value, revision: result.revision } })
       }
       notify(state, result.event, ctx)
