@@ -57,3 +57,15 @@ describe('stages whose text is written on read', () => {
     expect(restored.stages?.map((s) => s.detail)).toEqual(texts.slice(0, restored.stages!.length))
   })
 })
+
+describe('the delete a removed finalizer makes', () => {
+  it('reads as the conditional Delete of the object it removes', () => {
+    const c = new TestCluster()
+    c.kubectlStdin('create -f -', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: held\n  finalizers: [example.com/hold]\n')
+    c.kubectl('delete configmap held --wait=false')
+    c.kubectl(`patch configmap held --type=merge -p '{"metadata":{"finalizers":[]}}'`)
+    const texts = c.sim.flows().flatMap((f) => (f.stages ?? []).map((s) => s.detail))
+    expect(texts).toContainEqual(expect.stringMatching(/^the last finalizer is gone: Txn If\(mod_revision\(\/registry\/configmaps\/default\/held\) == \d+\) Then Delete$/))
+    expect(c.object('/registry/configmaps/default/held')).toBeUndefined()
+  })
+})

@@ -71,4 +71,15 @@ describe('kubectl drain with a PodDisruptionBudget', () => {
     c.runUntil(() => running(c).length === 2, 60_000)
     expect(running(c).every((p) => (p.spec as { nodeName: string }).nodeName !== node)).toBe(true)
   })
+
+  it('an accepted eviction first writes the budget, then deletes the pod: the stages read so', () => {
+    const c = new TestCluster()
+    apply(c, deployment)
+    apply(c, budgetYaml(1))
+    c.runUntil(() => running(c).length === 2, 60_000)
+    const node = String((webPods(c)[0]!.spec as { nodeName: string }).nodeName)
+    expect(c.kubectl(`drain ${node}`, 300_000).exitCode).toBe(0)
+    const texts = c.sim.flows().flatMap((f) => (f.stages ?? []).map((s) => `${s.name}: ${s.detail}`))
+    expect(texts).toContainEqual(expect.stringMatching(/^storage: \/registry\/poddisruptionbudgets\/default\/web-pdb stored at resourceVersion \d+$/))
+  })
 })
